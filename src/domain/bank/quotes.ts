@@ -1,0 +1,43 @@
+/** Collapses every run of whitespace (spaces, line breaks, no-break spaces) to one space. */
+export function normalizeSpace(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** Marks where boilerplate was cut out, so that no quote can bridge the gap. */
+const CUT = '\u0000';
+
+/** A programme prepared for quote look-ups. */
+export interface Programme {
+  /** Whitespace-normalised programme text with boilerplate cut out. */
+  readonly content: string;
+  /** Whitespace-normalised full file, boilerplate included. */
+  readonly whole: string;
+  /** Declared boilerplate passages that do not occur in the file. */
+  readonly missingBoilerplate: readonly string[];
+}
+
+/** Prepares a programme file for quote checks, cutting out the declared boilerplate passages. */
+export function prepareProgramme(raw: string, boilerplate: readonly string[]): Programme {
+  const whole = normalizeSpace(raw);
+  let content = whole;
+  const missingBoilerplate: string[] = [];
+  for (const passage of boilerplate) {
+    const needle = normalizeSpace(passage);
+    if (!whole.includes(needle)) missingBoilerplate.push(passage);
+    else content = content.split(needle).join(CUT);
+  }
+  return { content, whole, missingBoilerplate };
+}
+
+export type QuoteLookup = 'found' | 'boilerplate' | 'absent';
+
+/** Whether a quote occurs verbatim (up to whitespace) in the programme's content. */
+export function lookUpQuote(quote: string, programme: Programme): QuoteLookup {
+  const needle = normalizeSpace(quote);
+  if (needle.length > 0 && programme.content.includes(needle)) return 'found';
+  if (needle.length > 0 && programme.whole.includes(needle)) return 'boilerplate';
+  return 'absent';
+}
+
+/** The shortest quote accepted, in characters: anything shorter proves nothing. */
+export const MIN_QUOTE_LENGTH = 12;

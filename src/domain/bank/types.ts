@@ -1,0 +1,117 @@
+/**
+ * The shape of a compass once it has passed validation (see `parse-compass.ts`).
+ * The same shape is authored in `questions/<compass>/*.yaml` and published as open data.
+ */
+
+/** A text in every language the compass is written in. Swedish is authoritative. */
+export interface Localized {
+  readonly sv: string;
+  readonly en: string;
+  readonly ar?: string;
+}
+
+/** A position on the five-point scale: −1 helt emot … 1 helt för. */
+export type Position = -1 | -0.5 | 0 | 0.5 | 1;
+
+/** The position grid, in scale order. */
+export const POSITIONS: readonly Position[] = [-1, -0.5, 0, 0.5, 1];
+
+/**
+ * How sure the coding is: 1 explicit, 0.75 explicit but general, 0.5 implied,
+ * 0 exactly when the programme is silent.
+ */
+export type Confidence = 0 | 0.5 | 0.75 | 1;
+
+export const CONFIDENCES: readonly Confidence[] = [0, 0.5, 0.75, 1];
+
+/** What agreeing with a statement means: more of something, or less / stricter / cheaper / one priority before another. */
+export type Direction = 'more' | 'less';
+
+export interface Stance {
+  /** null = the programme is silent ("no stated position"), never the same as 0. */
+  readonly position: Position | null;
+  readonly confidence: Confidence;
+  /** Verbatim passages from the party's own programme; empty when silent. */
+  readonly quotes: readonly string[];
+  /** One sentence on why the coding follows from the quotes; may be empty when silent. */
+  readonly rationale: string;
+}
+
+export interface Theme {
+  readonly id: string;
+  readonly name: Localized;
+}
+
+export interface PartySource {
+  /** Path of the verbatim programme copy, relative to the compass folder. */
+  readonly file: string;
+  readonly url: string;
+  readonly title?: string;
+  /** The file name of the original capture in the seed archive. */
+  readonly seed?: string;
+  /** SHA-256 of the programme file, hex: guards the copy against edits. */
+  readonly sha256?: string;
+  /** Verbatim website furniture in the file (share buttons, "Bli medlem" …) that is not programme text. */
+  readonly boilerplate: readonly string[];
+}
+
+export interface Party {
+  readonly id: string;
+  readonly name: string;
+  readonly short: string;
+  readonly municipality: string;
+  /** CSS hex colour, e.g. "#E8112D". Never the only carrier of meaning in the UI. */
+  readonly colour: string;
+  readonly source: PartySource;
+}
+
+export interface Statement {
+  readonly id: string;
+  readonly theme: string;
+  readonly direction: Direction;
+  readonly text: Localized;
+  readonly explainer: Localized;
+  /** Glossary ids of the terms this statement uses. */
+  readonly terms: readonly string[];
+  /** One stance per party id; every party appears. */
+  readonly stances: Readonly<Record<string, Stance>>;
+}
+
+export interface GlossaryEntry {
+  readonly id: string;
+  readonly term: Localized;
+  readonly definition: Localized;
+}
+
+/** Content rules a compass promises to keep; checked by the validator. */
+export interface BankRules {
+  readonly minStatements: number;
+  readonly maxStatements: number;
+  readonly minThemes: number;
+  /** 0..1: each party must take a stand on at least this share of statements. */
+  readonly minCoverage: number;
+  /** 0..1: at least this share of statements must have `direction: less`. */
+  readonly minLessShare: number;
+  /** 0..100: a voter answering "helt för" everywhere must not see any party above this. */
+  readonly maxAgreeAllPercent: number;
+}
+
+export interface Compass {
+  readonly id: string;
+  readonly version: string;
+  /** ISO date (YYYY-MM-DD) on which the positions were coded. */
+  readonly coded: string;
+  readonly title: Localized;
+  readonly description: Localized;
+  readonly themes: readonly Theme[];
+  readonly parties: readonly Party[];
+  readonly statements: readonly Statement[];
+  readonly glossary: readonly GlossaryEntry[];
+  readonly rules: BankRules;
+}
+
+/** One problem in a bank: where (a path into the assembled compass) and what to do about it. */
+export interface BankIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
