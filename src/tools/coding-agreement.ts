@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { cohensKappa, type Category } from './kappa';
+import { cohensKappa, type Category } from './kappa.ts';
 
 interface CodedStance {
   position: number | null;
@@ -13,8 +13,10 @@ interface CodedStance {
 }
 type Coding = { id: string; stances: Record<string, CodedStance> }[];
 
-const [fileA = 'questions/socialpolitik/coding/coder-a.yaml', fileB = 'questions/socialpolitik/coding/coder-b.yaml'] =
-  process.argv.slice(2);
+const [
+  fileA = 'questions/socialpolitik/coding/coder-a.yaml',
+  fileB = 'questions/socialpolitik/coding/coder-b.yaml',
+] = process.argv.slice(2);
 const a = parse(readFileSync(fileA, 'utf8')) as Coding;
 const b = parse(readFileSync(fileB, 'utf8')) as Coding;
 
@@ -31,17 +33,28 @@ for (const statement of a) {
     const x = String(stance.position);
     const y = String(theirs.position);
     pairs.push([x, y]);
-    stated.push([stance.position === null ? 'silent' : 'stated', theirs.position === null ? 'silent' : 'stated']);
-    if (stance.position === theirs.position && stance.confidence === theirs.confidence) sameConfidence += 1;
-    if (x !== y) disagreements.push(`${statement.id} / ${party}: A ${x} (c ${stance.confidence}) vs B ${y} (c ${theirs.confidence})`);
+    stated.push([
+      stance.position === null ? 'silent' : 'stated',
+      theirs.position === null ? 'silent' : 'stated',
+    ]);
+    if (stance.position === theirs.position && stance.confidence === theirs.confidence)
+      sameConfidence += 1;
+    if (x !== y)
+      disagreements.push(
+        `${statement.id} / ${party}: A ${x} (c ${stance.confidence}) vs B ${y} (c ${theirs.confidence})`,
+      );
   }
 }
 const same = pairs.filter(([x, y]) => x === y).length;
 const pct = (n: number) => `${((100 * n) / pairs.length).toFixed(1)} %`;
 console.log(`cells: ${pairs.length}`);
 console.log(`same position (silent counted as a category): ${same} (${pct(same)})`);
-console.log(`Cohen's kappa, position (6 categories: −1, −½, 0, ½, 1, silent): ${cohensKappa(pairs).toFixed(3)}`);
-console.log(`same stated/silent call: ${stated.filter(([x, y]) => x === y).length} (${pct(stated.filter(([x, y]) => x === y).length)}), kappa ${cohensKappa(stated).toFixed(3)}`);
+console.log(
+  `Cohen's kappa, position (6 categories: −1, −½, 0, ½, 1, silent): ${cohensKappa(pairs).toFixed(3)}`,
+);
+console.log(
+  `same stated/silent call: ${stated.filter(([x, y]) => x === y).length} (${pct(stated.filter(([x, y]) => x === y).length)}), kappa ${cohensKappa(stated).toFixed(3)}`,
+);
 console.log(`same position and confidence: ${sameConfidence} (${pct(sameConfidence)})`);
 console.log(`\ndisagreements (${disagreements.length}):`);
 for (const line of disagreements) console.log(`- ${line}`);

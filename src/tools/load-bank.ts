@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { parseCompass } from '../domain/bank/parse-compass';
-import type { Compass } from '../domain/bank/types';
+import { parseCompass } from '../domain/bank/parse-compass.ts';
+import type { Compass } from '../domain/bank/types.ts';
 
 /** One problem, located for a human: `file:line: message`. */
 export interface LocatedIssue {
@@ -12,10 +12,15 @@ export interface LocatedIssue {
   readonly message: string;
 }
 
-export const formatIssue = (issue: LocatedIssue): string => `${issue.file}:${issue.line}: ${issue.message}`;
+export const formatIssue = (issue: LocatedIssue): string =>
+  `${issue.file}:${issue.line}: ${issue.message}`;
 
 export type LoadResult =
-  | { readonly ok: true; readonly compass: Compass; readonly programmes: Readonly<Record<string, string>> }
+  | {
+      readonly ok: true;
+      readonly compass: Compass;
+      readonly programmes: Readonly<Record<string, string>>;
+    }
   | { readonly ok: false; readonly issues: readonly LocatedIssue[] };
 
 /** The files of a compass folder, and where each part of the assembled compass comes from. */
@@ -53,14 +58,23 @@ export function loadBank(folder: string, displayRoot = process.cwd()): LoadResul
     const path = join(folder, name);
     const display = relative(displayRoot, path);
     if (!existsSync(path)) {
-      if (name !== 'glossary.yaml') issues.push({ file: display, line: 1, message: `${name} is missing from the compass folder` });
+      if (name !== 'glossary.yaml')
+        issues.push({
+          file: display,
+          line: 1,
+          message: `${name} is missing from the compass folder`,
+        });
       continue;
     }
     const lines = new LineCounter();
     const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, uniqueKeys: true });
     for (const error of doc.errors) {
       const line = error.linePos?.[0]?.line ?? 1;
-      issues.push({ file: display, line, message: `not valid YAML: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')} (check indentation, colons and quotes)` });
+      issues.push({
+        file: display,
+        line,
+        message: `not valid YAML: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')} (check indentation, colons and quotes on this line or the one above; put text containing ": " in double quotes)`,
+      });
     }
     files.set(name, { name, display, doc, lines });
   }
@@ -72,7 +86,16 @@ export function loadBank(folder: string, displayRoot = process.cwd()): LoadResul
     const key = PARTS[file.name];
     if (key === null) {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        return { ok: false, issues: [{ file: file.display, line: 1, message: 'compass.yaml must be a mapping (id:, version:, title: …)' }] };
+        return {
+          ok: false,
+          issues: [
+            {
+              file: file.display,
+              line: 1,
+              message: 'compass.yaml must be a mapping (id:, version:, title: …)',
+            },
+          ],
+        };
       }
       Object.assign(assembled, value);
     } else {
@@ -89,7 +112,10 @@ export function loadBank(folder: string, displayRoot = process.cwd()): LoadResul
     const path = join(folder, source.file);
     const at = (...rest: (string | number)[]) => locate(files, ['parties', i, 'source', ...rest]);
     if (!existsSync(path)) {
-      issues.push({ ...at('file'), message: `party "${id}": programme file ${source.file} does not exist` });
+      issues.push({
+        ...at('file'),
+        message: `party "${id}": programme file ${source.file} does not exist`,
+      });
       return;
     }
     const bytes = readFileSync(path);
@@ -103,7 +129,9 @@ export function loadBank(folder: string, displayRoot = process.cwd()): LoadResul
   });
 
   const result = parseCompass(assembled, programmes);
-  if (!result.ok) for (const issue of result.issues) issues.push({ ...locate(files, issue.path), message: issue.message });
+  if (!result.ok)
+    for (const issue of result.issues)
+      issues.push({ ...locate(files, issue.path), message: issue.message });
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
   if (result.ok) return { ok: true, compass: result.compass, programmes };
   return { ok: false, issues };
@@ -114,7 +142,10 @@ function sortIssues(issues: LocatedIssue[]): LocatedIssue[] {
 }
 
 /** Maps a path in the assembled compass to the file and line it was written on. */
-function locate(files: ReadonlyMap<FileName, ParsedFile>, path: readonly (string | number)[]): { file: string; line: number } {
+function locate(
+  files: ReadonlyMap<FileName, ParsedFile>,
+  path: readonly (string | number)[],
+): { file: string; line: number } {
   const [head, ...rest] = path;
   const entry = Object.entries(PARTS).find(([, key]) => key !== null && key === head);
   const file = entry ? files.get(entry[0] as FileName) : files.get('compass.yaml');
@@ -141,4 +172,11 @@ function nodeAt(doc: Document.Parsed, path: readonly (string | number)[]): Node 
 
 function firstLine(text: string): string {
   return text.split('\n')[0] ?? text;
+}
+
+/** Loads a bank that must be valid (tests, tools); throws with every problem otherwise. */
+export function loadValidBank(folder: string): Compass {
+  const result = loadBank(folder);
+  if (!result.ok) throw new Error(result.issues.map(formatIssue).join('\n'));
+  return result.compass;
 }

@@ -3,16 +3,19 @@
  * Prints one line per problem, `file:line: what is wrong and how to fix it`, and exits 1 if any.
  */
 import { resolve } from 'node:path';
-import { compassFolders, formatIssue, loadBank } from './load-bank';
+import { compassFolders, formatIssue, loadBank } from './load-bank.ts';
 
 const args = process.argv.slice(2);
-const folders = args.length > 0 ? args.map((a) => resolve(a)) : compassFolders(resolve('questions'));
+const folders =
+  args.length > 0 ? args.map((a) => resolve(a)) : compassFolders(resolve('questions'));
 let problems = 0;
 for (const folder of folders) {
   const result = loadBank(folder);
   if (result.ok) {
     const { compass } = result;
-    console.log(`ok ${compass.id} ${compass.version}: ${compass.statements.length} statements, ${compass.parties.length} parties, ${compass.themes.length} themes`);
+    console.log(
+      `ok ${compass.id} ${compass.version}: ${compass.statements.length} statements, ${compass.parties.length} parties, ${compass.themes.length} themes`,
+    );
   } else {
     for (const issue of result.issues) console.error(formatIssue(issue));
     problems += result.issues.length;

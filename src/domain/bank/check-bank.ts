@@ -1,6 +1,6 @@
-import { matchParties, type Answers } from '../scoring/match';
-import { lookUpQuote, MIN_QUOTE_LENGTH, prepareProgramme, type Programme } from './quotes';
-import type { BankIssue, Compass } from './types';
+import { matchParties, type Answers } from '../scoring/match.ts';
+import { lookUpQuote, MIN_QUOTE_LENGTH, prepareProgramme, type Programme } from './quotes.ts';
+import type { BankIssue, Compass } from './types.ts';
 
 /**
  * The cross rules of a bank, over a compass that already has the right shape:
@@ -22,7 +22,10 @@ export function checkBank(
     const seen = new Set<string>();
     list.forEach((item, i) => {
       if (seen.has(item.id))
-        report([key, i, 'id'], `${what} id "${item.id}" is used twice; give each ${what} its own id`);
+        report(
+          [key, i, 'id'],
+          `${what} id "${item.id}" is used twice; give each ${what} its own id`,
+        );
       seen.add(item.id);
     });
   };
@@ -60,7 +63,10 @@ export function checkBank(
       );
     statement.terms.forEach((term, ti) => {
       if (!termIds.has(term))
-        report(at('terms', ti), `${name}: glossary term "${term}" is not in glossary.yaml; add it there or fix the id`);
+        report(
+          at('terms', ti),
+          `${name}: glossary term "${term}" is not in glossary.yaml; add it there or fix the id`,
+        );
     });
     for (const partyId of Object.keys(statement.stances)) {
       if (!partyIds.includes(partyId))
@@ -84,18 +90,33 @@ export function checkBank(
         if (stance.confidence !== 0)
           report(here('confidence'), `${who} is silent (position null), so confidence must be 0`);
         if (stance.quotes.length > 0)
-          report(here('quotes'), `${who} is silent (position null) but has quotes; give it a position or remove the quotes`);
+          report(
+            here('quotes'),
+            `${who} is silent (position null) but has quotes; give it a position or remove the quotes`,
+          );
         continue;
       }
       if (stance.confidence === 0)
-        report(here('confidence'), `${who} has a position but confidence 0; use 1, 0.75 or 0.5, or position null if silent`);
+        report(
+          here('confidence'),
+          `${who} has a position but confidence 0; use 1, 0.75 or 0.5, or position null if silent`,
+        );
       if (stance.quotes.length === 0)
-        report(here('quotes'), `${who} has a position but no quote; no quote, no position: add a verbatim quote or set position null`);
+        report(
+          here('quotes'),
+          `${who} has a position but no quote; no quote, no position: add a verbatim quote or set position null`,
+        );
       if (stance.rationale === '')
-        report(here('rationale'), `${who} has a position but no rationale; add one sentence on why the quote means this`);
+        report(
+          here('rationale'),
+          `${who} has a position but no rationale; add one sentence on why the quote means this`,
+        );
       stance.quotes.forEach((quote, qi) => {
         if (quote.length < MIN_QUOTE_LENGTH) {
-          report(here('quotes', qi), `${who} cites "${quote}", too short to prove anything; quote a whole clause`);
+          report(
+            here('quotes', qi),
+            `${who} cites "${quote}", too short to prove anything; quote a whole clause`,
+          );
           return;
         }
         const own = prepared.get(partyId);
@@ -103,20 +124,31 @@ export function checkBank(
         const found = lookUpQuote(quote, own);
         if (found === 'found') return;
         if (found === 'boilerplate') {
-          report(here('quotes', qi), `${who} cites website boilerplate, not programme text: "${quote}"`);
+          report(
+            here('quotes', qi),
+            `${who} cites website boilerplate, not programme text: "${quote}"`,
+          );
           return;
         }
-        const elsewhere = [...prepared].filter(([id, p]) => id !== partyId && lookUpQuote(quote, p) === 'found');
+        const elsewhere = [...prepared].filter(
+          ([id, p]) => id !== partyId && lookUpQuote(quote, p) === 'found',
+        );
         const hint =
           elsewhere.length > 0
             ? ` (it is in the programme of ${elsewhere.map(([id]) => `"${id}"`).join(', ')}: wrong party?)`
             : '; copy it character for character from the programme (only whitespace may differ)';
-        report(here('quotes', qi), `${who} cites a quote that is not in its programme${hint}: "${quote}"`);
+        report(
+          here('quotes', qi),
+          `${who} cites a quote that is not in its programme${hint}: "${quote}"`,
+        );
       });
     }
     const anyStated = partyIds.some((p) => (statement.stances[p]?.position ?? null) !== null);
     if (!anyStated && partyIds.length > 0)
-      report(at('id'), `${name}: no party takes a stand on it; a statement nobody addresses cannot separate parties, so drop or rewrite it`);
+      report(
+        at('id'),
+        `${name}: no party takes a stand on it; a statement nobody addresses cannot separate parties, so drop or rewrite it`,
+      );
   });
 
   checkContentRules(compass, report);
@@ -130,17 +162,28 @@ function checkContentRules(
   const { rules, statements, parties, themes } = compass;
   const n = statements.length;
   if (n < rules.minStatements || n > rules.maxStatements)
-    report(['statements'], `the bank has ${n} statements; this compass needs ${rules.minStatements}–${rules.maxStatements} (rules in compass.yaml)`);
+    report(
+      ['statements'],
+      `the bank has ${n} statements; this compass needs ${rules.minStatements}–${rules.maxStatements} (rules in compass.yaml)`,
+    );
   if (themes.length < rules.minThemes)
-    report(['themes'], `the compass has ${themes.length} themes; it needs at least ${rules.minThemes}`);
+    report(
+      ['themes'],
+      `the compass has ${themes.length} themes; it needs at least ${rules.minThemes}`,
+    );
   themes.forEach((theme, i) => {
     if (!statements.some((s) => s.theme === theme.id))
-      report(['themes', i, 'id'], `theme "${theme.id}" has no statements; add some or remove the theme`);
+      report(
+        ['themes', i, 'id'],
+        `theme "${theme.id}" has no statements; add some or remove the theme`,
+      );
   });
   if (n === 0) return;
 
   parties.forEach((party, i) => {
-    const stated = statements.filter((s) => (s.stances[party.id]?.position ?? null) !== null).length;
+    const stated = statements.filter(
+      (s) => (s.stances[party.id]?.position ?? null) !== null,
+    ).length;
     if (stated < rules.minCoverage * n)
       report(
         ['parties', i, 'id'],
@@ -168,7 +211,11 @@ function checkContentRules(
   });
 
   const agreeAll: Answers = Object.fromEntries(statements.map((s) => [s.id, { answer: 1 }]));
-  const result = matchParties(parties.map((p) => p.id), statements, agreeAll);
+  const result = matchParties(
+    parties.map((p) => p.id),
+    statements,
+    agreeAll,
+  );
   for (const match of result?.parties ?? []) {
     if (match.percent > rules.maxAgreeAllPercent) {
       const i = parties.findIndex((p) => p.id === match.party);

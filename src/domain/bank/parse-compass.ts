@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { checkBank } from './check-bank';
-import { compassSchema } from './schema';
-import type { BankIssue, Compass } from './types';
+import { checkBank } from './check-bank.ts';
+import { compassSchema } from './schema.ts';
+import type { BankIssue, Compass } from './types.ts';
 
 export type ParseResult =
   | { readonly ok: true; readonly compass: Compass }
@@ -32,11 +32,18 @@ function toBankIssue(issue: v.BaseIssue<unknown>): BankIssue {
       return { path: path.slice(0, -1), message: `missing field "${key}"${where}; add it` };
     if (issue.expected === 'never')
       return { path, message: `unknown field "${key}"${where}; check the spelling or remove it` };
-    return { path, message: `${describe(path)} must be a mapping of fields (key: value), not ${JSON.stringify(issue.input)}` };
+    return {
+      path,
+      message: `${describe(path)} must be a mapping of fields (key: value), not ${JSON.stringify(issue.input)}`,
+    };
   }
   return { path, message: issue.message };
 }
 
 function describe(path: readonly (string | number)[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : p)).join('.') || 'the file';
+  const text = path.reduce<string>(
+    (out, p) => (typeof p === 'number' ? `${out}[${p + 1}]` : out ? `${out}.${p}` : p),
+    '',
+  );
+  return text || 'the file';
 }

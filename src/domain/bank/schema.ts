@@ -1,14 +1,10 @@
 import * as v from 'valibot';
-import { CONFIDENCES, POSITIONS } from './types';
+import { CONFIDENCES, POSITIONS } from './types.ts';
 
 const shown = (value: unknown): string => JSON.stringify(value) ?? String(value);
 
 const text = (what: string) =>
-  v.pipe(
-    v.string(`${what} must be text`),
-    v.trim(),
-    v.nonEmpty(`${what} is empty; write it out`),
-  );
+  v.pipe(v.string(`${what} must be text`), v.trim(), v.nonEmpty(`${what} is empty; write it out`));
 
 const id = (what: string) =>
   v.pipe(
@@ -60,13 +56,19 @@ const party = v.strictObject({
   municipality: text('municipality'),
   colour: v.pipe(
     v.string('colour must be text'),
-    v.regex(/^#[0-9a-fA-F]{6}$/, (issue) => `colour ${shown(issue.input)} must look like "#E8112D"`),
+    v.regex(
+      /^#[0-9a-fA-F]{6}$/,
+      (issue) => `colour ${shown(issue.input)} must look like "#E8112D"`,
+    ),
   ),
   source: v.strictObject({
     file: text('source file'),
     url: v.pipe(
       text('source url'),
-      v.regex(/^https?:\/\/\S+$/, (issue) => `source url ${shown(issue.input)} must start with https://`),
+      v.regex(
+        /^https?:\/\/\S+$/,
+        (issue) => `source url ${shown(issue.input)} must start with https://`,
+      ),
     ),
     title: v.optional(text('source title')),
     seed: v.optional(text('seed file name')),
@@ -101,9 +103,17 @@ const glossaryEntry = v.strictObject({
 });
 
 const fraction = (what: string) =>
-  v.pipe(v.number(`${what} must be a number`), v.minValue(0, `${what} must be 0..1`), v.maxValue(1, `${what} must be 0..1`));
+  v.pipe(
+    v.number(`${what} must be a number`),
+    v.minValue(0, `${what} must be 0..1`),
+    v.maxValue(1, `${what} must be 0..1`),
+  );
 const count = (what: string) =>
-  v.pipe(v.number(`${what} must be a number`), v.integer(`${what} must be a whole number`), v.minValue(0, `${what} must be ≥ 0`));
+  v.pipe(
+    v.number(`${what} must be a number`),
+    v.integer(`${what} must be a whole number`),
+    v.minValue(0, `${what} must be ≥ 0`),
+  );
 
 const rules = v.strictObject({
   minStatements: v.optional(count('minStatements'), 1),
@@ -119,11 +129,22 @@ const rules = v.strictObject({
 
 /** The schema of an assembled compass (compass.yaml + parties + statements + glossary). */
 export const compassSchema = v.strictObject({
+  /** Present in the published JSON; ignored. */
+  $schema: v.optional(v.string()),
   id: id('compass id'),
   version: text('version'),
   coded: v.pipe(
     v.string('coded must be a date written as text, e.g. "2026-11-23"'),
     v.isoDate((issue) => `coded ${shown(issue.input)} must be a date like "2026-11-23"`),
+    v.check(
+      (date) => {
+        // Only judge what isoDate let through; its own message covers the rest.
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return true;
+        const day = new Date(`${date}T00:00:00Z`);
+        return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+      },
+      (issue) => `coded ${shown(issue.input)} is not a real calendar date`,
+    ),
   ),
   title: localized('title'),
   description: localized('description'),
@@ -132,6 +153,7 @@ export const compassSchema = v.strictObject({
   statements: v.array(statement, 'the statements file must be a list of statements'),
   glossary: v.optional(v.array(glossaryEntry, 'the glossary file must be a list of terms'), []),
   rules: v.optional(rules, {}),
+  license: v.optional(text('license')),
 });
 
 export type CompassInput = v.InferInput<typeof compassSchema>;

@@ -108,6 +108,8 @@ export interface Compass {
   readonly statements: readonly Statement[];
   readonly glossary: readonly GlossaryEntry[];
   readonly rules: BankRules;
+  /** Licence of the published data, when stated. */
+  readonly license?: string;
 }
 
 /** One problem in a bank: where (a path into the assembled compass) and what to do about it. */

@@ -1,5 +1,5 @@
-import type { Position, Statement } from '../bank/types';
-import { halfSteps, percentHalfUp, quarters } from './exact';
+import type { Position, Statement } from '../bank/types.ts';
+import { halfSteps, percentHalfUp, quarters } from './exact.ts';
 
 /** A voter's answer to one statement: a position on the scale, or skipped. */
 export type Answer = Position | 'skip';

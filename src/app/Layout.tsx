@@ -1,0 +1,50 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router';
+import { LANGUAGES } from '../i18n/i18n.ts';
+import { paths } from './paths.ts';
+
+const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { sv: 'Svenska', en: 'English' };
+
+/** Page frame: skip link, header with language choice, main landmark, privacy line. */
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+    document.documentElement.dir = i18n.dir(i18n.language);
+  }, [i18n, i18n.language]);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <Link to={paths.home} className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('app.language')}>
+          <ul className="languages">
+            {LANGUAGES.map((lng) => (
+              <li key={lng}>
+                <button
+                  type="button"
+                  lang={lng}
+                  aria-pressed={i18n.language === lng}
+                  onClick={() => void i18n.changeLanguage(lng)}
+                >
+                  {LANGUAGE_NAMES[lng]}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.privacy')}</p>
+      </footer>
+    </>
+  );
+}

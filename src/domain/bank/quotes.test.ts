@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { lookUpQuote, normalizeSpace, prepareProgramme } from './quotes.ts';
+
+describe('quotes', () => {
+  const raw = 'Vi vill  bygga\nfler\u00a0bibliotek.\n\nDela på Facebook\nBli medlem i dag.';
+  const programme = prepareProgramme(raw, ['Dela på Facebook']);
+
+  it('ignores differences in whitespace only', () => {
+    expect(normalizeSpace(' a \n\t b\u00a0c ')).toBe('a b c');
+    expect(lookUpQuote('Vi vill bygga fler bibliotek.', programme)).toBe('found');
+    expect(lookUpQuote('Vi vill bygga\n  fler bibliotek.', programme)).toBe('found');
+  });
+
+  it('is exact about everything else: case, punctuation, words', () => {
+    expect(lookUpQuote('vi vill bygga fler bibliotek.', programme)).toBe('absent');
+    expect(lookUpQuote('Vi vill bygga fler bibliotek!', programme)).toBe('absent');
+    expect(lookUpQuote('Vi vill bygga många fler bibliotek.', programme)).toBe('absent');
+  });
+
+  it('treats declared boilerplate as not programme text, and no quote may bridge it', () => {
+    expect(lookUpQuote('Dela på Facebook', programme)).toBe('boilerplate');
+    expect(lookUpQuote('bibliotek. Dela på Facebook Bli medlem', programme)).toBe('boilerplate');
+    expect(lookUpQuote('Bli medlem i dag.', programme)).toBe('found');
+  });
+
+  it('reports declared boilerplate that is not in the file', () => {
+    expect(prepareProgramme(raw, ['Gilla oss']).missingBoilerplate).toEqual(['Gilla oss']);
+  });
+});

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import type { Party, Stance } from '../../domain/bank/types.ts';
+
+/** One party's coded stance: position in words, how sure, the verbatim quotes and why. */
+export function StanceView({ party, stance }: { party: Party; stance: Stance }) {
+  const { t } = useTranslation();
+  const position =
+    stance.position === null ? t('position.silent') : t(`position.${stance.position}`);
+  return (
+    <li className="stance">
+      <p>
+        <span
+          className="party-swatch"
+          style={{ backgroundColor: party.colour }}
+          aria-hidden="true"
+        />
+        <strong>{party.short}</strong> ({party.municipality}): {position}
+        {stance.position !== null && <> · {t(`confidence.${stance.confidence}`)}</>}
+      </p>
+      {stance.quotes.map((quote) => (
+        <blockquote key={quote} lang="sv" cite={party.source.url}>
+          {quote}
+        </blockquote>
+      ))}
+      {stance.position !== null && (
+        <p className="rationale">
+          {t('statements.rationale')} <span lang="en">{stance.rationale}</span>
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import type { Compass, Statement } from '../../domain/bank/types.ts';
+import { localized } from './localized.ts';
+import { StanceView } from './StanceView.tsx';
+
+/** Every statement with what each programme says, quotes included: the coding laid open. */
+export function StatementList({ compass }: { compass: Compass }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t('statements.title')}</h1>
+      <p>{t('statements.intro')}</p>
+      <p>{t('statements.quoteNote')}</p>
+      <ol className="statements">
+        {compass.statements.map((statement) => (
+          <StatementItem key={statement.id} compass={compass} statement={statement} />
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function StatementItem({ compass, statement }: { compass: Compass; statement: Statement }) {
+  const { t, i18n } = useTranslation();
+  const theme = compass.themes.find((th) => th.id === statement.theme);
+  const headingId = `statement-${statement.id}`;
+  return (
+    <li className="statement" aria-labelledby={headingId}>
+      {theme && (
+        <p className="theme">
+          {t('statements.theme', { theme: localized(theme.name, i18n.language) })}
+        </p>
+      )}
+      <h2 id={headingId}>{localized(statement.text, i18n.language)}</h2>
+      <details>
+        <summary>{t('statements.explainer')}</summary>
+        <p>{localized(statement.explainer, i18n.language)}</p>
+      </details>
+      <h3>{t('statements.stances')}</h3>
+      <ul className="stances">
+        {compass.parties.map((party) => (
+          <StanceView key={party.id} party={party} stance={statement.stances[party.id]!} />
+        ))}
+      </ul>
+    </li>
+  );
+}

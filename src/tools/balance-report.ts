@@ -1,0 +1,133 @@
+import type { Compass, Position } from '../domain/bank/types.ts';
+import { POSITIONS } from '../domain/bank/types.ts';
+import { matchParties, type Answers } from '../domain/scoring/match.ts';
+
+const pct = (n: number, d: number): string => `${Math.round((100 * n) / d)} %`;
+const fmt = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
+const label = (p: Position): string => (p > 0 ? `+${p}` : String(p));
+
+/** The balance report of a bank as Markdown: the numbers reviewers need to judge fairness. */
+export function renderReport(compass: Compass): string {
+  const { statements, parties, themes } = compass;
+  const n = statements.length;
+  const stated = (partyId: string) =>
+    statements.filter((s) => s.stances[partyId]!.position !== null);
+  const out: string[] = [];
+  out.push(`# Balansrapport: ${compass.title.sv} (${compass.id} ${compass.version})`, '');
+  out.push(
+    'Genererad av `npm run bank:report` ur frågebanken. Ändra inte för hand: kör kommandot igen.',
+    '',
+  );
+  out.push(
+    `${n} påståenden, ${themes.length} teman, ${parties.length} partier. Kodad ${compass.coded}.`,
+    '',
+  );
+
+  out.push(
+    '## Påståenden per tema',
+    '',
+    '| tema | påståenden | varav "less" |',
+    '| --- | ---: | ---: |',
+  );
+  for (const theme of themes) {
+    const inTheme = statements.filter((s) => s.theme === theme.id);
+    out.push(
+      `| ${theme.name.sv} | ${inTheme.length} | ${inTheme.filter((s) => s.direction === 'less').length} |`,
+    );
+  }
+  out.push('');
+
+  const less = statements.filter((s) => s.direction === 'less').length;
+  out.push('## Riktning', '');
+  out.push(
+    `${less} av ${n} påståenden (${pct(less, n)}) är formulerade så att den som håller med vill ha mindre, striktare, billigare eller en prioritering före något annat (\`direction: less\`); regeln kräver minst ${Math.round(compass.rules.minLessShare * 100)} %.`,
+    '',
+  );
+
+  out.push('## Partiernas täckning', '');
+  out.push(
+    'Täckning = andel påståenden där programmet tar ställning. Regeln kräver minst ' +
+      `${Math.round(compass.rules.minCoverage * 100)} %.`,
+    '',
+  );
+  out.push(
+    '| parti | tar ställning | täckning | medelsäkerhet | varav underförstått (0,5) |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const party of parties) {
+    const own = stated(party.id);
+    const meanConfidence =
+      own.reduce((sum, s) => sum + s.stances[party.id]!.confidence, 0) / (own.length || 1);
+    const implied = own.filter((s) => s.stances[party.id]!.confidence === 0.5).length;
+    out.push(
+      `| ${party.short} ${party.municipality} | ${own.length} av ${n} | ${pct(own.length, n)} | ${meanConfidence.toFixed(2)} | ${implied} |`,
+    );
+  }
+  out.push('');
+
+  out.push('## Ståndpunkternas fördelning', '');
+  out.push(
+    `| parti | ${POSITIONS.map(label).join(' | ')} | tyst |`,
+    `| --- |${' ---: |'.repeat(POSITIONS.length + 1)}`,
+  );
+  for (const party of parties) {
+    const counts = POSITIONS.map(
+      (p) => statements.filter((s) => s.stances[party.id]!.position === p).length,
+    );
+    const silent = n - counts.reduce((a, b) => a + b, 0);
+    out.push(`| ${party.short} | ${counts.join(' | ')} | ${silent} |`);
+  }
+  out.push('');
+
+  out.push('## Påståenden och vilka partier som tar ställning', '');
+  out.push(
+    `| påstående | tema | riktning | ${parties.map((p) => p.short).join(' | ')} |`,
+    `| --- | --- | --- |${' :---: |'.repeat(parties.length)}`,
+  );
+  for (const s of statements) {
+    const cells = parties.map((p) => {
+      const stance = s.stances[p.id]!;
+      return stance.position === null
+        ? '·'
+        : `${label(stance.position)}${stance.confidence < 1 ? ` (${stance.confidence})` : ''}`;
+    });
+    out.push(`| \`${s.id}\` | ${s.theme} | ${s.direction} | ${cells.join(' | ')} |`);
+  }
+  out.push(
+    '',
+    '`·` = programmet är tyst. Siffran inom parentes är säkerheten när den är under 1.',
+    '',
+  );
+
+  out.push('## Vad får en väljare som svarar likadant överallt?', '');
+  out.push(
+    'S = matchningen enligt SCORING.md (standardmetoden), K = täckning, M = överensstämmelse där programmet tar ställning.',
+    `Ingen ska få över ${compass.rules.maxAgreeAllPercent} % genom att hålla med om allt.`,
+    '',
+  );
+  const archetypes: [string, number][] = [
+    ['Helt för överallt', 1],
+    ['Helt emot överallt', -1],
+    ['Varken för eller emot överallt', 0],
+  ];
+  out.push(
+    `| väljare | ${parties.map((p) => p.short).join(' | ')} |`,
+    `| --- |${' ---: |'.repeat(parties.length)}`,
+  );
+  for (const [name, value] of archetypes) {
+    const answers: Answers = Object.fromEntries(
+      statements.map((s) => [s.id, { answer: value as Position }]),
+    );
+    const result = matchParties(
+      parties.map((p) => p.id),
+      statements,
+      answers,
+    )!;
+    const cells = result.parties.map(
+      (m) => `${m.percent} % (K ${fmt(m.coverage)}, M ${fmt(m.agreement)})`,
+    );
+    out.push(`| ${name} | ${cells.join(' | ')} |`);
+  }
+  out.push('');
+  return out.join('\n');
+}

@@ -1,0 +1,524 @@
+/**
+ * Broken question banks: each case copies the valid demo bank (tests/fixtures/demo), makes ONE
+ * mistake an editor could make, and pins what the validator says about it: which file, which
+ * line, and why. Line numbers are counted in the demo fixture.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadBank } from '../src/tools/load-bank.ts';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const demo = path.join(projectRoot, 'tests/fixtures/demo');
+
+/** A textual edit of one file in the copy: replace `find` (which must occur exactly once), or write the whole file. */
+type Edit =
+  | { readonly file: string; readonly find: string; readonly replace: string }
+  | { readonly file: string; readonly write: string };
+
+interface Expected {
+  readonly file: string;
+  readonly line: number;
+  /** A fragment of the message that pins the reason. */
+  readonly message: string;
+}
+
+interface Mistake {
+  readonly mistake: string;
+  readonly edit: Edit;
+  readonly expected: readonly Expected[];
+}
+
+const copies: string[] = [];
+afterAll(() => {
+  for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh copy of the demo bank with `edit` applied; returns its folder. */
+function editedCopy(edit: Edit): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bank-broken-'));
+  copies.push(dir);
+  fs.cpSync(demo, dir, { recursive: true });
+  const file = path.join(dir, edit.file);
+  if ('write' in edit) {
+    fs.writeFileSync(file, edit.write);
+  } else {
+    const before = fs.readFileSync(file, 'utf8');
+    // A stale mutation must fail loudly, not pass because nothing was changed.
+    expect(
+      before.split(edit.find).length - 1,
+      `"${edit.find}" should occur exactly once in ${edit.file}`,
+    ).toBe(1);
+    fs.writeFileSync(
+      file,
+      before.replace(edit.find, () => edit.replace),
+    );
+  }
+  return dir;
+}
+
+/** In the demo, party b's stance on "foreningsdrivna-bibliotek" (statements.yaml lines 67–71). */
+const bOnForeningsdrivna = `    b:
+      position: 1
+      confidence: 0.75
+      quotes: ["Vi vill att fler kommunala bibliotek drivs av föreningar."]
+      rationale: B wants associations to run libraries.
+`;
+
+/** In the demo, party a's stance on "kulturskola-avgift" (statements.yaml lines 29–33). */
+const aOnKulturskolaAvgift = `    a:
+      position: -1
+      confidence: 1
+      quotes: ["Vi säger nej till avgifter i kulturskolan."]
+      rationale: A rejects fees.
+`;
+
+/**
+ * A whole statements.yaml in which B's positions were pasted from A's column (B keeps its own
+ * quotes): every quote is verbatim, but the two parties now sit on the same position everywhere.
+ */
+const twinStatements = `- id: fler-bibliotek
+  theme: kultur
+  direction: more
+  text: { sv: Kommunen ska bygga fler bibliotek., en: The municipality should build more libraries. }
+  explainer: { sv: Ett bibliotek lånar ut böcker gratis., en: A library lends books for free. }
+  stances:
+    a: { position: 1, confidence: 1, quotes: ["Vi vill att kommunen bygger fler bibliotek i alla stadsdelar."], rationale: A wants more libraries. }
+    b: { position: 1, confidence: 0.5, quotes: ["Vi vill att fler kommunala bibliotek drivs av föreningar."], rationale: B wants more libraries. }
+- id: kulturskola-avgift
+  theme: kultur
+  direction: less
+  text: { sv: Kulturskolan ska kosta pengar för eleverna., en: Pupils should pay a fee for the arts school. }
+  explainer: { sv: Kulturskolan är kommunens skola för musik., en: The arts school is the municipality's music school. }
+  stances:
+    a: { position: -1, confidence: 1, quotes: ["Vi säger nej till avgifter i kulturskolan."], rationale: A rejects fees. }
+    b: { position: -1, confidence: 1, quotes: ["Kulturskolan ska finansieras delvis med avgifter."], rationale: B rejects fees. }
+- id: foreningsdrivna-bibliotek
+  theme: ekonomi
+  direction: less
+  text: { sv: Föreningar ska driva fler av kommunens bibliotek., en: Associations should run more of the municipality's libraries. }
+  explainer: { sv: En förening är en grupp människor., en: An association is a group of people. }
+  stances:
+    a: { position: -0.5, confidence: 0.5, quotes: ["Vi vill att kommunen bygger fler bibliotek i alla stadsdelar."], rationale: A wants the municipality to build them. }
+    b: { position: -0.5, confidence: 0.5, quotes: ["Vi vill att fler kommunala bibliotek drivs av föreningar."], rationale: B wants the municipality to build them. }
+`;
+
+const mistakes: readonly Mistake[] = [
+  // --- Quotes -------------------------------------------------------------------------------
+  {
+    mistake: 'a misquote: one word changed inside a quote',
+    edit: {
+      file: 'statements.yaml',
+      find: 'bibliotek i alla stadsdelar.',
+      replace: 'bibliotek i alla kommundelar.',
+    },
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: 16,
+        message:
+          'party "a" cites a quote that is not in its programme; copy it character for character',
+      },
+    ],
+  },
+  {
+    mistake: "a quote taken from another party's programme",
+    edit: {
+      file: 'statements.yaml',
+      find: '["Vi säger nej till avgifter i kulturskolan."]',
+      replace: '["Kulturskolan ska finansieras delvis med avgifter."]',
+    },
+    expected: [
+      { file: 'statements.yaml', line: 32, message: 'it is in the programme of "b": wrong party?' },
+    ],
+  },
+  {
+    // "Dela på Facebook" is 16 characters, above MIN_QUOTE_LENGTH (12), so the boilerplate rule is what fires.
+    mistake: 'a quote from the website boilerplate ("Dela på Facebook")',
+    edit: {
+      file: 'statements.yaml',
+      find: '- Vi vill att kommunen bygger fler bibliotek i alla stadsdelar.',
+      replace: '- Dela på Facebook',
+    },
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: 16,
+        message: 'party "a" cites website boilerplate, not programme text: "Dela på Facebook"',
+      },
+    ],
+  },
+  {
+    // "Facebook" (8 characters) is below MIN_QUOTE_LENGTH: too short to prove anything, boilerplate or not.
+    mistake: 'a quote too short to prove anything',
+    edit: {
+      file: 'statements.yaml',
+      find: '- Vi vill att kommunen bygger fler bibliotek i alla stadsdelar.',
+      replace: '- Facebook',
+    },
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: 16,
+        message: 'party "a" cites "Facebook", too short to prove anything',
+      },
+    ],
+  },
+
+  // --- Parties in stances ---------------------------------------------------------------------
+  {
+    mistake: 'a stance for a party that is not in parties.yaml',
+    edit: {
+      file: 'statements.yaml',
+      find: '    b: { position: null, confidence: 0 }\n',
+      replace:
+        '    b: { position: null, confidence: 0 }\n    c: { position: null, confidence: 0 }\n',
+    },
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: 19,
+        message: 'statement "fler-bibliotek": unknown party "c"; use one of a, b',
+      },
+    ],
+  },
+  {
+    // A misspelt party id is two problems by nature: the unknown id, and the real party now lacks
+    // a stance (reported at the stances mapping, which starts on line 12).
+    mistake: 'a misspelt party id in stances',
+    edit: {
+      file: 'statements.yaml',
+      find: '    b: { position: null, confidence: 0 }\n',
+      replace: '    bb: { position: null, confidence: 0 }\n',
+    },
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: 12,
+        message: 'statement "fler-bibliotek": party "b" has no stance',
+      },
+      {
+        file: 'statements.yaml',
+        line: 18,
+        message: 'statement "fler-bibliotek": unknown party "bb"',
+      },
+    ],
+  },
+  {
+    mistake: "a party missing from a statement's stances",
+    edit: {
+      file: 'statements.yaml',
+      find: '    b: { position: null, confidence: 0 }\n',
+      replace: '',
+    },
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: 12,
+        message: 'statement "fler-bibliotek": party "b" has no stance',
+      },
+    ],
+  },
+
+  // --- Coding of a stance ---------------------------------------------------------------------
+  {
+    mistake: 'a position off the grid (0.7)',
+    edit: { file: 'statements.yaml', find: 'position: 0.5', replace: 'position: 0.7' },
+    expected: [{ file: 'statements.yaml', line: 35, message: 'position 0.7 is not on the scale' }],
+  },
+  {
+    mistake: 'a silent party (position null) with confidence other than 0',
+    edit: {
+      file: 'statements.yaml',
+      find: 'b: { position: null, confidence: 0 }',
+      replace: 'b: { position: null, confidence: 0.5 }',
+    },
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: 18,
+        message: 'party "b" is silent (position null), so confidence must be 0',
+      },
+    ],
+  },
+  {
+    mistake: 'a stated position with confidence 0',
+    edit: { file: 'statements.yaml', find: 'confidence: 0.75', replace: 'confidence: 0' },
+    expected: [
+      { file: 'statements.yaml', line: 69, message: 'party "b" has a position but confidence 0' },
+    ],
+  },
+  {
+    // With the quotes line gone the issue points at the stance itself (its first field, line 68).
+    mistake: 'a stated position without quotes',
+    edit: {
+      file: 'statements.yaml',
+      find: '      quotes: ["Vi vill att fler kommunala bibliotek drivs av föreningar."]\n',
+      replace: '',
+    },
+    expected: [
+      { file: 'statements.yaml', line: 68, message: 'party "b" has a position but no quote' },
+    ],
+  },
+  {
+    mistake: 'an unknown field (typo "postion")',
+    // A typo in a required field is two problems by nature: the real field is missing and the
+    // misspelt one is unknown. Both point at the misspelt line.
+    edit: {
+      file: 'statements.yaml',
+      find: '    a:\n      position: 1\n',
+      replace: '    a:\n      postion: 1\n',
+    },
+    expected: [
+      { file: 'statements.yaml', line: 13, message: 'missing field "position"' },
+      { file: 'statements.yaml', line: 13, message: 'unknown field "postion"' },
+    ],
+  },
+
+  // --- Statement texts and ids ----------------------------------------------------------------
+  {
+    // Reported at the text mapping (line 5), since the missing line has no position of its own.
+    mistake: 'a missing English translation (text.en removed)',
+    edit: {
+      file: 'statements.yaml',
+      find: '    en: The municipality should build more libraries.\n',
+      replace: '',
+    },
+    expected: [{ file: 'statements.yaml', line: 5, message: 'missing field "en"' }],
+  },
+  {
+    mistake: 'an empty Swedish text',
+    edit: {
+      file: 'statements.yaml',
+      find: 'sv: Kommunen ska bygga fler bibliotek.',
+      replace: 'sv: "  "',
+    },
+    expected: [
+      { file: 'statements.yaml', line: 5, message: 'statement text (sv) is empty; write it out' },
+    ],
+  },
+  {
+    mistake: 'a duplicate statement id',
+    edit: {
+      file: 'statements.yaml',
+      find: '- id: kulturskola-avgift',
+      replace: '- id: fler-bibliotek',
+    },
+    expected: [
+      { file: 'statements.yaml', line: 19, message: 'statement id "fler-bibliotek" is used twice' },
+    ],
+  },
+  {
+    mistake: 'an unknown theme',
+    edit: {
+      file: 'statements.yaml',
+      find: '  theme: kultur\n  direction: more',
+      replace: '  theme: kulturr\n  direction: more',
+    },
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: 2,
+        message: 'theme "kulturr" is not defined; use one of kultur, ekonomi',
+      },
+    ],
+  },
+  {
+    mistake: 'a glossary term that does not exist',
+    edit: {
+      file: 'statements.yaml',
+      find: 'terms: [bibliotek]',
+      replace: 'terms: [bibliotek, lanekort]',
+    },
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: 10,
+        message: 'glossary term "lanekort" is not in glossary.yaml',
+      },
+    ],
+  },
+
+  // --- YAML syntax ----------------------------------------------------------------------------
+  {
+    // The bracket is left open on line 10; the YAML parser only notices on line 11 (`stances:`),
+    // where the flow sequence would have had to continue, and that is the line it reports.
+    mistake: 'malformed YAML: a flow sequence left open',
+    edit: { file: 'statements.yaml', find: 'terms: [bibliotek]', replace: 'terms: [bibliotek' },
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: 11,
+        message:
+          'not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      },
+    ],
+  },
+  {
+    mistake: 'malformed YAML: an unquoted colon in a rationale',
+    edit: {
+      file: 'statements.yaml',
+      find: 'rationale: A rejects fees.',
+      replace: 'rationale: A rejects: fees.',
+    },
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: 33,
+        message: 'not valid YAML: Nested mappings are not allowed in compact mappings',
+      },
+    ],
+  },
+
+  // --- Programme copies -----------------------------------------------------------------------
+  {
+    // Even an invisible edit (one trailing space) breaks the checksum; the issue points at the
+    // sha256 line of the party in parties.yaml, not at the programme file.
+    mistake: 'a programme file edited after copying',
+    edit: {
+      file: 'sources/a-program.txt',
+      find: 'Dela på Facebook\n',
+      replace: 'Dela på Facebook \n',
+    },
+    expected: [
+      {
+        file: 'parties.yaml',
+        line: 9,
+        message: 'party "a": sources/a-program.txt has changed since it was copied',
+      },
+    ],
+  },
+
+  // --- Content rules of the whole bank --------------------------------------------------------
+  {
+    mistake: 'a statement nobody takes a stand on',
+    edit: {
+      file: 'statements.yaml',
+      find: bOnForeningsdrivna,
+      replace: '    b: { position: null, confidence: 0 }\n',
+    },
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: 56,
+        message: 'statement "foreningsdrivna-bibliotek": no party takes a stand on it',
+      },
+    ],
+  },
+  {
+    // A becomes silent on kulturskola-avgift: it then takes a stand on 1 of 4 statements, under minCoverage 0.3.
+    mistake: 'a party below the coverage rule',
+    edit: {
+      file: 'statements.yaml',
+      find: aOnKulturskolaAvgift,
+      replace: '    a: { position: null, confidence: 0 }\n',
+    },
+    expected: [
+      {
+        file: 'parties.yaml',
+        line: 1,
+        message: 'party "a" takes a stand on 1 of 4 statements (25 %); the rule is at least 30 %',
+      },
+    ],
+  },
+  {
+    mistake: 'two parties with identical positions on every statement',
+    edit: { file: 'statements.yaml', write: twinStatements },
+    expected: [
+      {
+        file: 'parties.yaml',
+        line: 12,
+        message: 'parties "a" and "b" have identical positions on every statement',
+      },
+    ],
+  },
+
+  // --- compass.yaml ---------------------------------------------------------------------------
+  {
+    mistake: 'a coded date that is not a date',
+    edit: { file: 'compass.yaml', find: 'coded: "2026-11-23"', replace: 'coded: "23/11/2026"' },
+    expected: [
+      {
+        file: 'compass.yaml',
+        line: 4,
+        message: 'coded "23/11/2026" must be a date like "2026-11-23"',
+      },
+    ],
+  },
+  {
+    mistake: 'a coded date that looks right but does not exist',
+    edit: { file: 'compass.yaml', find: 'coded: "2026-11-23"', replace: 'coded: "2026-02-30"' },
+    expected: [
+      { file: 'compass.yaml', line: 4, message: 'coded "2026-02-30" is not a real calendar date' },
+    ],
+  },
+];
+
+describe('the demo bank', () => {
+  it('is valid, so every mutation below breaks exactly what it says', () => {
+    const result = loadBank(demo, demo);
+    expect(result.ok ? [] : result.issues).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('broken banks', () => {
+  it('has a case for every kind of mistake listed', () => {
+    expect(mistakes.length).toBeGreaterThanOrEqual(14);
+    expect(new Set(mistakes.map((m) => m.mistake)).size).toBe(mistakes.length);
+  });
+
+  it.each(mistakes)('$mistake', ({ edit, expected }) => {
+    const dir = editedCopy(edit);
+    const result = loadBank(dir, dir);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual(
+      expected.map(({ file, line, message }) => ({
+        file,
+        line,
+        message: expect.stringContaining(message),
+      })),
+    );
+  });
+});
+
+describe('the validate CLI', () => {
+  it('exits 1 and prints file:line: message for a broken bank', () => {
+    const dir = editedCopy({
+      file: 'statements.yaml',
+      find: 'bibliotek i alla stadsdelar.',
+      replace: 'bibliotek i alla kommundelar.',
+    });
+    const run = spawnSync('npx', ['tsx', 'src/tools/validate.ts', dir], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.stderr).toMatch(/^.+statements\.yaml:\d+: .+$/m);
+    expect(run.stderr).toMatch(
+      /^.+statements\.yaml:16: statement "fler-bibliotek": party "a" cites a quote/m,
+    );
+    expect(run.stderr).toContain('1 problem found');
+    expect(run.status).toBe(1);
+  }, 60_000);
+});
+
+describe('markup in bank text', () => {
+  it('is kept as plain text, character for character', () => {
+    const sv = 'Kommunen ska bygga <b>fet</b> & <script>x</script> bibliotek.';
+    const dir = editedCopy({
+      file: 'statements.yaml',
+      find: 'sv: Kommunen ska bygga fler bibliotek.',
+      replace: `sv: '${sv}'`,
+    });
+    const result = loadBank(dir, dir);
+    expect(result.ok ? [] : result.issues).toEqual([]);
+    if (!result.ok) return;
+    const statement = result.compass.statements.find((s) => s.id === 'fler-bibliotek');
+    expect(statement?.text.sv).toBe(sv);
+  });
+});

@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { matchParties, type Answers } from '../src/domain/scoring/match.ts';
+import { renderReport } from '../src/tools/balance-report.ts';
+import { loadBank } from '../src/tools/load-bank.ts';
+
+const folder = 'questions/socialpolitik';
+const result = loadBank(folder);
+if (!result.ok)
+  throw new Error(result.issues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('\n'));
+const { compass } = result;
+const n = compass.statements.length;
+const statedBy = (party: string) =>
+  compass.statements.filter((s) => s.stances[party]!.position !== null).length;
+
+describe('the social-policy bank', () => {
+  it('validates: schema, quotes verbatim in the right programme, cross rules', () => {
+    expect(result.ok).toBe(true);
+  });
+
+  it('has 24–32 statements over at least 6 themes, each theme used', () => {
+    expect(n).toBeGreaterThanOrEqual(24);
+    expect(n).toBeLessThanOrEqual(32);
+    const used = new Set(compass.statements.map((s) => s.theme));
+    expect(used.size).toBeGreaterThanOrEqual(6);
+    expect(compass.themes.every((t) => used.has(t.id))).toBe(true);
+  });
+
+  it('has the five parties of SOURCES.md, each stating a position on at least 30 %', () => {
+    expect(compass.parties.map((p) => `${p.short} ${p.municipality}`)).toEqual([
+      'S Knivsta',
+      'MP Huddinge',
+      'C Sollentuna',
+      'V Södertälje',
+      'L Botkyrka',
+    ]);
+    for (const party of compass.parties) expect(statedBy(party.id) / n).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it('phrases at least 30 % of statements so that agreeing means less', () => {
+    const less = compass.statements.filter((s) => s.direction === 'less').length;
+    expect(less / n).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it('gives nobody above 75 % for agreeing with everything', () => {
+    const all: Answers = Object.fromEntries(compass.statements.map((s) => [s.id, { answer: 1 }]));
+    const top = Math.max(
+      ...matchParties(
+        compass.parties.map((p) => p.id),
+        compass.statements,
+        all,
+      )!.parties.map((m) => m.percent),
+    );
+    expect(top).toBeLessThanOrEqual(75);
+  });
+
+  it('explains every statement and glossary term in both languages', () => {
+    for (const s of compass.statements) {
+      expect(s.explainer.sv.length).toBeGreaterThan(40);
+      expect(s.explainer.en.length).toBeGreaterThan(40);
+    }
+    const terms = new Set(compass.glossary.map((g) => g.id));
+    for (const required of ['lss', 'sis', 'hvb', 'iop', 'forsorjningsstod', 'put', 'jourhem'])
+      expect(terms).toContain(required);
+  });
+
+  it('names no party in any statement text', () => {
+    const names = compass.parties.flatMap((p) => [p.name, p.municipality]);
+    for (const s of compass.statements)
+      for (const name of names) expect(`${s.text.sv} ${s.text.en}`).not.toContain(name);
+  });
+
+  const seeds = join('..', 'shared', 'seeds');
+  it.skipIf(!existsSync(seeds))(
+    'keeps each programme a byte-for-byte copy of its seed file',
+    () => {
+      for (const party of compass.parties) {
+        const copy = readFileSync(join(folder, party.source.file));
+        expect(copy.equals(readFileSync(join(seeds, party.source.seed!)))).toBe(true);
+      }
+    },
+  );
+
+  it('has an up-to-date REPORT.md', () => {
+    expect(readFileSync(join(folder, 'REPORT.md'), 'utf8')).toBe(renderReport(compass));
+  });
+});

@@ -1,0 +1,31 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { questionBank } from '../src/tools/vite-plugin-bank.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'valkompass-build-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('the build', () => {
+  it('fails on a broken question bank, naming file, line and reason', async () => {
+    const questions = join(root, 'questions');
+    cpSync('tests/fixtures/demo', join(questions, 'demo'), { recursive: true });
+    const statements = join(questions, 'demo', 'statements.yaml');
+    writeFileSync(
+      statements,
+      readFileSync(statements, 'utf8').replace('position: 0.5', 'position: 0.7'),
+    );
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>t</title>');
+    await expect(
+      build({
+        configFile: false,
+        root,
+        logLevel: 'silent',
+        plugins: [questionBank(questions)],
+        build: { outDir: join(root, 'dist'), write: false },
+      }),
+    ).rejects.toThrow(/statements\.yaml:35: position 0\.7 is not on the scale/);
+  });
+});

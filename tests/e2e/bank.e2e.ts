@@ -1,0 +1,98 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { loadBank } from '../../src/tools/load-bank.ts';
+import { toOpenData } from '../../src/tools/open-data.ts';
+import { launchChromium, serveBuiltSite } from './browser.ts';
+
+const bank = loadBank('questions/socialpolitik');
+if (!bank.ok) throw new Error('the bank must be valid');
+
+let browser: Browser;
+let server: PreviewServer;
+let origin: string;
+let context: BrowserContext;
+let page: Page;
+let requests: string[];
+
+beforeAll(async () => {
+  ({ server, url: origin } = await serveBuiltSite());
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ locale: 'sv-SE' });
+  page = await context.newPage();
+  requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+});
+afterEach(async () => {
+  await context.close();
+});
+
+describe('the built site', () => {
+  it('shows the compass from its open data, with no cookies and no request to another origin', async () => {
+    await page.goto(`${origin}/`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Socialpolitik i kommunen');
+    expect(await page.getByText('32 påståenden i 10 teman').count()).toBe(1);
+    expect(await context.cookies()).toEqual([]);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+  });
+
+  it('lets a reader check every statement against the verbatim quotes', async () => {
+    await page.goto(`${origin}/`);
+    await page.getByRole('link', { name: 'Läs påståendena och partiernas citat' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Påståenden och partiernas ståndpunkter' })
+      .waitFor();
+    expect(page.url()).toBe(`${origin}/pastaenden`);
+    expect(await page.getByRole('heading', { level: 2 }).count()).toBe(32);
+    const item = page.getByRole('listitem', {
+      name: 'Kommunen ska se till att det byggs fler hyreslägenheter med låg hyra.',
+    });
+    expect(await item.getByText('Fler billiga hyreslägenheter bör byggas.').count()).toBe(1);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Statements and the parties’ positions' })
+      .waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+
+  it('publishes the open data: JSON equal to the bank, CSV and JSON Schema beside it', async () => {
+    const json = await page.request.get(`${origin}/data/socialpolitik.json`);
+    expect(json.ok()).toBe(true);
+    expect(await json.json()).toEqual(JSON.parse(JSON.stringify(toOpenData(bank.compass))));
+    const csv = await page.request.get(`${origin}/data/socialpolitik.csv`);
+    expect((await csv.text()).split('\r\n')[0]).toBe(
+      'statement_id,theme,direction,text_sv,text_en,party,position,confidence,quotes,rationale',
+    );
+    const schema = await page.request.get(`${origin}/data/compass.schema.json`);
+    expect((await schema.json()) as object).toHaveProperty('$defs.stance');
+  });
+
+  it('shows a friendly message instead of figures when the data is broken', async () => {
+    await page.route('**/data/socialpolitik.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: '{"id":"socialpolitik","statements":"nope"}',
+      }),
+    );
+    await page.goto(`${origin}/`);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Kompassens data är trasig');
+  });
+
+  it('answers an unknown address with a not-found page', async () => {
+    await page.goto(`${origin}/finns-inte`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Sidan finns inte');
+  });
+});

@@ -1,0 +1,30 @@
+import { chromium, type Browser } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs (DEVELOPERS.md). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Serves the built site (dist/) on a free local port. */
+export async function serveBuiltSite(): Promise<{ server: PreviewServer; url: string }> {
+  const server = await preview({
+    preview: { port: 0, host: '127.0.0.1', open: false },
+    logLevel: 'warn',
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('the preview server did not report its address');
+  return { server, url: url.replace(/\/$/, '') };
+}

@@ -1,0 +1,105 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCompass } from '../src/domain/bank/parse-compass.ts';
+import { loadBank } from '../src/tools/load-bank.ts';
+import { toCsv, toOpenData } from '../src/tools/open-data.ts';
+
+const result = loadBank('questions/socialpolitik');
+if (!result.ok) throw new Error('the bank must be valid');
+const { compass } = result;
+const data = toOpenData(compass);
+const schema = JSON.parse(readFileSync('src/tools/compass.schema.json', 'utf8')) as object;
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+
+/** A small RFC 4180 reader, enough to read back what toCsv writes. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (quoted && ch === '"') {
+      quoted = false;
+    } else if (quoted) {
+      field += ch;
+    } else if (ch === '"') {
+      quoted = true;
+    } else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else {
+      field += ch;
+    }
+  }
+  return rows;
+}
+
+describe('open data', () => {
+  it('matches the published JSON Schema', () => {
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('has the contract fields, with every party in every statement', () => {
+    expect(data).toMatchObject({ id: 'socialpolitik', version: compass.version });
+    expect(data.title.sv).not.toBe('');
+    expect(data.parties[0]).toMatchObject({ id: 's', short: 'S', municipality: 'Knivsta' });
+    expect(data.parties[0]!.source.url).toMatch(/^https:\/\//);
+    for (const s of data.statements) {
+      expect(Object.keys(s.stances)).toEqual(compass.parties.map((p) => p.id));
+      for (const stance of Object.values(s.stances)) {
+        if (stance.position === null) expect(stance).toMatchObject({ confidence: 0, quotes: [] });
+        else expect(stance.quotes.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('is read back by the browser-side parser unchanged', () => {
+    const parsed = parseCompass(JSON.parse(JSON.stringify(data)));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.compass.statements).toEqual(compass.statements);
+  });
+
+  it('is rejected by the schema when a position is off the grid or a silent party keeps a quote', () => {
+    const broken = structuredClone(data);
+    const first = broken.statements[0]!.stances;
+    (first.c as { position: number }).position = 0.7;
+    expect(validate(broken)).toBe(false);
+    const silentWithQuote = structuredClone(data);
+    (silentWithQuote.statements[0]!.stances.s as unknown as { quotes: string[] }).quotes = ['x'];
+    expect(validate(silentWithQuote)).toBe(false);
+  });
+
+  it('writes one CSV row per statement and party, quotes intact', () => {
+    const rows = readCsv(toCsv(compass));
+    expect(rows[0]).toEqual([
+      'statement_id',
+      'theme',
+      'direction',
+      'text_sv',
+      'text_en',
+      'party',
+      'position',
+      'confidence',
+      'quotes',
+      'rationale',
+    ]);
+    expect(rows).toHaveLength(1 + compass.statements.length * compass.parties.length);
+    const s0 = compass.statements[0]!;
+    const c = rows.find((r) => r[0] === s0.id && r[5] === 'c')!;
+    expect(c[3]).toBe(s0.text.sv);
+    expect(c[8]!.split('\n')).toEqual(s0.stances.c!.quotes);
+    const silent = rows.find((r) => r[0] === s0.id && r[5] === 's')!;
+    expect(silent[6]).toBe('');
+  });
+});

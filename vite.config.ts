@@ -1,0 +1,14 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { questionBank } from './src/tools/vite-plugin-bank.ts';
+
+export default defineConfig({
+  plugins: [react(), questionBank()],
+  build: { target: 'es2022', sourcemap: false },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    setupFiles: ['./tests/setup.ts'],
+    testTimeout: 30_000,
+  },
+});
