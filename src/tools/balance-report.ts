@@ -1,6 +1,6 @@
 import type { Compass, Position } from '../domain/bank/types.ts';
 import { POSITIONS } from '../domain/bank/types.ts';
-import { matchParties, type Answers } from '../domain/scoring/match.ts';
+import { scoreVoter } from '../domain/scoring/score-voter.ts';
 
 const pct = (n: number, d: number): string => `${Math.round((100 * n) / d)} %`;
 const fmt = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
@@ -115,17 +115,15 @@ export function renderReport(compass: Compass): string {
     `| --- |${' ---: |'.repeat(parties.length)}`,
   );
   for (const [name, value] of archetypes) {
-    const answers: Answers = Object.fromEntries(
-      statements.map((s) => [s.id, { answer: value as Position }]),
-    );
-    const result = matchParties(
-      parties.map((p) => p.id),
-      statements,
-      answers,
-    )!;
-    const cells = result.parties.map(
-      (m) => `${m.percent} % (K ${fmt(m.coverage)}, M ${fmt(m.agreement)})`,
-    );
+    const result = scoreVoter(compass, {
+      answers: Object.fromEntries(statements.map((s) => [s.id, { answer: value as Position }])),
+    });
+    if (result.status !== 'ok') throw new Error('a voter who answers everything must get a result');
+    const byParty = new Map(result.parties.map((m) => [m.party, m]));
+    const cells = parties.map((p) => {
+      const m = byParty.get(p.id)!;
+      return `${m.percent} % (K ${fmt(m.coverage)}, M ${fmt(m.agreement)})`;
+    });
     out.push(`| ${name} | ${cells.join(' | ')} |`);
   }
   out.push('');

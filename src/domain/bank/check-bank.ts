@@ -1,4 +1,5 @@
-import { matchParties, type Answers } from '../scoring/match.ts';
+import { scoreVoter } from '../scoring/score-voter.ts';
+import type { Voter } from '../scoring/types.ts';
 import { lookUpQuote, MIN_QUOTE_LENGTH, prepareProgramme, type Programme } from './quotes.ts';
 import type { BankIssue, Compass } from './types.ts';
 
@@ -152,6 +153,7 @@ export function checkBank(
   });
 
   checkContentRules(compass, report);
+  if (issues.length === 0) checkAgreeAll(compass, report);
   return issues;
 }
 
@@ -209,14 +211,19 @@ function checkContentRules(
       );
     else vectors.set(key, party.id);
   });
+}
 
-  const agreeAll: Answers = Object.fromEntries(statements.map((s) => [s.id, { answer: 1 }]));
-  const result = matchParties(
-    parties.map((p) => p.id),
-    statements,
-    agreeAll,
-  );
-  for (const match of result?.parties ?? []) {
+/** Runs only on an otherwise valid bank: the engine needs a stance for every party. */
+function checkAgreeAll(
+  compass: Compass,
+  report: (path: readonly (string | number)[], message: string) => void,
+): void {
+  const { rules, statements, parties } = compass;
+  const agreeAll: Voter = {
+    answers: Object.fromEntries(statements.map((s) => [s.id, { answer: 1 }])),
+  };
+  const result = scoreVoter(compass, agreeAll);
+  for (const match of result.status === 'ok' ? result.parties : []) {
     if (match.percent > rules.maxAgreeAllPercent) {
       const i = parties.findIndex((p) => p.id === match.party);
       report(

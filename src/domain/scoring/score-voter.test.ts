@@ -1,0 +1,281 @@
+import { describe, expect, it } from 'vitest';
+import type { Compass, Position, Stance } from '../bank/types.ts';
+import { ScoringError } from './errors.ts';
+import { percentHalfUp } from './exact.ts';
+import { scoreVoter } from './score-voter.ts';
+import type { ScoredVoter, Voter } from './types.ts';
+
+const stance = (position: Position | null, confidence: Stance['confidence'] = 1): Stance => ({
+  position,
+  confidence: position === null ? 0 : confidence,
+  quotes: position === null ? [] : ['citat'],
+  rationale: '',
+});
+
+const party = (id: string, name: string) => ({
+  id,
+  name,
+  short: id.toUpperCase(),
+  municipality: 'X',
+  colour: '#000000',
+  source: { file: 'f', url: 'https://x', boilerplate: [] },
+});
+
+function compassOf(
+  parties: { id: string; name: string }[],
+  rows: [string, string, Record<string, Stance>][],
+): Compass {
+  const themes = [...new Set(rows.map((r) => r[1]))];
+  return {
+    id: 'test',
+    version: '1',
+    coded: '2026-11-23',
+    title: { sv: 't', en: 't' },
+    description: { sv: 'd', en: 'd' },
+    themes: themes.map((id) => ({ id, name: { sv: id, en: id } })),
+    parties: parties.map((p) => party(p.id, p.name)),
+    statements: rows.map(([id, theme, stances]) => ({
+      id,
+      theme,
+      direction: 'more',
+      text: { sv: id, en: id },
+      explainer: { sv: id, en: id },
+      terms: [],
+      stances,
+    })),
+    glossary: [],
+    rules: {
+      minStatements: 1,
+      maxStatements: 99,
+      minThemes: 1,
+      minCoverage: 0,
+      minLessShare: 0,
+      maxAgreeAllPercent: 100,
+    },
+  };
+}
+
+// The worked example of SCORING.md, number for number.
+const example = compassOf(
+  [
+    { id: 'a', name: 'Parti A' },
+    { id: 'b', name: 'Parti B' },
+    { id: 'c', name: 'Parti C' },
+  ],
+  [
+    ['s1', 'x', { a: stance(1), b: stance(0), c: stance(1, 0.5) }],
+    ['s2', 'x', { a: stance(-1), b: stance(1), c: stance(null) }],
+    ['s3', 'y', { a: stance(1), b: stance(0), c: stance(0) }],
+    ['s4', 'y', { a: stance(-1), b: stance(1), c: stance(null) }],
+    ['s5', 'y', { a: stance(1), b: stance(-1), c: stance(-1) }],
+  ],
+);
+const voter: Voter = {
+  answers: {
+    s1: { answer: 1, important: true },
+    s2: { answer: 0.5 },
+    s3: { answer: 0 },
+    s4: { answer: -1 },
+    s5: { answer: 'skip' },
+  },
+};
+const ok = (result: ReturnType<typeof scoreVoter>): ScoredVoter => {
+  if (result.status !== 'ok') throw new Error('expected a result');
+  return result;
+};
+const byParty = (result: ScoredVoter, id: string) => result.parties.find((p) => p.party === id)!;
+
+describe('scoreVoter: the worked example of SCORING.md', () => {
+  const result = ok(scoreVoter(example, voter));
+
+  it('gives A 75 %, B 55 %, C 70 % with K 0.4', () => {
+    expect(byParty(result, 'a')).toMatchObject({
+      percent: 75,
+      score: 0.75,
+      coverage: 1,
+      agreement: 0.75,
+      stated: 4,
+    });
+    expect(byParty(result, 'b')).toMatchObject({
+      percent: 55,
+      score: 0.55,
+      coverage: 1,
+      stated: 4,
+    });
+    expect(byParty(result, 'c')).toMatchObject({
+      percent: 70,
+      score: 0.7,
+      coverage: 0.4,
+      stated: 2,
+    });
+    expect(byParty(result, 'c').exactCoverage).toEqual({ numerator: 8, denominator: 20 });
+  });
+
+  it('ranks A and B, and lists C unranked with its reason (only 2 stated positions)', () => {
+    expect(result.parties.map((p) => [p.party, p.rank, p.eligible, p.reason])).toEqual([
+      ['a', 1, true, null],
+      ['b', 2, true, null],
+      ['c', null, false, 'too-few-stated'],
+    ]);
+  });
+
+  it('has τ 0.5 ("känsligt"): leaving out s1 or s4 ties A and B', () => {
+    expect(result.stability).toEqual({
+      tau: 0.5,
+      exactTau: { numerator: 2, denominator: 4 },
+      label: 'känsligt',
+      flips: ['s1', 's4'],
+      top: ['a'],
+    });
+  });
+
+  it('shows the leave-one-out ranges 58–88 (A) and 44–69 (B)', () => {
+    expect(byParty(result, 'a').range).toEqual([58, 88]);
+    expect(byParty(result, 'b').range).toEqual([44, 69]);
+  });
+
+  it('is preliminary with 4 of the 8 answers needed, and skip does not count', () => {
+    expect(result).toMatchObject({ answered: 4, preliminary: true, needed: 8, weight: 5 });
+    expect(result.statements).toEqual(['s1', 's2', 's3', 's4']);
+  });
+
+  it('has contributions that sum exactly to S', () => {
+    for (const p of result.parties) {
+      expect(p.contributions.reduce((x, y) => x + y, 0)).toBe(p.exactScore.numerator);
+      expect(p.exactScore.denominator).toBe(16 * 5);
+    }
+    expect(byParty(result, 'a').contributions).toEqual([32, 4, 8, 16]);
+  });
+
+  it('scores themes with the same formulas, needing 2 stated positions per theme', () => {
+    expect(Object.keys(result.themes)).toEqual(['x', 'y']);
+    const x = result.themes.x!;
+    expect(x.answered).toBe(2);
+    // A on s1 (w 2, a 1) and s2 (a 0.25): (2 + 0.25) / 3 = 75 %.
+    expect(x.parties.find((p) => p.party === 'a')).toMatchObject({
+      percent: 75,
+      eligible: true,
+      rank: 1,
+    });
+    expect(x.parties.find((p) => p.party === 'c')).toMatchObject({
+      stated: 1,
+      eligible: false,
+      rank: null,
+    });
+  });
+
+  it('ranks the comparison methods: stated-only (M) and Wahl-O-Mat', () => {
+    expect(result.methods.statedOnly.map((m) => [m.party, m.percent, m.rank])).toEqual([
+      ['a', 75, 1],
+      ['b', 55, 2],
+      ['c', 100, null],
+    ]);
+    // Wahl-O-Mat: answers collapse to + + 0 − (s1 doubled), 10 points possible.
+    // A (+ − + −): 4 + 0 + 1 + 2 = 7; B (0 + 0 +): 2 + 2 + 2 + 0 = 6;
+    // C (+ · 0 ·, silence as neutral): 4 + 1 + 2 + 1 = 8, but C stays unranked (2 stated).
+    expect(result.methods.wahlOMat.map((m) => [m.party, m.percent, m.rank])).toEqual([
+      ['a', 70, 1],
+      ['b', 60, 2],
+      ['c', 80, null],
+    ]);
+  });
+});
+
+describe('scoreVoter: rules around the numbers', () => {
+  it('gives no result, never 0 % for everyone, when nothing is answered', () => {
+    expect(scoreVoter(example, { answers: {} })).toEqual({
+      status: 'no-result',
+      reason: 'nothing-answered',
+      answered: 0,
+      needed: 8,
+    });
+    expect(scoreVoter(example, { answers: { s1: { answer: 'skip' } } }).status).toBe('no-result');
+  });
+
+  it('shares a rank on equal percent and orders the tie in Swedish alphabetical order', () => {
+    const tied = compassOf(
+      [
+        { id: 'o', name: 'Östra partiet' },
+        { id: 'z', name: 'Zeta' },
+        { id: 'a', name: 'Alfa' },
+        { id: 'aa', name: 'Ängla' },
+      ],
+      ['1', '2', '3'].map((id) => [
+        id,
+        't',
+        { o: stance(1), z: stance(1), a: stance(-1), aa: stance(1) },
+      ]),
+    );
+    const result = ok(
+      scoreVoter(tied, { answers: { 1: { answer: 1 }, 2: { answer: 1 }, 3: { answer: 1 } } }),
+    );
+    // Swedish: Z < Ä < Ö (an English collation would put Ängla next to Alfa).
+    expect(result.parties.map((p) => [p.party, p.percent, p.rank])).toEqual([
+      ['z', 100, 1],
+      ['aa', 100, 1],
+      ['o', 100, 1],
+      ['a', 0, 4],
+    ]);
+  });
+
+  it('compares only the parties asked for, without changing their numbers', () => {
+    const all = ok(scoreVoter(example, voter));
+    const some = ok(scoreVoter(example, { ...voter, parties: ['b', 'c'] }));
+    expect(some.parties.map((p) => p.party)).toEqual(['b', 'c']);
+    expect(byParty(some, 'b').percent).toBe(byParty(all, 'b').percent);
+    expect(byParty(some, 'b').rank).toBe(1);
+  });
+
+  it('marks a party unranked for low coverage (K < 0.25) even with 3 stated positions', () => {
+    const thin = compassOf(
+      [{ id: 'p', name: 'P' }],
+      Array.from(
+        { length: 8 },
+        (_, i) =>
+          [`s${i}`, 't', { p: stance(i < 3 ? 1 : null, 0.5) }] as [
+            string,
+            string,
+            Record<string, Stance>,
+          ],
+      ),
+    );
+    const answers = Object.fromEntries(thin.statements.map((s) => [s.id, { answer: 1 as const }]));
+    // K = 3 · 0.5 / 8 = 0.1875
+    expect(ok(scoreVoter(thin, { answers })).parties[0]).toMatchObject({
+      stated: 3,
+      eligible: false,
+      reason: 'low-coverage',
+    });
+  });
+
+  it('rounds half up exactly where floating point would not', () => {
+    expect(Math.round(0.285 * 100)).toBe(28); // the trap
+    expect(percentHalfUp(285, 1000)).toBe(29);
+    expect(percentHalfUp(1, 8)).toBe(13);
+    expect(percentHalfUp(0, 5)).toBe(0);
+    expect(percentHalfUp(5, 5)).toBe(100);
+  });
+
+  it('rejects bad input with a typed error naming the problem', () => {
+    const error = (v: Voter): [string, string] => {
+      try {
+        scoreVoter(example, v);
+      } catch (e) {
+        if (e instanceof ScoringError) return [e.code, e.message];
+        throw e;
+      }
+      return ['no error', ''];
+    };
+    expect(error({ answers: { nope: { answer: 1 } } })).toEqual([
+      'unknown-statement',
+      'unknown statement "nope" in the answers',
+    ]);
+    expect(error({ answers: { s1: { answer: 0.7 as Position } } })[0]).toBe('invalid-answer');
+    expect(error({ answers: { s1: { answer: 1 } }, parties: ['x'] })).toEqual([
+      'unknown-party',
+      'unknown party "x" in the party filter',
+    ]);
+    const broken = { ...example, statements: [{ ...example.statements[0]!, stances: {} }] };
+    expect(() => scoreVoter(broken, { answers: { s1: { answer: 1 } } })).toThrow(ScoringError);
+  });
+});
