@@ -493,7 +493,7 @@ describe('the validate CLI', () => {
       find: 'bibliotek i alla stadsdelar.',
       replace: 'bibliotek i alla kommundelar.',
     });
-    const run = spawnSync('npx', ['tsx', 'src/tools/validate.ts', dir], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/tools/validate.ts', dir], {
       cwd: projectRoot,
       encoding: 'utf8',
     });

@@ -2,7 +2,9 @@
  * `npm run bench`: the numbers we report instead of asserting timings in tests.
  * - validation: time to load and validate every compass (median of 15 runs, after 3 warm-ups);
  * - bundle: gzip size of every JS and CSS file in dist/ (run `npm run build` first);
- * - parser cost: gzip size of the browser-side bank parser (valibot schema + cross rules) alone.
+ * - parser cost: gzip size of the browser-side bank parser (valibot schema + cross rules) alone;
+ * - engine: full results with stability and themes for 2 000 simulated voters on the real compass
+ *   (time per voter), and one voter against 10 000 synthetic candidates × 40 statements.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,10 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { compassFolders, loadBank } from './load-bank.ts';
+import type { Compass, Confidence, Position, Stance } from '../domain/bank/types.ts';
+import { scoreVoter } from '../domain/scoring/score-voter.ts';
+import { compassFolders, loadBank, loadValidBank } from './load-bank.ts';
+import { seeded, simulateVoters } from './robustness-report.ts';
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
@@ -73,3 +78,80 @@ try {
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
+
+// --- the matching engine --------------------------------------------------------------------
+const real = loadValidBank('questions/socialpolitik');
+const voters = simulateVoters(real, 1000, seeded(7)).map((v) => v.voter);
+for (const voter of voters.slice(0, 200)) scoreVoter(real, voter);
+const engineRuns: number[] = [];
+for (let round = 0; round < 5; round++) {
+  const start = performance.now();
+  for (const voter of voters) scoreVoter(real, voter);
+  engineRuns.push(((performance.now() - start) * 1000) / voters.length);
+}
+console.log(
+  `engine, real compass (${real.statements.length} statements, ${real.parties.length} parties), full result with stability, themes and methods: median ${median(engineRuns).toFixed(1)} µs per voter over ${voters.length} voters × 5 rounds`,
+);
+
+const random = seeded(11);
+const positions: Position[] = [-1, -0.5, 0, 0.5, 1];
+const confidences: Confidence[] = [0.5, 0.75, 1];
+const candidateCount = 10_000;
+const statementCount = 40;
+const candidates = Array.from({ length: candidateCount }, (_, i) => ({
+  id: `k${i}`,
+  name: `Kandidat ${String.fromCharCode(65 + (i % 26))}${i}`,
+  short: `K${i}`,
+  municipality: 'Bench',
+  colour: '#000000',
+  source: { file: 'f', url: 'https://example.org', boilerplate: [] },
+}));
+const synthetic: Compass = {
+  ...real,
+  themes: Array.from({ length: 8 }, (_, t) => ({
+    id: `t${t}`,
+    name: { sv: `t${t}`, en: `t${t}` },
+  })),
+  parties: candidates,
+  statements: Array.from({ length: statementCount }, (_, j) => ({
+    id: `s${j}`,
+    theme: `t${j % 8}`,
+    direction: 'more' as const,
+    text: { sv: 's', en: 's' },
+    explainer: { sv: 'e', en: 'e' },
+    terms: [],
+    stances: Object.fromEntries(
+      candidates.map((c): [string, Stance] => [
+        c.id,
+        random() < 0.15
+          ? { position: null, confidence: 0, quotes: [], rationale: '' }
+          : {
+              position: positions[Math.floor(random() * 5)]!,
+              confidence: confidences[Math.floor(random() * 3)]!,
+              quotes: ['q'],
+              rationale: 'r',
+            },
+      ]),
+    ),
+  })),
+};
+const oneVoter = {
+  answers: Object.fromEntries(
+    synthetic.statements.map((s) => [
+      s.id,
+      { answer: positions[Math.floor(random() * 5)]!, important: random() < 0.2 },
+    ]),
+  ),
+};
+let start = performance.now();
+scoreVoter(synthetic, oneVoter);
+const first = performance.now() - start;
+const candidateRuns: number[] = [];
+for (let i = 0; i < 31; i++) {
+  start = performance.now();
+  scoreVoter(synthetic, oneVoter);
+  candidateRuns.push(performance.now() - start);
+}
+console.log(
+  `engine, ${candidateCount} candidates × ${statementCount} statements, one voter, with stability, themes (8) and methods: median ${median(candidateRuns).toFixed(1)} ms (min ${Math.min(...candidateRuns).toFixed(1)}, max ${Math.max(...candidateRuns).toFixed(1)}; first call ${first.toFixed(1)} ms, including the one-off Swedish collation order of the candidates)`,
+);

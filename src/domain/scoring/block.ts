@@ -1,75 +1,85 @@
 import { percentHalfUp } from './exact.ts';
-import type { IneligibleReason } from './types.ts';
 import type { Tally } from './tally.ts';
+import type { IneligibleReason } from './types.ts';
 
-/** Decides whether a party gets a rank, from its stated count, Σ w·4c and W over a block. */
-export type EligibilityRule = (
+/**
+ * Who gets a rank over a block: at least `minStated` stated positions and, when
+ * `needsCoverage`, K ≥ 0.25 (⇔ Σ w·4c ≥ W). Data rather than a callback: it runs in the
+ * innermost loop.
+ */
+export interface EligibilityRule {
+  readonly minStated: number;
+  readonly needsCoverage: boolean;
+}
+
+/** Overall: at least 3 stated positions among the answers and K ≥ 0.25. */
+export const overallRule: EligibilityRule = { minStated: 3, needsCoverage: true };
+
+/** Per theme: at least 2 stated positions in the theme. */
+export const themeRule: EligibilityRule = { minStated: 2, needsCoverage: false };
+
+/** From this many parties on, leave-one-out percentages come from look-up tables. */
+export const LOOKUP_FROM = 64;
+
+/** 0 eligible, 1 too few stated positions, 2 coverage below 0.25. */
+const ELIGIBLE = 0;
+const REASONS: readonly (IneligibleReason | null)[] = [null, 'too-few-stated', 'low-coverage'];
+
+function reasonCode(
+  rule: EligibilityRule,
   stated: number,
   covered: number,
   weight: number,
-) => IneligibleReason | null;
-
-/** Overall: at least 3 stated positions among the answers and K ≥ 0.25 (⇔ Σ w·4c ≥ W). */
-export const overallRule: EligibilityRule = (stated, covered, weight) =>
-  stated < 3 ? 'too-few-stated' : covered < weight ? 'low-coverage' : null;
-
-/** Per theme: at least 2 stated positions in the theme. */
-export const themeRule: EligibilityRule = (stated) => (stated < 2 ? 'too-few-stated' : null);
+): number {
+  if (stated < rule.minStated) return 1;
+  return rule.needsCoverage && covered < weight ? 2 : ELIGIBLE;
+}
 
 /** Sums over a set of answered statements (a block: all of them, or one theme's), per party. */
 export interface Block {
-  readonly columns: readonly number[];
   /** W over the block. */
   readonly weight: number;
+  /** Σ w·16e, Σ w·4c, Σ w·4c·4a, stated count and Σ w·Wahl-O-Mat points, per party. */
   readonly points: Float64Array;
   readonly covered: Float64Array;
   readonly agreed: Float64Array;
   readonly stated: Int32Array;
   readonly wahlOMat: Float64Array;
   readonly percent: Int32Array;
-  readonly reasons: (IneligibleReason | null)[];
+  /** Why each party is not ranked; null when it is. */
+  readonly reasons: readonly (IneligibleReason | null)[];
   /** Leave-one-out percent range per party. */
   readonly low: Int32Array;
   readonly high: Int32Array;
-  /** Party indices ranked first in the full block. */
+  /** Party indices ranked first in the full block (several on a tie, none if nobody is eligible). */
   readonly top: readonly number[];
-  /** Columns whose removal changes the top set, and how many leave-one-out runs there were. */
+  /** Answered-statement indices whose removal changes the top set. */
   readonly flips: readonly number[];
+  /** Leave-one-out runs made (0 with fewer than two statements in the block). */
   readonly runs: number;
 }
 
-/** Parties ranked first: eligible with the highest percent (several on a tie). */
-function topOf(percent: Int32Array, eligible: (i: number) => boolean, count: number): number[] {
-  let best = -1;
-  const top: number[] = [];
-  for (let i = 0; i < count; i++) {
-    if (!eligible(i)) continue;
-    if (percent[i]! > best) {
-      best = percent[i]!;
-      top.length = 0;
-    }
-    if (percent[i] === best) top.push(i);
-  }
-  return top;
-}
-
 /**
- * Scores every party over the given answered-statement columns, and reruns the block without
- * each column in turn (leave one out) by subtracting that column's terms: equal to a full
- * recomputation, at the cost of one pass per column.
+ * Scores every party over the given answered statements, then reruns the block without each
+ * statement in turn (leave one out) by subtracting that statement's terms: equal to a full
+ * recomputation, at the cost of one pass over the parties per statement.
  */
 export function scoreBlock(t: Tally, columns: readonly number[], rule: EligibilityRule): Block {
   const p = t.parties.length;
   const n = t.statements.length;
+  const packed = t.packed;
+  const cols = Int32Array.from(columns);
   let weight = 0;
-  for (const j of columns) weight += t.weights[j]!;
+  for (const j of cols) weight += t.weights[j]!;
   const points = new Float64Array(p);
   const covered = new Float64Array(p);
   const agreed = new Float64Array(p);
   const stated = new Int32Array(p);
   const wahlOMat = new Float64Array(p);
   const percent = new Int32Array(p);
-  const reasons: (IneligibleReason | null)[] = new Array<IneligibleReason | null>(p);
+  const codes = new Uint8Array(p);
+  let best = -1;
+  // Unpacks the terms of `term` (tally.ts) inline: this loop runs parties × statements times.
   for (let i = 0; i < p; i++) {
     const base = i * n;
     let e = 0;
@@ -77,13 +87,13 @@ export function scoreBlock(t: Tally, columns: readonly number[], rule: Eligibili
     let a = 0;
     let s = 0;
     let g = 0;
-    for (const j of columns) {
-      const k = base + j;
-      e += t.points[k]!;
-      c += t.covered[k]!;
-      a += t.agreed[k]!;
-      s += t.stated[k]!;
-      g += t.wahlOMat[k]!;
+    for (let r = 0; r < cols.length; r++) {
+      const x = packed[base + cols[r]!]!;
+      e += x & 0x7f;
+      c += (x >> 7) & 0xf;
+      a += (x >> 11) & 0x3f;
+      s += (x >> 17) & 1;
+      g += (x >> 18) & 0x7;
     }
     points[i] = e;
     covered[i] = c;
@@ -91,45 +101,75 @@ export function scoreBlock(t: Tally, columns: readonly number[], rule: Eligibili
     stated[i] = s;
     wahlOMat[i] = g;
     percent[i] = percentHalfUp(e, 16 * weight);
-    reasons[i] = rule(s, c, weight);
+    codes[i] = reasonCode(rule, s, c, weight);
+    if (codes[i] === ELIGIBLE && percent[i]! > best) best = percent[i]!;
   }
-  const top = topOf(percent, (i) => reasons[i] === null, p);
+  const top: number[] = [];
+  for (let i = 0; i < p; i++) if (codes[i] === ELIGIBLE && percent[i] === best) top.push(i);
 
   const low = Int32Array.from(percent);
   const high = Int32Array.from(percent);
   const flips: number[] = [];
-  let runs = 0;
-  if (columns.length > 1) {
+  const runs = cols.length > 1 ? cols.length : 0;
+  if (runs > 0) {
+    // Party-major, so that each party's terms are read in memory order: first every run's
+    // percent (−1 when not eligible in that run) and each run's best, then which runs changed
+    // the top set.
+    const runPercent = new Int8Array(p * runs);
+    const runBest = new Int32Array(runs).fill(-1);
+    const rest = Int32Array.from(cols, (j) => weight - t.weights[j]!);
+    // With many parties, percentHalfUp(e, 16·rest) is looked up rather than divided: rest takes
+    // at most two values (w is 1 or 2), so two small tables serve every run.
+    const tables = new Map<number, Int8Array>();
+    const lookUp =
+      p >= LOOKUP_FROM
+        ? Array.from(rest, (w) => {
+            let table = tables.get(w);
+            if (!table)
+              tables.set(
+                w,
+                (table = Int8Array.from({ length: 16 * w + 1 }, (_, e) =>
+                  percentHalfUp(e, 16 * w),
+                )),
+              );
+            return table;
+          })
+        : null;
+    for (let i = 0; i < p; i++) {
+      const base = i * n;
+      let lo = 101;
+      let hi = -1;
+      for (let r = 0; r < runs; r++) {
+        const x = packed[base + cols[r]!]!;
+        const e = points[i]! - (x & 0x7f);
+        const pct = lookUp ? lookUp[r]![e]! : percentHalfUp(e, 16 * rest[r]!);
+        if (pct < lo) lo = pct;
+        if (pct > hi) hi = pct;
+        const code = reasonCode(
+          rule,
+          stated[i]! - ((x >> 17) & 1),
+          covered[i]! - ((x >> 7) & 0xf),
+          rest[r]!,
+        );
+        runPercent[i * runs + r] = code === ELIGIBLE ? pct : -1;
+        if (code === ELIGIBLE && pct > runBest[r]!) runBest[r] = pct;
+      }
+      low[i] = lo;
+      high[i] = hi;
+    }
+    const changed = new Uint8Array(runs);
     const inTop = new Uint8Array(p);
     for (const i of top) inTop[i] = 1;
-    const runPercent = new Int32Array(p);
-    const runEligible = new Uint8Array(p);
-    for (let r = 0; r < columns.length; r++) {
-      const j = columns[r]!;
-      const w = t.weights[j]!;
-      const rest = weight - w;
-      let best = -1;
-      for (let i = 0; i < p; i++) {
-        const k = i * n + j;
-        const pct = percentHalfUp(points[i]! - t.points[k]!, 16 * rest);
-        runPercent[i] = pct;
-        if (r === 0 || pct < low[i]!) low[i] = pct;
-        if (r === 0 || pct > high[i]!) high[i] = pct;
-        const ok = rule(stated[i]! - t.stated[k]!, covered[i]! - t.covered[k]!, rest) === null;
-        runEligible[i] = ok ? 1 : 0;
-        if (ok && pct > best) best = pct;
+    for (let i = 0; i < p; i++) {
+      for (let r = 0; r < runs; r++) {
+        const pct = runPercent[i * runs + r]!;
+        if ((pct >= 0 && pct === runBest[r]) !== (inTop[i] === 1)) changed[r] = 1;
       }
-      let same = true;
-      for (let i = 0; i < p && same; i++) {
-        const first = runEligible[i] === 1 && runPercent[i] === best;
-        if (first !== (inTop[i] === 1)) same = false;
-      }
-      runs++;
-      if (!same) flips.push(j);
     }
+    for (let r = 0; r < runs; r++) if (changed[r] === 1) flips.push(cols[r]!);
   }
+  const reasons = Array.from(codes, (code) => REASONS[code]!);
   return {
-    columns,
     weight,
     points,
     covered,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Compass, Position, Stance } from '../bank/types.ts';
 import { ScoringError } from './errors.ts';
+import { LOOKUP_FROM } from './block.ts';
 import { percentHalfUp } from './exact.ts';
 import { scoreVoter } from './score-voter.ts';
 import type { ScoredVoter, Voter } from './types.ts';
@@ -144,7 +145,7 @@ describe('scoreVoter: the worked example of SCORING.md', () => {
       expect(p.contributions.reduce((x, y) => x + y, 0)).toBe(p.exactScore.numerator);
       expect(p.exactScore.denominator).toBe(16 * 5);
     }
-    expect(byParty(result, 'a').contributions).toEqual([32, 4, 8, 16]);
+    expect(Array.from(byParty(result, 'a').contributions)).toEqual([32, 4, 8, 16]);
   });
 
   it('scores themes with the same formulas, needing 2 stated positions per theme', () => {
@@ -277,5 +278,42 @@ describe('scoreVoter: rules around the numbers', () => {
     ]);
     const broken = { ...example, statements: [{ ...example.statements[0]!, stances: {} }] };
     expect(() => scoreVoter(broken, { answers: { s1: { answer: 1 } } })).toThrow(ScoringError);
+  });
+});
+
+describe('scoreVoter with many parties (the look-up path for leave-one-out)', () => {
+  it('gives every party the numbers it gets when scored alone', () => {
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const positions: (Position | null)[] = [-1, -0.5, 0, 0.5, 1, null];
+    const many = compassOf(
+      Array.from({ length: LOOKUP_FROM + 36 }, (_, i) => ({ id: `p${i}`, name: `Parti ${i}` })),
+      Array.from({ length: 12 }, (_, j): [string, string, Record<string, Stance>] => [
+        `s${j}`,
+        `t${j % 3}`,
+        Object.fromEntries(
+          Array.from({ length: LOOKUP_FROM + 36 }, (_, i) => [
+            `p${i}`,
+            stance(
+              positions[Math.floor(random() * 6)]!,
+              ([0.5, 0.75, 1] as const)[Math.floor(random() * 3)],
+            ),
+          ]),
+        ),
+      ]),
+    );
+    const answers = Object.fromEntries(
+      many.statements.map((s, j) => [s.id, { answer: positions[j % 5]!, important: j % 4 === 0 }]),
+    );
+    const all = ok(scoreVoter(many, { answers }));
+    for (const p of all.parties) {
+      const alone = ok(scoreVoter(many, { answers, parties: [p.party] })).parties[0]!;
+      expect([p.percent, p.range, p.stated, p.eligible]).toEqual([
+        alone.percent,
+        alone.range,
+        alone.stated,
+        alone.eligible,
+      ]);
+    }
   });
 });

@@ -5,27 +5,99 @@ import { halfSteps, quarters } from './exact.ts';
 import type { ScoringOptions, Voter } from './types.ts';
 
 /**
- * The integer terms of every (party, answered statement) pair, in flat arrays (party-major):
- * positions in half steps, confidence in quarters, so every sum below is exact.
+ * One voter against one compass, ready for exact sums: the answered statements, their weights,
+ * and the integer terms of every (party, answered statement) cell, packed (see `term`).
  */
 export interface Tally {
   readonly parties: readonly string[];
   readonly statements: readonly Statement[];
   /** w per answered statement (1 or 2). */
   readonly weights: Int32Array;
-  /** w · 16e, e = c·a + (1 − c)·½: the statement's term of S (denominator 16·W). */
-  readonly points: Int32Array;
-  /** w · 4c: the term of K (denominator 4·W). */
-  readonly covered: Int32Array;
-  /** w · 4c · 4a: the term of M's numerator (denominator 4 · Σ w·4c). */
-  readonly agreed: Int32Array;
-  /** 1 where the party states a position. */
-  readonly stated: Uint8Array;
-  /** w · Wahl-O-Mat points (2 same side, 1 one step, 0 opposite; silence counts as neutral). */
-  readonly wahlOMat: Int32Array;
+  /** The packed terms of party i on answered statement j, at i·n + j (n answered statements). */
+  readonly packed: Int32Array;
 }
 
 const sign = (x: number): number => (x > 0 ? 1 : x < 0 ? -1 : 0);
+
+/** w·16e of a packed cell: its term of S, in units of 1/16. */
+export const termPoints = (packed: number): number => packed & 0x7f;
+
+/**
+ * The integer terms of one cell, packed into one number so that the hot loops allocate nothing:
+ * w·16e (S's numerator, unit 1/16) in bits 0–6, w·4c (K's, unit 1/4) in bits 7–10, w·4c·4a
+ * (M's) in bits 11–16, 1 if the party states a position in bit 17, and w · Wahl-O-Mat points
+ * (2 same side, 1 one step, 0 opposite; silence counts as neutral) in bits 18–20.
+ * With a = 1 − |v − p| / 2 and e = c·a + (1 − c)·½: 16e = 4c·4a + 2·(4 − 4c).
+ *
+ * @param w weight 1 or 2; @param v2 answer in half steps −2..2;
+ * @param p2 position in half steps −2..2, or null when silent; @param c4 confidence in quarters 1..4
+ */
+export function term(w: number, v2: number, p2: number | null, c4: number): number {
+  if (p2 === null) return (w * 8) | ((w * (v2 === 0 ? 2 : 1)) << 18);
+  const a4 = 4 - Math.abs(v2 - p2);
+  const points = w * (c4 * a4 + 2 * (4 - c4));
+  const wahlOMat = w * (2 - Math.abs(sign(v2) - sign(p2)));
+  return points | ((w * c4) << 7) | ((w * c4 * a4) << 11) | (1 << 17) | (wahlOMat << 18);
+}
+
+/**
+ * A stance as a small code: 0 silent, else 1 + 3·(p₂ + 2) + k with k = 0, 1, 2 for confidence
+ * 0.5, 0.75, 1. With 16 codes, each answered statement needs only a 16-entry table of terms.
+ */
+const CODES = 16;
+const CONFIDENCE_CODE = new Map<number, number>([
+  [0.5, 0],
+  [0.75, 1],
+  [1, 2],
+]);
+const decode = (code: number): { p2: number; k: number } => ({
+  p2: Math.floor((code - 1) / 3) - 2,
+  k: (code - 1) % 3,
+});
+
+/** The compass as stance codes, statement-major over every party; cached per compass object. */
+interface Compiled {
+  readonly partyIndex: ReadonlyMap<string, number>;
+  readonly codes: Uint8Array;
+}
+
+const compiledCache = new WeakMap<Compass, Compiled>();
+
+function compile(compass: Compass): Compiled {
+  const cached = compiledCache.get(compass);
+  if (cached) return cached;
+  const parties = compass.parties;
+  const count = parties.length;
+  const codes = new Uint8Array(compass.statements.length * count);
+  const validPosition = new Set<unknown>(POSITIONS);
+  const validConfidence = new Set<unknown>(CONFIDENCES);
+  compass.statements.forEach((s, j) => {
+    for (let i = 0; i < count; i++) {
+      const party = parties[i]!.id;
+      const stance = s.stances[party];
+      if (stance === undefined)
+        throw new ScoringError(
+          'invalid-compass',
+          `statement "${s.id}" has no stance for party "${party}"`,
+        );
+      if (
+        !(stance.position === null || validPosition.has(stance.position)) ||
+        !validConfidence.has(stance.confidence)
+      )
+        throw new ScoringError(
+          'invalid-compass',
+          `statement "${s.id}": party "${party}" has an invalid position or confidence`,
+        );
+      // Confidence 0 means the programme does not address the statement: the same as silence.
+      if (stance.position === null || stance.confidence === 0) continue;
+      codes[j * count + i] =
+        1 + 3 * (halfSteps(stance.position) + 2) + CONFIDENCE_CODE.get(stance.confidence)!;
+    }
+  });
+  const compiled = { partyIndex: new Map(parties.map((p, i) => [p.id, i])), codes };
+  compiledCache.set(compass, compiled);
+  return compiled;
+}
 
 /** Checks the voter against the compass and builds the tally; throws ScoringError on bad input. */
 export function tally(compass: Compass, voter: Voter, options: ScoringOptions = {}): Tally {
@@ -42,67 +114,50 @@ export function tally(compass: Compass, voter: Voter, options: ScoringOptions = 
     if (given.important !== undefined && typeof given.important !== 'boolean')
       throw new ScoringError('invalid-answer', `"important" for "${id}" must be true or false`);
   }
-  const allParties = compass.parties.map((p) => p.id);
-  const parties = voter.parties ?? allParties;
+  const compiled = compile(compass);
+  const parties = voter.parties ?? compass.parties.map((p) => p.id);
+  const columns = new Int32Array(parties.length);
   const seen = new Set<string>();
-  for (const id of parties) {
-    if (!allParties.includes(id))
+  parties.forEach((id, i) => {
+    const index = compiled.partyIndex.get(id);
+    if (index === undefined)
       throw new ScoringError('unknown-party', `unknown party "${id}" in the party filter`);
     if (seen.has(id))
       throw new ScoringError('unknown-party', `party "${id}" is listed twice in the party filter`);
     seen.add(id);
-  }
+    columns[i] = index;
+  });
 
-  const statements = compass.statements.filter((s) => {
+  const stride = compass.parties.length;
+  const rows: number[] = [];
+  const statements = compass.statements.filter((s, row) => {
     const given = voter.answers[s.id];
-    return given !== undefined && given.answer !== 'skip';
+    const answered = given !== undefined && given.answer !== 'skip';
+    if (answered) rows.push(row * stride);
+    return answered;
   });
   const n = statements.length;
-  const size = parties.length * n;
-  const weights = new Int32Array(n);
-  const points = new Int32Array(size);
-  const covered = new Int32Array(size);
-  const agreed = new Int32Array(size);
-  const stated = new Uint8Array(size);
-  const wahlOMat = new Int32Array(size);
-  const implied = options.impliedConfidence;
-
+  const weights = Int32Array.from(statements, (s) => (voter.answers[s.id]!.important ? 2 : 1));
+  const confidence4 = [2, 3, 4];
+  if (options.impliedConfidence !== undefined) confidence4[0] = quarters(options.impliedConfidence);
+  // One 16-entry table of terms per answered statement, then one look-up per cell.
+  const tables = new Int32Array(n * CODES);
   statements.forEach((s, j) => {
-    const given = voter.answers[s.id]!;
-    const w = given.important ? 2 : 1;
-    weights[j] = w;
-    const v2 = halfSteps(given.answer as number);
-    const v3 = sign(v2);
-    parties.forEach((party, i) => {
-      const stance = s.stances[party];
-      if (stance === undefined)
-        throw new ScoringError(
-          'invalid-compass',
-          `statement "${s.id}" has no stance for party "${party}"`,
-        );
-      const k = i * n + j;
-      // Confidence 0 means the programme does not address it: the same as silence.
-      if (stance.position === null || stance.confidence === 0) {
-        points[k] = w * 8;
-        wahlOMat[k] = w * (v3 === 0 ? 2 : 1);
-        return;
-      }
-      if (!POSITIONS.includes(stance.position) || !CONFIDENCES.includes(stance.confidence))
-        throw new ScoringError(
-          'invalid-compass',
-          `statement "${s.id}": party "${party}" has an invalid position or confidence`,
-        );
-      const c4 = quarters(
-        stance.confidence === 0.5 && implied !== undefined ? implied : stance.confidence,
-      );
-      const p2 = halfSteps(stance.position);
-      const a4 = 4 - Math.abs(v2 - p2);
-      points[k] = w * (c4 * a4 + 2 * (4 - c4));
-      covered[k] = w * c4;
-      agreed[k] = w * c4 * a4;
-      stated[k] = 1;
-      wahlOMat[k] = w * (2 - Math.abs(v3 - sign(p2)));
-    });
+    const w = weights[j]!;
+    const v2 = halfSteps(voter.answers[s.id]!.answer as number);
+    tables[j * CODES] = term(w, v2, null, 0);
+    for (let code = 1; code < CODES; code++) {
+      const { p2, k } = decode(code);
+      tables[j * CODES + code] = term(w, v2, p2, confidence4[k]!);
+    }
   });
-  return { parties, statements, weights, points, covered, agreed, stated, wahlOMat };
+  const packed = new Int32Array(parties.length * n);
+  const codes = compiled.codes;
+  for (let j = 0; j < n; j++) {
+    const row = rows[j]!;
+    const table = j * CODES;
+    for (let i = 0; i < parties.length; i++)
+      packed[i * n + j] = tables[table + codes[row + columns[i]!]!]!;
+  }
+  return { parties, statements, weights, packed };
 }

@@ -56,14 +56,12 @@ export interface PartyScore {
   readonly rank: number | null;
   /** Lowest and highest percent when any one answered statement is left out; [percent, percent] with one answer. */
   readonly range: readonly [number, number];
-}
-
-export interface OverallPartyScore extends PartyScore {
   /**
-   * w·16·e per answered statement, in the order of `ScoredVoter.statements`: integers that sum
-   * exactly to `exactScore.numerator` (denominator 16·W). "Why this result".
+   * w·16·e per answered statement, in the order of the `statements` beside it: integers that sum
+   * exactly to `exactScore.numerator` (denominator 16·W). "Why this result". A typed array
+   * (use `Array.from` for JSON): one buffer serves 10 000 candidates.
    */
-  readonly contributions: readonly number[];
+  readonly contributions: Int32Array;
 }
 
 /** τ = 1 "stabilt", 0.75 ≤ τ < 1 "ganska stabilt", below "känsligt". */
@@ -81,8 +79,10 @@ export interface Stability {
 }
 
 export interface ThemeScores {
-  /** Answered statements in this theme. */
+  /** Number of answered statements in this theme. */
   readonly answered: number;
+  /** The answered statement ids of this theme, in compass order. */
+  readonly statements: readonly string[];
   /** Parties in display order (ranked first); eligible with at least 2 stated positions in the theme. */
   readonly parties: readonly PartyScore[];
 }
@@ -107,7 +107,7 @@ export interface ScoredVoter {
   /** W = Σ w over the answered statements. */
   readonly weight: number;
   /** Eligible parties by rank (ties in Swedish alphabetical order), then the others alphabetically. */
-  readonly parties: readonly OverallPartyScore[];
+  readonly parties: readonly PartyScore[];
   readonly stability: Stability;
   /** Per theme with at least one answered statement. */
   readonly themes: Readonly<Record<string, ThemeScores>>;

@@ -1,0 +1,155 @@
+import type { Compass, Position } from '../domain/bank/types.ts';
+import { POSITIONS } from '../domain/bank/types.ts';
+import { scoreVoter } from '../domain/scoring/score-voter.ts';
+import type { MethodScore, ScoringOptions, Voter, VoterAnswer } from '../domain/scoring/types.ts';
+
+/** mulberry32: a small seeded generator, so that the report is reproducible. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Simulated {
+  readonly kind: 'random' | 'party-like';
+  /** The party a party-like voter imitates. */
+  readonly model?: string;
+  readonly voter: Voter;
+}
+
+const pick = <T>(random: () => number, list: readonly T[]): T =>
+  list[Math.floor(random() * list.length)]!;
+
+/**
+ * Simulated voters: random ones (uniform answers, 10 % skipped, 20 % important) and party-like
+ * ones (the party's position where it states one, random where it is silent, then noise: each
+ * answer moves half a step with probability 0.3).
+ */
+export function simulateVoters(
+  compass: Compass,
+  perKind: number,
+  random: () => number,
+): Simulated[] {
+  const voters: Simulated[] = [];
+  for (let n = 0; n < perKind; n++) {
+    const answers: Record<string, VoterAnswer> = {};
+    for (const s of compass.statements)
+      answers[s.id] =
+        random() < 0.1
+          ? { answer: 'skip' }
+          : { answer: pick(random, POSITIONS), important: random() < 0.2 };
+    voters.push({ kind: 'random', voter: { answers } });
+  }
+  for (let n = 0; n < perKind; n++) {
+    const model = compass.parties[n % compass.parties.length]!.id;
+    const answers: Record<string, VoterAnswer> = {};
+    for (const s of compass.statements) {
+      const p = s.stances[model]!.position;
+      let v: number = p ?? pick(random, POSITIONS);
+      if (random() < 0.3) v = Math.max(-1, Math.min(1, v + (random() < 0.5 ? -0.5 : 0.5)));
+      answers[s.id] = { answer: v as Position, important: random() < 0.2 };
+    }
+    voters.push({ kind: 'party-like', model, voter: { answers } });
+  }
+  return voters;
+}
+
+const topOf = (compass: Compass, voter: Voter, options: ScoringOptions = {}): string =>
+  (() => {
+    const r = scoreVoter(compass, voter, options);
+    return r.status === 'ok' ? [...r.stability.top].sort().join('+') : '';
+  })();
+
+const methodTop = (scores: readonly MethodScore[]): string =>
+  scores
+    .filter((m) => m.rank === 1)
+    .map((m) => m.party)
+    .sort()
+    .join('+');
+
+function dropRandom(compass: Compass, voter: Voter, count: number, random: () => number): Voter {
+  const answered = compass.statements
+    .filter((s) => voter.answers[s.id]?.answer !== 'skip')
+    .map((s) => s.id);
+  const answers = { ...voter.answers };
+  for (let k = 0; k < count && answered.length > 0; k++) {
+    const [id] = answered.splice(Math.floor(random() * answered.length), 1);
+    answers[id!] = { answer: 'skip' };
+  }
+  return { answers };
+}
+
+const share = (n: number, d: number) => `${((100 * n) / d).toFixed(1).replace('.', ',')} %`;
+
+/** The robustness report of a compass, as Markdown (deterministic for a given seed). */
+export function renderRobustness(compass: Compass, perKind = 1000, seed = 20261123): string {
+  const random = seeded(seed);
+  const voters = simulateVoters(compass, perKind, random);
+  type Row = Record<Simulated['kind'], number>;
+  const count = (): Row => ({ random: 0, 'party-like': 0 });
+  const changed = {
+    drop1: count(),
+    drop3: count(),
+    c25: count(),
+    c75: count(),
+    statedOnly: count(),
+    wahlOMat: count(),
+  };
+  const noTop = count();
+  const tau = { stabilt: count(), 'ganska stabilt': count(), känsligt: count() };
+  let modelFirst = 0;
+  for (const { kind, model, voter } of voters) {
+    const result = scoreVoter(compass, voter);
+    if (result.status !== 'ok') continue;
+    const top = [...result.stability.top].sort().join('+');
+    if (top === '') noTop[kind]++;
+    if (result.stability.label) tau[result.stability.label][kind]++;
+    if (model !== undefined && result.stability.top.includes(model)) modelFirst++;
+    if (topOf(compass, dropRandom(compass, voter, 1, random)) !== top) changed.drop1[kind]++;
+    if (topOf(compass, dropRandom(compass, voter, 3, random)) !== top) changed.drop3[kind]++;
+    if (topOf(compass, voter, { impliedConfidence: 0.25 }) !== top) changed.c25[kind]++;
+    if (topOf(compass, voter, { impliedConfidence: 0.75 }) !== top) changed.c75[kind]++;
+    if (methodTop(result.methods.statedOnly) !== top) changed.statedOnly[kind]++;
+    if (methodTop(result.methods.wahlOMat) !== top) changed.wahlOMat[kind]++;
+  }
+  const row = (label: string, r: Row) =>
+    `| ${label} | ${share(r.random, perKind)} | ${share(r['party-like'], perKind)} |`;
+  const out = [
+    `# Robusthet: ${compass.title.sv} (${compass.id} ${compass.version})`,
+    '',
+    'Genererad av `npm run robustness`. Ändra inte för hand: kör kommandot igen.',
+    '',
+    `Simulerade väljare: ${perKind} slumpmässiga (jämnt fördelade svar, 10 % överhoppade, 20 % viktiga) och ${perKind} partilika (svarar som ett av partierna där programmet tar ställning, slumpmässigt där det är tyst, och flyttar varje svar ett halvsteg med sannolikheten 0,3). Fröet är ${seed}, så siffrorna går att återskapa.`,
+    '',
+    '"Toppen" är mängden partier på första plats (flera vid delad placering, ingen om inget parti får en placering). Tabellen visar hur ofta toppen blir en annan.',
+    '',
+    '| förändring | slumpmässiga väljare | partilika väljare |',
+    '| --- | ---: | ---: |',
+    row('1 slumpvis påstående tas bort', changed.drop1),
+    row('3 slumpvisa påståenden tas bort', changed.drop3),
+    row('underförstådda ståndpunkter väger 0,25 i stället för 0,5', changed.c25),
+    row('underförstådda ståndpunkter väger 0,75 i stället för 0,5', changed.c75),
+    row('metoden "bara där programmet tar ställning" (M)', changed.statedOnly),
+    row('Wahl-O-Mat-metoden (2/1/0 poäng)', changed.wahlOMat),
+    '',
+    '## Stabilitet enligt standardmetoden',
+    '',
+    '| stabilitet (lämna-ett-utanför) | slumpmässiga | partilika |',
+    '| --- | ---: | ---: |',
+    row('stabilt (τ = 1)', tau.stabilt),
+    row('ganska stabilt (0,75 ≤ τ < 1)', tau['ganska stabilt']),
+    row('känsligt (τ < 0,75)', tau.känsligt),
+    row('inget parti får en placering', noTop),
+    '',
+    `Partilika väljare som får "sitt" parti på första plats (delad förstaplats räknas): ${share(modelFirst, perKind)}.`,
+    '',
+    'Så läser du siffrorna: ju oftare toppen ändras när ett enda påstående tas bort, desto mer beror resultatet på enskilda frågor. Skillnaden mellan metoderna visar hur mycket själva räknesättet avgör, inte bara åsikterna (jämför Louwerse & Rosema 2014).',
+    '',
+  ];
+  return out.join('\n');
+}
