@@ -4,15 +4,21 @@ import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import './app/app.css';
 import { routes } from './app/routes.tsx';
-import { createI18n, preferredLanguage } from './i18n/i18n.ts';
+import { createI18n, preferredLanguage, switchLanguage } from './i18n/i18n.ts';
 
-const i18n = createI18n(preferredLanguage(navigator.languages));
+const i18n = createI18n();
 const router = createBrowserRouter(routes);
+const language = preferredLanguage(navigator.languages);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <RouterProvider router={router} />
-    </I18nextProvider>
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <RouterProvider router={router} />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+
+// A visitor whose browser prefers another language gets it from the first paint.
+if (language === 'sv') render();
+else void switchLanguage(i18n, language).finally(render);

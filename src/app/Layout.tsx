@@ -1,10 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
-import { LANGUAGES } from '../i18n/i18n.ts';
+import { LANGUAGE_NAMES, LANGUAGES, switchLanguage } from '../i18n/i18n.ts';
 import { paths } from './paths.ts';
-
-const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { sv: 'Svenska', en: 'English' };
 
 /** Page frame: skip link, header with language choice, main landmark, privacy line. */
 export function Layout() {
@@ -30,7 +28,7 @@ export function Layout() {
                   type="button"
                   lang={lng}
                   aria-pressed={i18n.language === lng}
-                  onClick={() => void i18n.changeLanguage(lng)}
+                  onClick={() => void switchLanguage(i18n, lng)}
                 >
                   {LANGUAGE_NAMES[lng]}
                 </button>
@@ -44,6 +42,10 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <p>{t('app.privacy')}</p>
+        <nav aria-label={t('app.footerNav')}>
+          <Link to={paths.method}>{t('app.method')}</Link> ·{' '}
+          <Link to={paths.about}>{t('app.about')}</Link>
+        </nav>
       </footer>
     </>
   );

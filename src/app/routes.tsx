@@ -1,33 +1,60 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
-import { useCompass } from '../data/use-compass.ts';
-import { CompassGate } from '../features/bank/CompassGate.tsx';
-import { CompassOverview } from '../features/bank/CompassOverview.tsx';
-import { StatementList } from '../features/bank/StatementList.tsx';
+import { CompassLayout } from './CompassLayout.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFound } from './NotFound.tsx';
 import { paths } from './paths.ts';
+import { StartPage } from '../features/start/StartPage.tsx';
 
-/** The compass this build serves. */
-export const COMPASS_ID = 'socialpolitik';
+// Everything past the start page is loaded when first needed (STYLE.md: lazy-load what the first
+// screen does not need), so the start page stays within its size budget.
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
+const QuizPage = named(() => import('../features/quiz/QuizPage.tsx'), 'QuizPage');
+const ReviewPage = named(() => import('../features/review/ReviewPage.tsx'), 'ReviewPage');
+const ResultsPage = named(() => import('../features/results/ResultsPage.tsx'), 'ResultsPage');
+const PartyDetail = named(() => import('../features/results/PartyDetail.tsx'), 'PartyDetail');
+const SharedResultPage = named(
+  () => import('../features/results/SharedResultPage.tsx'),
+  'SharedResultPage',
+);
+const ProgrammePage = named(
+  () => import('../features/programme/ProgrammePage.tsx'),
+  'ProgrammePage',
+);
+const MethodPage = named(() => import('../features/method/MethodPage.tsx'), 'MethodPage');
+const AboutPage = named(() => import('../features/about/AboutPage.tsx'), 'AboutPage');
+const ComparisonPage = named(() => import('../features/bank/ComparisonPage.tsx'), 'ComparisonPage');
+const StatementsPage = named(() => import('../features/bank/StatementsPage.tsx'), 'StatementsPage');
 
-function HomeRoute() {
-  const load = useCompass(COMPASS_ID);
-  return (
-    <CompassGate load={load}>{(compass) => <CompassOverview compass={compass} />}</CompassGate>
-  );
+function Loading({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return <Suspense fallback={<p role="status">{t('app.loading')}</p>}>{children}</Suspense>;
 }
 
-function StatementsRoute() {
-  const load = useCompass(COMPASS_ID);
-  return <CompassGate load={load}>{(compass) => <StatementList compass={compass} />}</CompassGate>;
-}
+const page = (element: ReactNode) => <Loading>{element}</Loading>;
 
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      { path: paths.home, element: <HomeRoute /> },
-      { path: paths.statements, element: <StatementsRoute /> },
+      {
+        element: <CompassLayout />,
+        children: [
+          { path: paths.home, element: <StartPage /> },
+          { path: paths.statementPattern, element: page(<QuizPage />) },
+          { path: paths.review, element: page(<ReviewPage />) },
+          { path: paths.results, element: page(<ResultsPage />) },
+          { path: paths.partyPattern, element: page(<PartyDetail />) },
+          { path: paths.comparison, element: page(<ComparisonPage />) },
+          { path: paths.statements, element: page(<StatementsPage />) },
+          { path: paths.shared, element: page(<SharedResultPage />) },
+          { path: paths.programmePattern, element: page(<ProgrammePage />) },
+          { path: paths.method, element: page(<MethodPage />) },
+          { path: paths.about, element: page(<AboutPage />) },
+        ],
+      },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -4,7 +4,7 @@ import { loadCompass, type CompassLoad } from './load-compass.ts';
 const cache = new Map<string, Promise<CompassLoad>>();
 
 /** The compass with this id, loaded once per page; undefined while loading. */
-export function useCompass(
+export function useCompassLoad(
   id: string,
   load: (id: string) => Promise<CompassLoad> = loadCompass,
 ): CompassLoad | undefined {

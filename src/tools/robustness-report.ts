@@ -84,10 +84,37 @@ function dropRandom(compass: Compass, voter: Voter, count: number, random: () =>
   return { answers };
 }
 
-const share = (n: number, d: number) => `${((100 * n) / d).toFixed(1).replace('.', ',')} %`;
+const share = (x: number) => `${(100 * x).toFixed(1).replace('.', ',')} %`;
 
 /** The robustness report of a compass, as Markdown (deterministic for a given seed). */
-export function renderRobustness(compass: Compass, perKind = 1000, seed = 20261123): string {
+/** Shares (0..1) per kind of simulated voter: random and party-like. */
+export interface KindShares {
+  readonly random: number;
+  readonly partyLike: number;
+}
+
+/** The robustness figures, as the method page shows them. */
+export interface RobustnessFigures {
+  readonly perKind: number;
+  readonly seed: number;
+  /** How often the top party set changes under each perturbation. */
+  readonly changed: Readonly<
+    Record<'drop1' | 'drop3' | 'c25' | 'c75' | 'statedOnly' | 'wahlOMat', KindShares>
+  >;
+  readonly stability: Readonly<Record<'stabilt' | 'ganska stabilt' | 'känsligt', KindShares>>;
+  readonly noTop: KindShares;
+  /** Party-like voters whose model party comes first (a shared first place counts). */
+  readonly modelFirst: number;
+}
+
+export const ROBUSTNESS_SEED = 20261123;
+
+/** Simulates voters and measures how often the top of the ranking changes (deterministic). */
+export function measureRobustness(
+  compass: Compass,
+  perKind = 1000,
+  seed = ROBUSTNESS_SEED,
+): RobustnessFigures {
   const random = seeded(seed);
   const voters = simulateVoters(compass, perKind, random);
   type Row = Record<Simulated['kind'], number>;
@@ -117,8 +144,31 @@ export function renderRobustness(compass: Compass, perKind = 1000, seed = 202611
     if (methodTop(result.methods.statedOnly) !== top) changed.statedOnly[kind]++;
     if (methodTop(result.methods.wahlOMat) !== top) changed.wahlOMat[kind]++;
   }
-  const row = (label: string, r: Row) =>
-    `| ${label} | ${share(r.random, perKind)} | ${share(r['party-like'], perKind)} |`;
+  const shares = (r: Row): KindShares => ({
+    random: r.random / perKind,
+    partyLike: r['party-like'] / perKind,
+  });
+  const map = <K extends string>(o: Record<K, Row>) =>
+    Object.fromEntries(Object.entries<Row>(o).map(([k, r]) => [k, shares(r)])) as Record<
+      K,
+      KindShares
+    >;
+  return {
+    perKind,
+    seed,
+    changed: map(changed),
+    stability: map(tau),
+    noTop: shares(noTop),
+    modelFirst: modelFirst / perKind,
+  };
+}
+
+export function renderRobustness(compass: Compass, perKind = 1000, seed = ROBUSTNESS_SEED): string {
+  const f = measureRobustness(compass, perKind, seed);
+  const { changed } = f;
+  const tau = f.stability;
+  const row = (label: string, r: KindShares) =>
+    `| ${label} | ${share(r.random)} | ${share(r.partyLike)} |`;
   const out = [
     `# Robusthet: ${compass.title.sv} (${compass.id} ${compass.version})`,
     '',
@@ -144,9 +194,9 @@ export function renderRobustness(compass: Compass, perKind = 1000, seed = 202611
     row('stabilt (τ = 1)', tau.stabilt),
     row('ganska stabilt (0,75 ≤ τ < 1)', tau['ganska stabilt']),
     row('känsligt (τ < 0,75)', tau.känsligt),
-    row('inget parti får en placering', noTop),
+    row('inget parti får en placering', f.noTop),
     '',
-    `Partilika väljare som får "sitt" parti på första plats (delad förstaplats räknas): ${share(modelFirst, perKind)}.`,
+    `Partilika väljare som får "sitt" parti på första plats (delad förstaplats räknas): ${share(f.modelFirst)}.`,
     '',
     'Så läser du siffrorna: ju oftare toppen ändras när ett enda påstående tas bort, desto mer beror resultatet på enskilda frågor. Skillnaden mellan metoderna visar hur mycket själva räknesättet avgör, inte bara åsikterna (jämför Louwerse & Rosema 2014).',
     '',

@@ -4,16 +4,25 @@ import type { Plugin } from 'vite';
 import type { Compass } from '../domain/bank/types.ts';
 import { compassFolders, formatIssue, loadBank } from './load-bank.ts';
 import { SCHEMA_FILE, toCsv, toOpenData } from './open-data.ts';
+import { folderAgreement } from './agreement.ts';
+import { measureRobustness } from './robustness-report.ts';
 
 const schemaText = () => readFileSync(new URL('./compass.schema.json', import.meta.url), 'utf8');
 
+interface Loaded {
+  readonly folder: string;
+  readonly compass: Compass;
+  readonly programmes: Readonly<Record<string, string>>;
+}
+
 /** Every compass under `questionsDir`, validated; throws one message listing every problem. */
-function loadAll(questionsDir: string): Compass[] {
-  const compasses: Compass[] = [];
+function loadAll(questionsDir: string): Loaded[] {
+  const compasses: Loaded[] = [];
   const problems: string[] = [];
   for (const folder of compassFolders(questionsDir)) {
     const result = loadBank(folder);
-    if (result.ok) compasses.push(result.compass);
+    if (result.ok)
+      compasses.push({ folder, compass: result.compass, programmes: result.programmes });
     else problems.push(...result.issues.map(formatIssue));
   }
   if (problems.length > 0)
@@ -24,9 +33,20 @@ function loadAll(questionsDir: string): Compass[] {
 /** The open-data files of every compass, by path under the site root. */
 export function openDataFiles(questionsDir: string): Map<string, string> {
   const files = new Map<string, string>([[`data/${SCHEMA_FILE}`, schemaText()]]);
-  for (const compass of loadAll(questionsDir)) {
+  for (const { folder, compass, programmes } of loadAll(questionsDir)) {
     files.set(`data/${compass.id}.json`, `${JSON.stringify(toOpenData(compass), null, 2)}\n`);
     files.set(`data/${compass.id}.csv`, toCsv(compass));
+    // The verbatim programme texts, for the programme viewer (loaded only there).
+    files.set(`data/${compass.id}-programmes.json`, JSON.stringify(programmes));
+    // The figures the method page shows: coder agreement and robustness, computed from the bank.
+    const agreement = folderAgreement(folder);
+    files.set(
+      `data/${compass.id}-method.json`,
+      JSON.stringify({
+        agreement: agreement && { ...agreement, disagreements: agreement.disagreements.length },
+        robustness: measureRobustness(compass),
+      }),
+    );
   }
   return files;
 }
@@ -51,12 +71,18 @@ export function questionBank(questionsDir = resolve('questions')): Plugin {
       for (const [fileName, source] of files) this.emitFile({ type: 'asset', fileName, source });
     },
     configureServer(server) {
+      let cached: Map<string, string> | null = null;
+      server.watcher.add(questionsDir);
+      server.watcher.on('all', (_event, file) => {
+        if (file.startsWith(questionsDir)) cached = null;
+      });
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '').split('?')[0]!.replace(/^\//, '');
         if (!path.startsWith('data/')) return next();
         let body: string | undefined;
         try {
-          body = openDataFiles(questionsDir).get(path);
+          cached ??= openDataFiles(questionsDir);
+          body = cached.get(path);
         } catch (error) {
           res.statusCode = 500;
           res.end((error as Error).message);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookUpQuote, normalizeSpace, prepareProgramme } from './quotes.ts';
+import { locateQuote, lookUpQuote, normalizeSpace, prepareProgramme } from './quotes.ts';
 
 describe('quotes', () => {
   const raw = 'Vi vill  bygga\nfler\u00a0bibliotek.\n\nDela på Facebook\nBli medlem i dag.';
@@ -25,5 +25,16 @@ describe('quotes', () => {
 
   it('reports declared boilerplate that is not in the file', () => {
     expect(prepareProgramme(raw, ['Gilla oss']).missingBoilerplate).toEqual(['Gilla oss']);
+  });
+});
+
+describe('locateQuote', () => {
+  it('finds a quote across line breaks and no-break spaces, for highlighting', () => {
+    const raw = 'Inledning.\nVi vill  bygga\nfler\u00a0bibliotek (nu).';
+    const at = locateQuote(raw, 'bygga fler bibliotek (nu).');
+    expect(at).not.toBeNull();
+    expect(raw.slice(at!.start, at!.end)).toBe('bygga\nfler\u00a0bibliotek (nu).');
+    expect(locateQuote(raw, 'bygga färre bibliotek')).toBeNull();
+    expect(locateQuote(raw, '   ')).toBeNull();
   });
 });

@@ -41,3 +41,18 @@ export function lookUpQuote(quote: string, programme: Programme): QuoteLookup {
 
 /** The shortest quote accepted, in characters: anything shorter proves nothing. */
 export const MIN_QUOTE_LENGTH = 12;
+
+/**
+ * Where a quote sits in the raw programme text (start inclusive, end exclusive), matching any
+ * run of whitespace in either for any other; null when it is not there. For highlighting.
+ */
+export function locateQuote(raw: string, quote: string): { start: number; end: number } | null {
+  const words = normalizeSpace(quote).split(' ').filter(Boolean);
+  if (words.length === 0) return null;
+  const pattern = new RegExp(
+    words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'),
+    'u',
+  );
+  const match = pattern.exec(raw);
+  return match ? { start: match.index, end: match.index + match[0].length } : null;
+}

@@ -1,32 +1,15 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { Layout } from '../../app/Layout.tsx';
 import type { Compass } from '../../domain/bank/types.ts';
-import { createI18n } from '../../i18n/i18n.ts';
-import { loadValidBank } from '../../tools/load-bank.ts';
+import { demoCompass, renderPage } from '../../test/render-app.tsx';
 import { StatementList } from './StatementList.tsx';
-import { Route, Routes } from 'react-router';
 
-const demo = loadValidBank('tests/fixtures/demo');
+const demo = demoCompass;
 
 function renderList(compass: Compass = demo) {
-  const i18n = createI18n('sv');
-  render(
-    <I18nextProvider i18n={i18n}>
-      <MemoryRouter>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route path="/" element={<StatementList compass={compass} />} />
-          </Route>
-        </Routes>
-      </MemoryRouter>
-    </I18nextProvider>,
-  );
-  return i18n;
+  return renderPage(<StatementList compass={compass} />, { compass });
 }
 
 describe('StatementList', () => {
@@ -66,9 +49,12 @@ describe('StatementList', () => {
     const user = userEvent.setup();
     renderList();
     await user.click(screen.getByRole('button', { name: 'English' }));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
-      'Statements and the parties’ positions',
-    );
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'Statements and the parties’ positions',
+      }),
+    ).toBeInTheDocument();
     expect(
       screen.getByRole('heading', { name: 'The municipality should build more libraries.' }),
     ).toBeInTheDocument();

@@ -1,10 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { Compass, Statement } from '../../domain/bank/types.ts';
-import { localized } from './localized.ts';
-import { StanceView } from './StanceView.tsx';
+import type { VoterAnswer } from '../../domain/scoring/types.ts';
+import { positionKey } from '../../shared/labels.ts';
+import { localized } from '../../shared/localized.ts';
+import { StanceView } from '../../shared/StanceView.tsx';
 
 /** Every statement with what each programme says, quotes included: the coding laid open. */
-export function StatementList({ compass }: { compass: Compass }) {
+export function StatementList({
+  compass,
+  answers,
+}: {
+  compass: Compass;
+  answers?: Readonly<Record<string, VoterAnswer>>;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -13,14 +21,30 @@ export function StatementList({ compass }: { compass: Compass }) {
       <p>{t('statements.quoteNote')}</p>
       <ol className="statements">
         {compass.statements.map((statement) => (
-          <StatementItem key={statement.id} compass={compass} statement={statement} />
+          <StatementItem
+            key={statement.id}
+            compass={compass}
+            statement={statement}
+            given={answers?.[statement.id]}
+            showAnswer={answers !== undefined}
+          />
         ))}
       </ol>
     </>
   );
 }
 
-function StatementItem({ compass, statement }: { compass: Compass; statement: Statement }) {
+function StatementItem({
+  compass,
+  statement,
+  given,
+  showAnswer,
+}: {
+  compass: Compass;
+  statement: Statement;
+  given: VoterAnswer | undefined;
+  showAnswer: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const theme = compass.themes.find((th) => th.id === statement.theme);
   const headingId = `statement-${statement.id}`;
@@ -32,6 +56,13 @@ function StatementItem({ compass, statement }: { compass: Compass; statement: St
         </p>
       )}
       <h2 id={headingId}>{localized(statement.text, i18n.language)}</h2>
+      {showAnswer && (
+        <p className="your-answer">
+          {t('statements.yourAnswer', {
+            answer: given ? t(positionKey(given.answer)) : t('review.notAnswered'),
+          })}
+        </p>
+      )}
       <details>
         <summary>{t('statements.explainer')}</summary>
         <p>{localized(statement.explainer, i18n.language)}</p>

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { Party, Stance } from '../../domain/bank/types.ts';
+import { positionKey, confidenceKey } from './labels.ts';
+import type { Party, Stance } from '../domain/bank/types.ts';
 
 /** One party's coded stance: position in words, how sure, the verbatim quotes and why. */
 export function StanceView({ party, stance }: { party: Party; stance: Stance }) {
   const { t } = useTranslation();
   const position =
-    stance.position === null ? t('position.silent') : t(`position.${stance.position}`);
+    stance.position === null ? t(positionKey(null)) : t(positionKey(stance.position));
   return (
     <li className="stance">
       <p>
@@ -15,7 +16,7 @@ export function StanceView({ party, stance }: { party: Party; stance: Stance }) 
           aria-hidden="true"
         />
         <strong>{party.short}</strong> ({party.municipality}): {position}
-        {stance.position !== null && <> · {t(`confidence.${stance.confidence}`)}</>}
+        {stance.position !== null && <> · {t(confidenceKey(stance.confidence))}</>}
       </p>
       {stance.quotes.map((quote) => (
         <blockquote key={quote} lang="sv" cite={party.source.url}>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompassLoad } from '../../data/load-compass.ts';
-import type { Compass } from '../../domain/bank/types.ts';
+import type { CompassLoad } from '../data/load-compass.ts';
+import type { Compass } from '../domain/bank/types.ts';
 
 /** Shows the loading and failure states of a compass, and its content once it is valid. */
 export function CompassGate({

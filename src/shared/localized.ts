@@ -1,4 +1,4 @@
-import type { Localized } from '../../domain/bank/types.ts';
+import type { Localized } from '../domain/bank/types.ts';
 
 /** The text in the given language, falling back to Swedish (the authoritative text). */
 export function localized(text: Localized, language: string): string {

@@ -1,0 +1,67 @@
+/** The figures behind the method page, computed at build time from the bank (see vite-plugin-bank). */
+export interface MethodFigures {
+  readonly agreement: {
+    readonly cells: number;
+    readonly samePosition: number;
+    readonly kappa: number;
+    readonly disagreements: number;
+  } | null;
+  readonly robustness: {
+    readonly perKind: number;
+    readonly changed: Readonly<
+      Record<'drop1' | 'drop3' | 'c25' | 'c75' | 'statedOnly' | 'wahlOMat', Shares>
+    >;
+    readonly modelFirst: number;
+  };
+}
+
+interface Shares {
+  readonly random: number;
+  readonly partyLike: number;
+}
+
+const isShares = (x: unknown): x is Shares =>
+  typeof x === 'object' &&
+  x !== null &&
+  typeof (x as Shares).random === 'number' &&
+  typeof (x as Shares).partyLike === 'number';
+
+/** Reads the figures defensively: anything unexpected gives null, and the page shows text without them. */
+export function readMethodFigures(data: unknown): MethodFigures | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { agreement, robustness } = data as Record<string, unknown>;
+  if (typeof robustness !== 'object' || robustness === null) return null;
+  const r = robustness as Record<string, unknown>;
+  const changed = r.changed as Record<string, unknown> | undefined;
+  const keys = ['drop1', 'drop3', 'c25', 'c75', 'statedOnly', 'wahlOMat'] as const;
+  if (
+    typeof r.perKind !== 'number' ||
+    typeof r.modelFirst !== 'number' ||
+    !changed ||
+    !keys.every((k) => isShares(changed[k]))
+  )
+    return null;
+  const a = agreement as Record<string, unknown> | null;
+  const agreementOk =
+    a !== null &&
+    typeof a === 'object' &&
+    ['cells', 'samePosition', 'kappa', 'disagreements'].every((k) => typeof a[k] === 'number');
+  return {
+    agreement: agreementOk ? (a as unknown as MethodFigures['agreement']) : null,
+    robustness: robustness as MethodFigures['robustness'],
+  };
+}
+
+export async function loadMethodFigures(
+  compassId: string,
+  fetchJson: typeof fetch = fetch,
+): Promise<MethodFigures | null> {
+  try {
+    const response = await fetchJson(
+      `${import.meta.env.BASE_URL}data/${encodeURIComponent(compassId)}-method.json`,
+    );
+    return response.ok ? readMethodFigures(await response.json()) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,7 @@
+import { useCompass } from '../../shared/compass-context.tsx';
+import { StatementList } from './StatementList.tsx';
+
+/** Every statement with every programme's position and quotes. */
+export function StatementsPage() {
+  return <StatementList compass={useCompass()} />;
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../app/paths.ts';
+import { loadMethodFigures, type MethodFigures } from '../../data/load-method.ts';
+import { useCompass } from '../../shared/compass-context.tsx';
+
+const pct = (x: number) => Math.round(100 * x);
+
+/** How the matching works, in plain words, with the coding and robustness figures and the limits. */
+export function MethodPage() {
+  const { t } = useTranslation();
+  const compass = useCompass();
+  const [figures, setFigures] = useState<MethodFigures | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void loadMethodFigures(compass.id).then((f) => live && setFigures(f));
+    return () => {
+      live = false;
+    };
+  }, [compass.id]);
+  const paragraphs = (key: string) =>
+    (t(key, { returnObjects: true }) as string[]).map((text) => <p key={text}>{text}</p>);
+  const agreement = figures?.agreement;
+  const robustness = figures?.robustness;
+  return (
+    <>
+      <h1>{t('method.title')}</h1>
+      <h2>{t('method.matchingTitle')}</h2>
+      {paragraphs('method.matching')}
+      <h2>{t('method.codingTitle')}</h2>
+      {paragraphs('method.coding')}
+      {agreement && (
+        <p>
+          {t('method.agreement', {
+            cells: agreement.cells,
+            same: agreement.samePosition,
+            percent: pct(agreement.samePosition / agreement.cells),
+            kappa: agreement.kappa.toFixed(2),
+          })}
+        </p>
+      )}
+      <h2>{t('method.robustnessTitle')}</h2>
+      {robustness ? (
+        <>
+          <p>{t('method.robustnessIntro', { count: robustness.perKind })}</p>
+          <div className="table-scroll">
+            <table>
+              <caption>{t('method.robustnessCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('method.change')}</th>
+                  <th scope="col">{t('method.randomVoters')}</th>
+                  <th scope="col">{t('method.partyVoters')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(['drop1', 'drop3', 'c25', 'c75', 'statedOnly', 'wahlOMat'] as const).map(
+                  (key) => (
+                    <tr key={key}>
+                      <th scope="row">{t(`method.changes.${key}`)}</th>
+                      <td>{pct(robustness.changed[key].random)} %</td>
+                      <td>{pct(robustness.changed[key].partyLike)} %</td>
+                    </tr>
+                  ),
+                )}
+              </tbody>
+            </table>
+          </div>
+          <p>{t('method.modelFirst', { percent: pct(robustness.modelFirst) })}</p>
+        </>
+      ) : (
+        figures === undefined && <p role="status">{t('app.loading')}</p>
+      )}
+      <h2>{t('method.limitsTitle')}</h2>
+      {paragraphs('method.limits')}
+      <p>
+        <Link to={paths.statements}>{t('start.allStatements')}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { NotFound } from '../../app/NotFound.tsx';
+import { paths } from '../../app/paths.ts';
+import { loadProgrammes, type Programmes } from '../../data/load-programmes.ts';
+import { locateQuote } from '../../domain/bank/quotes.ts';
+import { useCompass } from '../../shared/compass-context.tsx';
+import { localized } from '../../shared/localized.ts';
+
+interface Mark {
+  readonly start: number;
+  readonly end: number;
+  readonly statement: string;
+}
+
+/**
+ * A party's programme, verbatim, with every cited passage marked; a link to a quote
+ * (`/program/<party>#<statement>`) lands on that statement's passage, highlighted and focused.
+ */
+export function ProgrammePage() {
+  const { t, i18n } = useTranslation();
+  const compass = useCompass();
+  const partyId = useParams().party ?? '';
+  const target = decodeURIComponent(useLocation().hash.replace(/^#/, ''));
+  const party = compass.parties.find((p) => p.id === partyId);
+  const [programmes, setProgrammes] = useState<Programmes | null | undefined>(undefined);
+  const current = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    void loadProgrammes(compass.id).then((p) => live && setProgrammes(p));
+    return () => {
+      live = false;
+    };
+  }, [compass.id]);
+
+  const text = party && programmes ? programmes[party.id] : undefined;
+  const marks = useMemo(() => {
+    if (!party || text === undefined) return [];
+    const found: Mark[] = [];
+    for (const s of compass.statements)
+      for (const quote of s.stances[party.id]?.quotes ?? []) {
+        const at = locateQuote(text, quote);
+        if (at && !found.some((m) => m.start < at.end && at.start < m.end))
+          found.push({ ...at, statement: s.id });
+      }
+    return found.sort((a, b) => a.start - b.start);
+  }, [compass, party, text]);
+
+  useEffect(() => {
+    current.current?.scrollIntoView({ block: 'center' });
+    current.current?.focus();
+  }, [marks, target]);
+
+  if (!party) return <NotFound />;
+  const lang = i18n.language;
+  const targetStatement = compass.statements.find((s) => s.id === target);
+  let firstTarget = true;
+  const pieces: ReactNode[] = [];
+  let at = 0;
+  for (const mark of marks) {
+    pieces.push(<Fragment key={`t${at}`}>{text!.slice(at, mark.start)}</Fragment>);
+    const isTarget = mark.statement === target;
+    const statement = compass.statements.find((s) => s.id === mark.statement)!;
+    pieces.push(
+      <mark
+        key={`m${mark.start}`}
+        id={isTarget && firstTarget ? 'current-quote' : undefined}
+        className={isTarget ? 'current' : undefined}
+        tabIndex={isTarget && firstTarget ? -1 : undefined}
+        ref={isTarget && firstTarget ? current : undefined}
+        title={localized(statement.text, lang)}
+      >
+        {text!.slice(mark.start, mark.end)}
+      </mark>,
+    );
+    if (isTarget) firstTarget = false;
+    at = mark.end;
+  }
+  if (text !== undefined) pieces.push(<Fragment key="end">{text.slice(at)}</Fragment>);
+
+  return (
+    <>
+      <h1>{t('programme.title', { name: party.name, municipality: party.municipality })}</h1>
+      <p>
+        {t('programme.intro')}{' '}
+        <a href={party.source.url} rel="noreferrer noopener" target="_blank">
+          {t('programme.original')}
+        </a>
+      </p>
+      {targetStatement && (
+        <p className="notice">
+          {t('programme.showing', { statement: localized(targetStatement.text, lang) })}
+        </p>
+      )}
+      {programmes === undefined && <p role="status">{t('app.loading')}</p>}
+      {programmes === null && <p role="alert">{t('programme.failed')}</p>}
+      {text !== undefined && (
+        <div className="programme-text" lang="sv">
+          {pieces}
+        </div>
+      )}
+      <p>
+        <Link to={paths.results}>{t('party.back')}</Link>
+      </p>
+    </>
+  );
+}

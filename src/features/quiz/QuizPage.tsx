@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState } from 'react';
+import { positionKey } from '../../shared/labels.ts';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { paths } from '../../app/paths.ts';
+import type { Answer } from '../../domain/scoring/types.ts';
+import { useCompass } from '../../shared/compass-context.tsx';
+import { localized } from '../../shared/localized.ts';
+import { useAnswers } from '../../state/answers-store.ts';
+import { ANSWER_OPTIONS, IMPORTANT_KEY, SKIP_KEY } from './answer-options.ts';
+import { TermList } from './TermList.tsx';
+import { useShortcuts } from './use-shortcuts.ts';
+
+/** One statement per screen: answer, skip or mark as important; answering moves on. */
+export function QuizPage() {
+  const { t, i18n } = useTranslation();
+  const compass = useCompass();
+  const navigate = useNavigate();
+  const number = Number(useParams().number);
+  const total = compass.statements.length;
+  const statement = Number.isInteger(number) ? compass.statements[number - 1] : undefined;
+  const given = useAnswers((s) => (statement ? s.answers[statement.id] : undefined));
+  const answer = useAnswers((s) => s.answer);
+  const setImportant = useAnswers((s) => s.setImportant);
+  // Importance chosen before answering, for the statement it was chosen on.
+  const [pending, setPending] = useState<{ id: string; on: boolean } | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, [number]);
+
+  const pendingImportant = statement !== undefined && pending?.id === statement.id && pending.on;
+  const important = given && given.answer !== 'skip' ? given.important === true : pendingImportant;
+  const next = number < total ? paths.statement(number + 1) : paths.review;
+  const previous = number > 1 ? paths.statement(number - 1) : paths.home;
+  const choose = (value: Answer) => {
+    if (!statement) return;
+    answer(statement.id, value);
+    if (value !== 'skip' && important) setImportant(statement.id, true);
+    void navigate(next);
+  };
+  const toggleImportant = (on: boolean) => {
+    if (statement && given && given.answer !== 'skip') setImportant(statement.id, on);
+    else if (statement) setPending({ id: statement.id, on });
+  };
+  const rtl = i18n.dir() === 'rtl';
+  useShortcuts({
+    ...Object.fromEntries(ANSWER_OPTIONS.map((o) => [o.key, () => choose(o.value)])),
+    [SKIP_KEY]: () => choose('skip'),
+    [IMPORTANT_KEY]: () => toggleImportant(!important),
+    [rtl ? 'ArrowRight' : 'ArrowLeft']: () => void navigate(previous),
+    [rtl ? 'ArrowLeft' : 'ArrowRight']: () => void navigate(next),
+  });
+
+  if (!statement) return <Navigate to={paths.statement(1)} replace />;
+  const theme = compass.themes.find((th) => th.id === statement.theme);
+  const terms = compass.glossary.filter((g) => statement.terms.includes(g.id));
+  const lang = i18n.language;
+  return (
+    <article className="quiz" aria-labelledby="statement-heading">
+      <p className="progress-text" aria-live="polite">
+        {t('quiz.progress', { number, total })}
+        {theme && <> · {localized(theme.name, lang)}</>}
+      </p>
+      <div className="progress-bar" aria-hidden="true">
+        <div style={{ width: `${(100 * number) / total}%` }} />
+      </div>
+      <h1 id="statement-heading" ref={heading} tabIndex={-1}>
+        {localized(statement.text, lang)}
+      </h1>
+      <details className="explainer">
+        <summary>{t('quiz.explainer')}</summary>
+        <p>{localized(statement.explainer, lang)}</p>
+      </details>
+      <TermList terms={terms} />
+      <fieldset className="answers">
+        <legend>{t('quiz.yourAnswer')}</legend>
+        <div className="answer-buttons">
+          {ANSWER_OPTIONS.map((option) => (
+            <button
+              key={option.key}
+              type="button"
+              className="answer"
+              aria-pressed={given?.answer === option.value}
+              aria-keyshortcuts={option.key}
+              onClick={() => choose(option.value)}
+            >
+              {t(positionKey(option.value))}
+            </button>
+          ))}
+        </div>
+        <label className="important">
+          <input
+            type="checkbox"
+            checked={important}
+            aria-keyshortcuts={IMPORTANT_KEY}
+            onChange={(e) => toggleImportant(e.target.checked)}
+          />
+          {t('quiz.important')}
+        </label>
+        <button
+          type="button"
+          className="skip"
+          aria-pressed={given?.answer === 'skip'}
+          aria-keyshortcuts={SKIP_KEY}
+          onClick={() => choose('skip')}
+        >
+          {t('quiz.skip')}
+        </button>
+        <p className="hint">{t('quiz.neutralVsSkip')}</p>
+      </fieldset>
+      <nav className="quiz-nav" aria-label={t('quiz.navigation')}>
+        <Link to={previous}>{number > 1 ? t('quiz.previous') : t('quiz.toStart')}</Link>
+        <Link to={next}>{number < total ? t('quiz.next') : t('quiz.toReview')}</Link>
+      </nav>
+      <p className="hint shortcuts">{t('quiz.shortcuts')}</p>
+    </article>
+  );
+}

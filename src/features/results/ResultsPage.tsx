@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../app/paths.ts';
+import { ClearAnswers } from '../../shared/ClearAnswers.tsx';
+import { useCompass } from '../../shared/compass-context.tsx';
+import { ResultsView } from './ResultsView.tsx';
+import { SharePanel } from './SharePanel.tsx';
+import { useResult } from './use-result.ts';
+
+/** The voter's own result, recomputed at once whenever an answer or an importance changes. */
+export function ResultsPage() {
+  const { t } = useTranslation();
+  const compass = useCompass();
+  const result = useResult(compass);
+  return (
+    <>
+      <h1>{t('results.title')}</h1>
+      <p>{t('results.intro')}</p>
+      <ResultsView compass={compass} result={result} own />
+      <nav aria-label={t('results.more')} className="more-links">
+        <ul>
+          <li>
+            <Link to={paths.comparison}>{t('results.byStatement')}</Link>
+          </li>
+          <li>
+            <Link to={paths.review}>{t('results.changeAnswers')}</Link>
+          </li>
+          <li>
+            <Link to={paths.method}>{t('results.howItWorks')}</Link>
+          </li>
+        </ul>
+      </nav>
+      {result.status === 'ok' && <SharePanel compass={compass} />}
+      <ClearAnswers />
+    </>
+  );
+}

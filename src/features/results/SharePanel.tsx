@@ -1,0 +1,68 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { paths } from '../../app/paths.ts';
+import type { Compass } from '../../domain/bank/types.ts';
+import { encodeShare } from '../../domain/share/share-code.ts';
+import { useAnswers, voterOf } from '../../state/answers-store.ts';
+import { knownAnswers } from './use-result.ts';
+
+const QrCode = lazy(() => import('./QrCode.tsx').then((m) => ({ default: m.QrCode })));
+
+/**
+ * "Dela resultat": a link whose fragment (after #) carries the answers, so no server ever sees
+ * them; a QR code made in the browser; a copy button.
+ */
+export function SharePanel({ compass }: { compass: Compass }) {
+  const { t } = useTranslation();
+  const answers = useAnswers((s) => s.answers);
+  const parties = useAnswers((s) => s.parties);
+  const [open, setOpen] = useState(false);
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const link = useMemo(() => {
+    const code = encodeShare(compass, knownAnswers(compass, voterOf({ answers, parties })));
+    return `${window.location.origin}${import.meta.env.BASE_URL.replace(/\/$/, '')}${paths.shared}#${code}`;
+  }, [compass, answers, parties]);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('yes');
+    } catch {
+      setCopied('no');
+    }
+  };
+
+  return (
+    <section aria-labelledby="share-heading" className="share">
+      <h2 id="share-heading">{t('share.title')}</h2>
+      <p>{t('share.explain')}</p>
+      {!open ? (
+        <button type="button" onClick={() => setOpen(true)}>
+          {t('share.open')}
+        </button>
+      ) : (
+        <>
+          <label htmlFor="share-link">{t('share.link')}</label>
+          <input
+            id="share-link"
+            className="share-link"
+            readOnly
+            value={link}
+            onFocus={(e) => e.target.select()}
+          />
+          <p>
+            <button type="button" onClick={() => void copy()}>
+              {t('share.copy')}
+            </button>
+          </p>
+          <p role="status">
+            {copied === 'yes' ? t('share.copied') : copied === 'no' ? t('share.copyFailed') : ''}
+          </p>
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            <QrCode text={link} label={t('share.qr')} />
+          </Suspense>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../app/paths.ts';
+import { ClearAnswers } from '../../shared/ClearAnswers.tsx';
+import { useCompass } from '../../shared/compass-context.tsx';
+import { localized } from '../../shared/localized.ts';
+import { useAnswers } from '../../state/answers-store.ts';
+
+/** What the compass is and is not, how long it takes, the privacy promise, and the way in. */
+export function StartPage() {
+  const { t, i18n } = useTranslation();
+  const compass = useCompass();
+  const answers = useAnswers((s) => s.answers);
+  const lang = i18n.language;
+  const total = compass.statements.length;
+  const reached = compass.statements.filter((s) => answers[s.id] !== undefined).length;
+  const firstOpen = compass.statements.findIndex((s) => answers[s.id] === undefined);
+  const minutes = Math.max(1, Math.round((total * 12) / 60));
+  return (
+    <>
+      <h1>{localized(compass.title, lang)}</h1>
+      <p className="lead">{localized(compass.description, lang)}</p>
+      <ul className="facts">
+        <li>{t('start.length', { count: total, minutes })}</li>
+        <li>{t('start.programmes', { count: compass.parties.length })}</li>
+        <li>{t('start.notAnswered')}</li>
+        <li>{t('start.notAdvice')}</li>
+      </ul>
+      <p className="privacy-promise">{t('start.privacy')}</p>
+      <p className="actions">
+        {reached === 0 ? (
+          <Link className="button primary" to={paths.statement(1)}>
+            {t('start.begin')}
+          </Link>
+        ) : (
+          <>
+            <Link
+              className="button primary"
+              to={firstOpen === -1 ? paths.results : paths.statement(firstOpen + 1)}
+            >
+              {firstOpen === -1 ? t('start.seeResults') : t('start.resume', { reached, total })}
+            </Link>
+            <Link className="button" to={paths.review}>
+              {t('start.review')}
+            </Link>
+          </>
+        )}
+      </p>
+      {reached > 0 && <ClearAnswers />}
+      <p>
+        <Link to={paths.method}>{t('start.howItWorks')}</Link> ·{' '}
+        <Link to={paths.statements}>{t('start.allStatements')}</Link> ·{' '}
+        <Link to={paths.about}>{t('start.about')}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Confidence, Position } from '../domain/bank/types.ts';
+
+const POSITION_KEYS = new Map<number, string>([
+  [1, 'position.agree'],
+  [0.5, 'position.partlyAgree'],
+  [0, 'position.neutral'],
+  [-0.5, 'position.partlyDisagree'],
+  [-1, 'position.disagree'],
+]);
+
+/** The translation key of a position or answer; silence and skip have their own. */
+export function positionKey(position: Position | null | 'skip'): string {
+  if (position === null) return 'position.silent';
+  if (position === 'skip') return 'position.skip';
+  return POSITION_KEYS.get(position)!;
+}
+
+const CONFIDENCE_KEYS = new Map<number, string>([
+  [1, 'confidence.explicit'],
+  [0.75, 'confidence.general'],
+  [0.5, 'confidence.implied'],
+]);
+
+/** The translation key of a coding confidence (never asked for silence). */
+export const confidenceKey = (confidence: Confidence): string =>
+  CONFIDENCE_KEYS.get(confidence) ?? 'confidence.implied';
