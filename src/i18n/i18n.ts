@@ -2,11 +2,15 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import sv from './locales/sv.json';
 
-export const LANGUAGES = ['sv', 'en'] as const;
+export const LANGUAGES = ['sv', 'en', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Each language's name in itself, for the language switch. */
-export const LANGUAGE_NAMES: Record<Language, string> = { sv: 'Svenska', en: 'English' };
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  sv: 'Svenska',
+  en: 'English',
+  ar: 'العربية',
+};
 
 /** Swedish ships with the app; other languages load when chosen (STYLE.md: lazy-load). */
 const loaders: Record<
@@ -14,6 +18,7 @@ const loaders: Record<
   () => Promise<{ default: Record<string, unknown> }>
 > = {
   en: () => import('./locales/en.json'),
+  ar: () => import('./locales/ar.json'),
 };
 
 export const isLanguage = (value: unknown): value is Language =>

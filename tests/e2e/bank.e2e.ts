@@ -39,7 +39,7 @@ describe('the built site', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Socialpolitik i kommunen');
-    expect(await page.getByText('32 påståenden i 10 teman').count()).toBe(1);
+    expect(await page.getByText('32 påståenden, ungefär 6 minuter.').count()).toBe(1);
     expect(await context.cookies()).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
@@ -47,7 +47,7 @@ describe('the built site', () => {
 
   it('lets a reader check every statement against the verbatim quotes', async () => {
     await page.goto(`${origin}/`);
-    await page.getByRole('link', { name: 'Läs påståendena och partiernas citat' }).click();
+    await page.getByRole('link', { name: 'Alla påståenden och citat' }).click();
     await page
       .getByRole('heading', { level: 1, name: 'Påståenden och partiernas ståndpunkter' })
       .waitFor();

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /**
  * Keyboard shortcuts for the page (`key` → action). Ignored while typing in a field or with a
@@ -6,7 +6,9 @@ import { useEffect, useRef } from 'react';
  */
 export function useShortcuts(bindings: Readonly<Record<string, () => void>>): void {
   const latest = useRef(bindings);
-  useEffect(() => {
+  // A layout effect, so that a key pressed right after the screen changed already acts on the
+  // new statement (a passive effect may run only after the paint the user reacts to).
+  useLayoutEffect(() => {
     latest.current = bindings;
   });
   useEffect(() => {

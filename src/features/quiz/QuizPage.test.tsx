@@ -1,0 +1,258 @@
+// @vitest-environment jsdom
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { Layout } from '../../app/Layout.tsx';
+import { createI18n } from '../../i18n/i18n.ts';
+import { CompassProvider } from '../../shared/compass-context.tsx';
+import { useAnswers } from '../../state/answers-store.ts';
+import { demoCompass, renderPage } from '../../test/render-app.tsx';
+import { ReviewPage } from '../review/ReviewPage.tsx';
+import { QuizPage } from './QuizPage.tsx';
+
+const texts = demoCompass.statements.map((s) => s.text.sv);
+const ids = demoCompass.statements.map((s) => s.id);
+
+const renderQuiz = (number: number) =>
+  renderPage(<QuizPage />, { path: `/fraga/${number}`, route: '/fraga/:number' });
+
+/** The quiz with the review page behind it, to follow the last statement's way out. */
+function renderQuizAndReview(number: number) {
+  useAnswers.setState(useAnswers.getInitialState(), true);
+  useAnswers.getState().bindCompass(demoCompass.id, demoCompass.version);
+  return render(
+    <I18nextProvider i18n={createI18n()}>
+      <MemoryRouter initialEntries={[`/fraga/${number}`]}>
+        <CompassProvider value={demoCompass}>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route path="/fraga/:number" element={<QuizPage />} />
+              <Route path="/granska" element={<ReviewPage />} />
+            </Route>
+          </Routes>
+        </CompassProvider>
+      </MemoryRouter>
+    </I18nextProvider>,
+  );
+}
+
+const heading = () => screen.getByRole('heading', { level: 1 });
+const answers = () => useAnswers.getState().answers;
+
+describe('QuizPage', () => {
+  it('shows the statement as the h1 and moves focus to it', () => {
+    renderQuiz(1);
+    expect(heading()).toHaveTextContent(texts[0]!);
+    expect(heading()).toHaveFocus();
+  });
+
+  it('shows the progress and the theme', () => {
+    renderQuiz(2);
+    expect(screen.getByText(/Påstående 2 av 4/)).toHaveTextContent('Påstående 2 av 4 · Kultur');
+    expect(heading()).toHaveTextContent(texts[1]!);
+  });
+
+  it('offers the five answers in order, then "Hoppa över", and explains neutral vs skip', () => {
+    renderQuiz(1);
+    const group = screen.getByRole('group', { name: 'Vad tycker du?' });
+    expect(
+      within(group)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual([
+      'Helt för',
+      'Delvis för',
+      'Varken för eller emot',
+      'Delvis emot',
+      'Helt emot',
+      'Hoppa över',
+    ]);
+    expect(within(group).getByRole('button', { name: 'Helt emot' })).toHaveAttribute(
+      'aria-keyshortcuts',
+      '5',
+    );
+    expect(
+      within(group).getByText(
+        '”Varken för eller emot” räknas med i resultatet. ”Hoppa över” räknas inte alls.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(group).getByRole('checkbox', { name: 'Viktigt för mig' })).not.toBeChecked();
+  });
+
+  it('"Delvis för" stores 0.5 and moves on to the next statement, focusing it', async () => {
+    const user = userEvent.setup();
+    renderQuiz(1);
+    await user.click(screen.getByRole('button', { name: 'Delvis för' }));
+    expect(answers()[ids[0]!]).toEqual({ answer: 0.5 });
+    expect(heading()).toHaveTextContent(texts[1]!);
+    expect(heading()).toHaveFocus();
+    expect(screen.getByText(/Påstående 2 av 4/)).toBeInTheDocument();
+  });
+
+  it('shows the given answer as pressed when coming back', () => {
+    renderQuiz(2);
+    act(() => {
+      useAnswers.getState().answer(ids[1]!, -0.5);
+    });
+    expect(screen.getByRole('button', { name: 'Delvis emot' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(screen.getByRole('button', { name: 'Delvis för' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+  });
+
+  it('answers "Helt emot" with the key 5', async () => {
+    const user = userEvent.setup();
+    renderQuiz(2);
+    await user.keyboard('5');
+    expect(answers()[ids[1]!]).toEqual({ answer: -1 });
+    expect(heading()).toHaveTextContent(texts[2]!);
+  });
+
+  it('skips with the key 0', async () => {
+    const user = userEvent.setup();
+    renderQuiz(3);
+    await user.keyboard('0');
+    expect(answers()[ids[2]!]).toEqual({ answer: 'skip' });
+    expect(heading()).toHaveTextContent(texts[3]!);
+  });
+
+  it('"Hoppa över" skips and moves on', async () => {
+    const user = userEvent.setup();
+    renderQuiz(1);
+    await user.click(screen.getByRole('button', { name: 'Hoppa över' }));
+    expect(answers()[ids[0]!]).toEqual({ answer: 'skip' });
+    expect(heading()).toHaveTextContent(texts[1]!);
+  });
+
+  it('does not take shortcuts while a form field has focus', async () => {
+    const user = userEvent.setup();
+    renderQuiz(1);
+    screen.getByRole('checkbox', { name: 'Viktigt för mig' }).focus();
+    await user.keyboard('1');
+    expect(answers()).toEqual({});
+    expect(heading()).toHaveTextContent(texts[0]!);
+  });
+
+  it('browses with the arrow keys without answering', async () => {
+    const user = userEvent.setup();
+    renderQuiz(2);
+    await user.keyboard('{ArrowRight}');
+    expect(heading()).toHaveTextContent(texts[2]!);
+    await user.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(heading()).toHaveTextContent(texts[0]!);
+    expect(answers()).toEqual({});
+  });
+
+  it('"Viktigt för mig" checked before answering makes the stored answer important', async () => {
+    const user = userEvent.setup();
+    renderQuiz(1);
+    const important = screen.getByRole('checkbox', { name: 'Viktigt för mig' });
+    await user.click(important);
+    expect(important).toBeChecked();
+    expect(answers()).toEqual({});
+    await user.click(screen.getByRole('button', { name: 'Helt för' }));
+    expect(answers()[ids[0]!]).toEqual({ answer: 1, important: true });
+    // The next statement starts unmarked.
+    expect(screen.getByRole('checkbox', { name: 'Viktigt för mig' })).not.toBeChecked();
+  });
+
+  it('marks an answered statement as important at once, also with "+"', async () => {
+    const user = userEvent.setup();
+    renderQuiz(1);
+    act(() => {
+      useAnswers.getState().answer(ids[0]!, 0);
+    });
+    await user.keyboard('+');
+    expect(answers()[ids[0]!]).toEqual({ answer: 0, important: true });
+    expect(screen.getByRole('checkbox', { name: 'Viktigt för mig' })).toBeChecked();
+    await user.click(screen.getByRole('checkbox', { name: 'Viktigt för mig' }));
+    expect(answers()[ids[0]!]).toEqual({ answer: 0 });
+  });
+
+  it('does not store importance for a skipped statement', async () => {
+    const user = userEvent.setup();
+    renderQuiz(1);
+    await user.click(screen.getByRole('checkbox', { name: 'Viktigt för mig' }));
+    await user.click(screen.getByRole('button', { name: 'Hoppa över' }));
+    expect(answers()[ids[0]!]).toEqual({ answer: 'skip' });
+  });
+
+  // Bug (QuizPage.tsx, `important`): importance chosen before skipping stays in `pending`, so
+  // coming back to the skipped statement shows "Viktigt för mig" checked although nothing is
+  // stored (the review page shows it unchecked and disabled).
+  it.fails('does not show a skipped statement as important when coming back to it', async () => {
+    const user = userEvent.setup();
+    renderQuiz(1);
+    await user.click(screen.getByRole('checkbox', { name: 'Viktigt för mig' }));
+    await user.click(screen.getByRole('button', { name: 'Hoppa över' }));
+    await user.keyboard('{ArrowLeft}');
+    expect(heading()).toHaveTextContent(texts[0]!);
+    expect(screen.getByRole('checkbox', { name: 'Viktigt för mig' })).not.toBeChecked();
+  });
+
+  it('expands the explainer', async () => {
+    const user = userEvent.setup();
+    renderQuiz(1);
+    const summary = screen.getByText('Vad betyder det?');
+    const details = summary.closest('details')!;
+    expect(details).not.toHaveAttribute('open');
+    await user.click(summary);
+    expect(details).toHaveAttribute('open');
+    expect(within(details).getByText('Ett bibliotek lånar ut böcker gratis.')).toBeInTheDocument();
+  });
+
+  it('explains the glossary term "bibliotek" in place', async () => {
+    const user = userEvent.setup();
+    renderQuiz(1);
+    const terms = screen.getByRole('region', { name: 'Ord i påståendet' });
+    const summary = within(terms).getByText('bibliotek');
+    const details = summary.closest('details')!;
+    await user.click(summary);
+    expect(details).toHaveAttribute('open');
+    expect(
+      within(details).getByText('Ett ställe där man lånar böcker gratis.'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no glossary for a statement without terms', () => {
+    renderQuiz(2);
+    expect(screen.queryByRole('region', { name: 'Ord i påståendet' })).not.toBeInTheDocument();
+  });
+
+  it('links back to the start from the first statement and onwards to the next', () => {
+    renderQuiz(1);
+    const nav = screen.getByRole('navigation', { name: 'Bläddra bland påståendena' });
+    expect(within(nav).getByRole('link', { name: 'Till början' })).toHaveAttribute('href', '/');
+    expect(within(nav).getByRole('link', { name: 'Nästa' })).toHaveAttribute('href', '/fraga/2');
+  });
+
+  it('on the last statement, the next link goes to the review', async () => {
+    const user = userEvent.setup();
+    renderQuizAndReview(4);
+    expect(screen.getByText(/Påstående 4 av 4/)).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Bläddra bland påståendena' });
+    expect(within(nav).getByRole('link', { name: 'Föregående' })).toHaveAttribute(
+      'href',
+      '/fraga/3',
+    );
+    expect(within(nav).getByRole('link', { name: 'Granska dina svar' })).toHaveAttribute(
+      'href',
+      '/granska',
+    );
+    await user.click(screen.getByRole('button', { name: 'Helt för' }));
+    expect(answers()[ids[3]!]).toEqual({ answer: 1 });
+    expect(heading()).toHaveTextContent('Granska dina svar');
+  });
+
+  it('sends an unknown statement number to the first statement', () => {
+    renderQuiz(9);
+    expect(heading()).toHaveTextContent(texts[0]!);
+    expect(screen.getByText(/Påstående 1 av 4/)).toBeInTheDocument();
+  });
+});

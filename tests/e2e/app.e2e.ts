@@ -1,0 +1,348 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadValidBank } from '../../src/tools/load-bank.ts';
+import { launchChromium, serveBuiltSite } from './browser.ts';
+
+const compass = loadValidBank('questions/socialpolitik');
+const LABELS = new Map<number, string>([
+  [1, 'Helt för'],
+  [0.5, 'Delvis för'],
+  [0, 'Varken för eller emot'],
+  [-0.5, 'Delvis emot'],
+  [-1, 'Helt emot'],
+]);
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+let browser: Browser;
+let server: PreviewServer;
+let origin: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  ({ server, url: origin } = await serveBuiltSite());
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'sv-SE',
+    viewport: { width: 390, height: 844 },
+    ...options,
+  });
+  contexts.push(context);
+  return context.newPage();
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+/** Answers statement n (1-based) on its quiz page with the given button label. */
+async function answer(page: Page, n: number, label: string) {
+  await page.goto(`${origin}/fraga/${n}`);
+  await heading(page).waitFor();
+  await page.getByRole('button', { name: label, exact: true }).click();
+}
+
+describe('the quiz in Swedish', () => {
+  it('goes from the start page through every statement to a ranked result', async () => {
+    const page = await newPage();
+    await page.goto(`${origin}/`);
+    await page.getByRole('link', { name: 'Starta' }).click();
+    const labels = [...LABELS.values()];
+    for (let n = 1; n <= compass.statements.length; n++) {
+      await page.getByText(`Påstående ${n} av ${compass.statements.length}`).waitFor();
+      expect(await heading(page).textContent()).toBe(compass.statements[n - 1]!.text.sv);
+      // Focus moves to the new statement, so a screen reader reads it first.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('statement-heading');
+      await page.getByRole('button', { name: labels[n % labels.length]!, exact: true }).click();
+    }
+    await page.getByRole('heading', { level: 1, name: 'Granska dina svar' }).waitFor();
+    await page.getByRole('link', { name: 'Se ditt resultat' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ditt resultat' }).waitFor();
+    expect(await page.locator('.ranking-row').count()).toBeGreaterThan(0);
+    expect(await page.getByText(/Preliminärt resultat/).count()).toBe(0);
+  });
+
+  it('works with the keyboard alone, skips do not count, and importance is kept', async () => {
+    const page = await newPage();
+    await page.goto(`${origin}/fraga/1`);
+    await heading(page).waitFor();
+    await page.keyboard.press('+');
+    await page.keyboard.press('1');
+    await page.getByText('Påstående 2 av 32').waitFor();
+    await page.keyboard.press('0');
+    await page.getByText('Påstående 3 av 32').waitFor();
+    await page.keyboard.press('5');
+    await page.getByText('Påstående 4 av 32').waitFor();
+    await page.goto(`${origin}/granska`);
+    await page.getByText('Du har svarat på 2 av 32 påståenden', { exact: false }).waitFor();
+    const first = page.getByRole('listitem').filter({ hasText: compass.statements[0]!.text.sv });
+    expect(await first.getByRole('checkbox', { name: 'Viktigt för mig' }).isChecked()).toBe(true);
+    await page.goto(`${origin}/resultat`);
+    await page.getByText(/du har svarat på 2 påståenden/).waitFor();
+  });
+
+  it.each(compass.parties.map((p) => [p.id, p.name]))(
+    'puts party %s (%s) first for a voter who answers exactly as its programme',
+    async (partyId) => {
+      const page = await newPage();
+      for (const [n, s] of compass.statements.entries()) {
+        const position = s.stances[partyId]!.position;
+        if (position !== null) await answer(page, n + 1, LABELS.get(position)!);
+      }
+      await page.goto(`${origin}/resultat`);
+      const first = page.locator('.ranking-row').first();
+      await first.waitFor();
+      const party = compass.parties.find((p) => p.id === partyId)!;
+      expect(await first.textContent()).toContain(`${party.name} (${party.municipality})`);
+      expect(await first.textContent()).toMatch(/^1\./);
+    },
+  );
+});
+
+describe('sharing', () => {
+  it('round-trips a result through a link whose answers sit only in the fragment', async () => {
+    const page = await newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
+    for (let n = 1; n <= 12; n++) await answer(page, n, [...LABELS.values()][n % 5]!);
+    await page.goto(`${origin}/resultat`);
+    await page.locator('.ranking-row').first().waitFor();
+    const own = await page.locator('.ranking-row').allTextContents();
+    await page.getByRole('button', { name: 'Skapa länk' }).click();
+    const link = await page.getByLabel('Länk till ditt resultat').inputValue();
+    expect(new URL(link).pathname).toBe('/delat');
+    expect(new URL(link).search).toBe('');
+    expect(new URL(link).hash.length).toBeGreaterThan(10);
+    await page.getByRole('button', { name: 'Kopiera länken' }).click();
+    await page.getByText('Länken är kopierad.').waitFor();
+    expect(await page.getByRole('img', { name: 'QR-kod med länken till resultatet' }).count()).toBe(
+      1,
+    );
+
+    const other = await newPage();
+    const requests: string[] = [];
+    other.on('request', (r) => requests.push(r.url()));
+    await other.goto(link);
+    await other.getByRole('heading', { level: 1, name: 'Ett delat resultat' }).waitFor();
+    await other.locator('.ranking-row').first().waitFor();
+    expect(await other.locator('.ranking-row').allTextContents()).toEqual(
+      own.map((text) => text.replace(/Se hur du och .+$/, '')),
+    );
+    expect(await other.getByRole('link', { name: 'Gör testet själv' }).count()).toBe(1);
+    // The fragment never reaches the server.
+    expect(
+      requests.every((url) => !url.includes('#') && !url.includes(new URL(link).hash.slice(1))),
+    ).toBe(true);
+  });
+
+  it.each([
+    ['a truncated link', (hash: string) => hash.slice(0, -6), 'Länken verkar ha blivit avklippt'],
+    [
+      'a tampered link',
+      (hash: string) => `${hash.slice(0, -2)}${hash.endsWith('A') ? 'B' : 'A'}${hash.slice(-1)}`,
+      'Länken har ändrats',
+    ],
+    [
+      'an outdated link',
+      (hash: string) => hash.replace('.1~0~0.', '.0~9~0.'),
+      'Frågorna har ändrats sedan länken skapades',
+    ],
+    ['garbage', () => '#%%%<script>', 'Länken går inte att läsa'],
+  ])('shows a friendly message for %s', async (_name, mutate, message) => {
+    const page = await newPage();
+    await answer(page, 1, 'Helt för');
+    await page.goto(`${origin}/resultat`);
+    await page.getByRole('button', { name: 'Skapa länk' }).click();
+    const link = new URL(await page.getByLabel('Länk till ditt resultat').inputValue());
+    const broken = await newPage();
+    const errors: string[] = [];
+    broken.on('pageerror', (e) => errors.push(e.message));
+    await broken.goto(`${origin}/delat${mutate(link.hash)}`);
+    await broken.getByRole('alert').filter({ hasText: message }).waitFor();
+    expect(await broken.locator('.ranking-row').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('languages', () => {
+  it('switches to Arabic in the middle of the quiz, right to left, without losing answers', async () => {
+    const page = await newPage();
+    await answer(page, 1, 'Helt för');
+    await answer(page, 2, 'Delvis emot');
+    await page.goto(`${origin}/fraga/3`);
+    await heading(page).waitFor();
+    await page.getByRole('button', { name: 'العربية' }).click();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
+    await page.getByRole('heading', { level: 1, name: compass.statements[2]!.text.ar! }).waitFor();
+    await page.goto(`${origin}/granska`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('combobox').nth(0).inputValue()).toBe('1');
+    expect(await page.getByRole('combobox').nth(1).inputValue()).toBe('-0.5');
+    // The language was chosen by the reader, and quotes stay in Swedish.
+    await page.goto(`${origin}/resultat/parti/c`);
+    expect(await page.locator('blockquote').first().getAttribute('lang')).toBe('sv');
+  });
+
+  it('follows the browser’s language', async () => {
+    const page = await newPage({ locale: 'en-GB' });
+    await page.goto(`${origin}/`);
+    await page.getByRole('heading', { level: 1, name: compass.title.en }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+});
+
+describe('robustness', () => {
+  it('lets the quiz work with storage blocked', async () => {
+    const page = await newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      });
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${origin}/`);
+    await page.getByRole('link', { name: 'Starta' }).click();
+    await page.getByRole('button', { name: 'Helt för', exact: true }).click();
+    await page.getByText('Påstående 2 av 32').waitFor();
+    await page.getByRole('button', { name: 'Helt emot', exact: true }).click();
+    await page.getByText('Påstående 3 av 32').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('ignores garbage in storage', async () => {
+    const page = await newPage();
+    await page.addInitScript(() =>
+      localStorage.setItem(
+        'valkompass:answers',
+        '{"state":{"answers":{"x":{"answer":7}}},"version":1}garbage',
+      ),
+    );
+    await page.goto(`${origin}/`);
+    await page.getByRole('link', { name: 'Starta' }).waitFor();
+  });
+});
+
+describe('the programme viewer', () => {
+  it('lands on the quoted passage from a party’s statement-by-statement view', async () => {
+    const page = await newPage();
+    const first = compass.statements.findIndex((s) => s.stances.c!.position !== null);
+    await answer(page, first + 1, 'Helt för');
+    await page.goto(`${origin}/resultat/parti/c`);
+    await page.getByRole('link', { name: 'Visa citatet i programmet' }).first().click();
+    await page
+      .getByRole('heading', { level: 1, name: /Programmet: Centerpartiet i Sollentuna/ })
+      .waitFor();
+    const current = page.locator('mark.current').first();
+    await current.waitFor();
+    expect(await current.textContent()).toBe(compass.statements[first]!.stances.c!.quotes[0]);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('current-quote');
+    expect(await current.isVisible()).toBe(true);
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.2 AA) on every screen', () => {
+  const screens = [
+    ['start', '/'],
+    ['statement', '/fraga/2'],
+    ['review', '/granska'],
+    ['results', '/resultat'],
+    ['party', '/resultat/parti/v'],
+    ['comparison', '/resultat/pastaenden'],
+    ['programme', '/program/v#samma-budget'],
+    ['method', '/metod'],
+    ['about', '/om'],
+    ['statements', '/pastaenden'],
+    ['not found', '/finns-inte'],
+  ] as const;
+
+  it.each([
+    ['Swedish, light mode', 'light', 'sv-SE'],
+    ['Swedish, dark mode', 'dark', 'sv-SE'],
+    ['Arabic, right to left', 'light', 'ar'],
+  ] as const)('has no violations in %s', async (_name, colorScheme, locale) => {
+    // bypassCSP only so that axe itself can be injected; the app's CSP is tested elsewhere.
+    const page = await newPage({ bypassCSP: true, colorScheme, locale });
+    await page.goto(`${origin}/`);
+    await heading(page).waitFor();
+    await page.evaluate(
+      (answers) => {
+        localStorage.setItem(
+          'valkompass:answers',
+          JSON.stringify({
+            state: {
+              compassId: 'socialpolitik',
+              compassVersion: '1.0.0',
+              answers,
+              parties: null,
+              outdated: false,
+            },
+            version: 1,
+          }),
+        );
+      },
+      Object.fromEntries(
+        compass.statements
+          .slice(0, 9)
+          .map((s, i) => [s.id, { answer: [1, 0.5, 0, -0.5, -1][i % 5] }]),
+      ),
+    );
+    const failures: string[] = [];
+    for (const [name, path] of screens) {
+      await page.goto(`${origin}${path}`);
+      await heading(page).waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                c: Document,
+                o: object,
+              ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document, {
+          runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+        });
+        return result.violations.map(
+          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
+      });
+      for (const v of violations) failures.push(`${name}: ${v}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('fits 320 px wide at 200 % zoom without horizontal scrolling', async () => {
+    const page = await newPage({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2 });
+    for (const path of ['/', '/fraga/1', '/resultat', '/granska', '/metod']) {
+      await answer(page, 1, 'Helt för');
+      await page.goto(`${origin}${path}`);
+      await heading(page).waitFor();
+      await page.evaluate(() => {
+        document.documentElement.style.fontSize = '200%';
+      });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+});
