@@ -24,3 +24,11 @@ const CONFIDENCE_KEYS = new Map<number, string>([
 /** The translation key of a coding confidence (never asked for silence). */
 export const confidenceKey = (confidence: Confidence): string =>
   CONFIDENCE_KEYS.get(confidence) ?? 'confidence.implied';
+
+/** A decimal in the reader's language (a comma in Swedish), always with Western digits like the rest of the page. */
+export function formatDecimal(value: number, language: string, digits: number): string {
+  return new Intl.NumberFormat(`${language}-u-nu-latn`, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}

@@ -129,7 +129,7 @@ export function readAnswersData(value: unknown): AnswersData {
   const answers: Record<string, VoterAnswer> = {};
   if (typeof v.answers === 'object' && v.answers !== null) {
     for (const [id, raw] of Object.entries(v.answers as Record<string, unknown>)) {
-      if (typeof raw !== 'object' || raw === null) continue;
+      if (typeof raw !== 'object' || raw === null || id === '__proto__') continue;
       const { answer, important } = raw as { answer?: unknown; important?: unknown };
       if (answer === 'skip') answers[id] = { answer: 'skip' };
       else if (POSITIONS.includes(answer as Position))

@@ -72,9 +72,8 @@ describe('MethodPage', () => {
     expect(fetch).toHaveBeenCalledWith('/data/demo-method.json');
   });
 
-  // Bug (MethodPage.tsx, `agreement.kappa.toFixed(2)`): kappa is written with a decimal point
-  // whatever the language; Swedish (and sv.json itself: "0,25", "0,5") uses a comma.
-  it.fails('writes kappa with a Swedish decimal comma', async () => {
+  // Regression test for a bug found in review (now fixed).
+  it('writes kappa with a Swedish decimal comma', async () => {
     stubFetch(() => Promise.resolve(jsonResponse(FIGURES)));
     renderMethod();
     expect(await screen.findByText(/165 av 170/)).toHaveTextContent('Cohens kappa 0,94');

@@ -4,12 +4,13 @@ import { Link } from 'react-router';
 import { paths } from '../../app/paths.ts';
 import { loadMethodFigures, type MethodFigures } from '../../data/load-method.ts';
 import { useCompass } from '../../shared/compass-context.tsx';
+import { formatDecimal } from '../../shared/labels.ts';
 
 const pct = (x: number) => Math.round(100 * x);
 
 /** How the matching works, in plain words, with the coding and robustness figures and the limits. */
 export function MethodPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const compass = useCompass();
   const [figures, setFigures] = useState<MethodFigures | null | undefined>(undefined);
   useEffect(() => {
@@ -36,7 +37,7 @@ export function MethodPage() {
             cells: agreement.cells,
             same: agreement.samePosition,
             percent: pct(agreement.samePosition / agreement.cells),
-            kappa: agreement.kappa.toFixed(2),
+            kappa: formatDecimal(agreement.kappa, i18n.language, 2),
           })}
         </p>
       )}

@@ -147,10 +147,8 @@ describe('ProgrammePage', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Sidan finns inte' })).toBeInTheDocument();
   });
 
-  // Bug (ProgrammePage.tsx, `decodeURIComponent(useLocation().hash…)`): a hash that is not valid
-  // percent-encoding (a mangled link, e.g. "#%") makes decodeURIComponent throw during render,
-  // and the whole page crashes instead of showing the programme without a highlighted quote.
-  it.fails('survives a hash that is not valid percent-encoding', async () => {
+  // Regression test for a bug found in review (now fixed).
+  it('survives a hash that is not valid percent-encoding', async () => {
     stubFetch(() => Promise.resolve(jsonResponse(PROGRAMMES)));
     renderProgramme('a', freshCompass(), '#%E0%A4%A');
     expect((await programmeText()).textContent).toBe(PROGRAMMES.a);

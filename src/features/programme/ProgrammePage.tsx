@@ -8,6 +8,15 @@ import { locateQuote } from '../../domain/bank/quotes.ts';
 import { useCompass } from '../../shared/compass-context.tsx';
 import { localized } from '../../shared/localized.ts';
 
+/** A malformed %-escape in a hand-edited link must not crash the page. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 interface Mark {
   readonly start: number;
   readonly end: number;
@@ -22,7 +31,7 @@ export function ProgrammePage() {
   const { t, i18n } = useTranslation();
   const compass = useCompass();
   const partyId = useParams().party ?? '';
-  const target = decodeURIComponent(useLocation().hash.replace(/^#/, ''));
+  const target = safeDecode(useLocation().hash.replace(/^#/, ''));
   const party = compass.parties.find((p) => p.id === partyId);
   const [programmes, setProgrammes] = useState<Programmes | null | undefined>(undefined);
   const current = useRef<HTMLElement>(null);
@@ -95,7 +104,9 @@ export function ProgrammePage() {
         </p>
       )}
       {programmes === undefined && <p role="status">{t('app.loading')}</p>}
-      {programmes === null && <p role="alert">{t('programme.failed')}</p>}
+      {(programmes === null || (programmes && text === undefined)) && (
+        <p role="alert">{t('programme.failed')}</p>
+      )}
       {text !== undefined && (
         <div className="programme-text" lang="sv">
           {pieces}

@@ -31,7 +31,7 @@ export function QuizPage() {
   }, [number]);
 
   const pendingImportant = statement !== undefined && pending?.id === statement.id && pending.on;
-  const important = given && given.answer !== 'skip' ? given.important === true : pendingImportant;
+  const important = given ? given.answer !== 'skip' && given.important === true : pendingImportant;
   const next = number < total ? paths.statement(number + 1) : paths.review;
   const previous = number > 1 ? paths.statement(number - 1) : paths.home;
   const choose = (value: Answer) => {

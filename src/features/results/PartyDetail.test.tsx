@@ -122,9 +122,8 @@ describe('PartyDetail', () => {
     ).toHaveTextContent(/^25[.,]0 procentenheter$/);
   });
 
-  // Bug (PartyDetail.tsx, `points.toFixed(1)`): the contribution is formatted with a decimal
-  // point whatever the language; Swedish (and sv.json itself: "0,25", "0,5") uses a comma.
-  it.fails('writes contributions with a Swedish decimal comma', () => {
+  // Regression test for a bug found in review (now fixed).
+  it('writes contributions with a Swedish decimal comma', () => {
     renderParty('b');
     answerAll(ANSWERS);
     expect(described(entry('Kommunen ska bygga fler bibliotek.'), 'Bidrag')).toHaveTextContent(

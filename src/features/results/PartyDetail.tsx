@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { positionKey, confidenceKey } from '../../shared/labels.ts';
+import { confidenceKey, formatDecimal, positionKey } from '../../shared/labels.ts';
 import { Link, useParams } from 'react-router';
 import { NotFound } from '../../app/NotFound.tsx';
 import { paths } from '../../app/paths.ts';
@@ -69,7 +69,7 @@ export function PartyDetail() {
                       {stance.position !== null && <> · {t(confidenceKey(stance.confidence))}</>}
                     </dd>
                     <dt>{t('party.contribution')}</dt>
-                    <dd>{t('party.points', { points: points.toFixed(1) })}</dd>
+                    <dd>{t('party.points', { points: formatDecimal(points, lang, 1) })}</dd>
                   </dl>
                   {stance.quotes.map((quote) => (
                     <blockquote key={quote} lang="sv">

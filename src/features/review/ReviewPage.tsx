@@ -43,13 +43,14 @@ export function ReviewPage() {
           const selectId = `answer-${s.id}`;
           return (
             <li key={s.id}>
-              <p className="review-statement">
+              <p className="review-statement" id={`text-${s.id}`}>
                 <Link to={paths.statement(i + 1)}>{localized(s.text, lang)}</Link>
               </p>
               <div className="review-controls">
                 <label htmlFor={selectId}>{t('review.answerLabel')}</label>
                 <select
                   id={selectId}
+                  aria-describedby={`text-${s.id}`}
                   value={value}
                   onChange={(e) => {
                     const v = e.target.value;

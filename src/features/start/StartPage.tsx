@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths.ts';
@@ -11,6 +12,8 @@ export function StartPage() {
   const { t, i18n } = useTranslation();
   const compass = useCompass();
   const answers = useAnswers((s) => s.answers);
+  // Stays true after "Rensa mina svar", so the confirmation stays on screen with the focus.
+  const [hadAnswers, setHadAnswers] = useState(false);
   const lang = i18n.language;
   const total = compass.statements.length;
   const reached = compass.statements.filter((s) => answers[s.id] !== undefined).length;
@@ -22,7 +25,12 @@ export function StartPage() {
       <p className="lead">{localized(compass.description, lang)}</p>
       <ul className="facts">
         <li>{t('start.length', { count: total, minutes })}</li>
-        <li>{t('start.programmes', { count: compass.parties.length })}</li>
+        <li>
+          {t('start.programmes', {
+            parties: compass.parties.length,
+            municipalities: new Set(compass.parties.map((p) => p.municipality)).size,
+          })}
+        </li>
         <li>{t('start.notAnswered')}</li>
         <li>{t('start.notAdvice')}</li>
       </ul>
@@ -46,7 +54,7 @@ export function StartPage() {
           </>
         )}
       </p>
-      {reached > 0 && <ClearAnswers />}
+      {(reached > 0 || hadAnswers) && <ClearAnswers onCleared={() => setHadAnswers(true)} />}
       <p>
         <Link to={paths.method}>{t('start.howItWorks')}</Link> ·{' '}
         <Link to={paths.statements}>{t('start.allStatements')}</Link> ·{' '}
