@@ -4,7 +4,7 @@ import { questionBank } from './src/tools/vite-plugin-bank.ts';
 
 export default defineConfig({
   plugins: [react(), questionBank()],
-  build: { target: 'es2022', sourcemap: false },
+  build: { target: 'es2022', sourcemap: false, manifest: true },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -1,20 +1,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { BrowserRouter, useRoutes } from 'react-router';
 import './app/app.css';
 import { routes } from './app/routes.tsx';
 import { createI18n, preferredLanguage, switchLanguage } from './i18n/i18n.ts';
 
 const i18n = createI18n();
-const router = createBrowserRouter(routes);
+function App() {
+  return useRoutes(routes);
+}
 const language = preferredLanguage(navigator.languages);
 
 const render = () =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
       </I18nextProvider>
     </StrictMode>,
   );

@@ -11,7 +11,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { build, preview } from 'vite';
+import { START_PAGE_BUDGET, startPageChunks } from './size-budget.ts';
 import type { Compass, Confidence, Position, Stance } from '../domain/bank/types.ts';
 import { scoreVoter } from '../domain/scoring/score-voter.ts';
 import { compassFolders, loadBank, loadValidBank } from './load-bank.ts';
@@ -155,3 +158,67 @@ for (let i = 0; i < 31; i++) {
 console.log(
   `engine, ${candidateCount} candidates × ${statementCount} statements, one voter, with stability, themes (8) and methods: median ${median(candidateRuns).toFixed(1)} ms (min ${Math.min(...candidateRuns).toFixed(1)}, max ${Math.max(...candidateRuns).toFixed(1)}; first call ${first.toFixed(1)} ms, including the one-off Swedish collation order of the candidates)`,
 );
+
+// --- the built site: start-page JS budget and Lighthouse (mobile) ------------------------------
+if (existsSync(resolve('dist/.vite/manifest.json'))) {
+  const chunks = startPageChunks(resolve('dist'));
+  const startJs = chunks.reduce((sum, c) => sum + c.gzip, 0);
+  console.log(
+    `start page JS before anything lazy: ${kB(startJs)} gzip in ${chunks.length} files (budget ${kB(START_PAGE_BUDGET)})`,
+  );
+  const server = await preview({
+    preview: { port: 0, host: '127.0.0.1', open: false },
+    logLevel: 'silent',
+  });
+  const url = server.resolvedUrls?.local[0];
+  try {
+    for (const path of ['/', '/fraga/1']) {
+      const out = join(tmpdir(), `valkompass-lighthouse-${Date.now()}.json`);
+      // Lighthouse is fetched on demand (it is large and only the benchmark needs it). Run it
+      // asynchronously: the preview server lives in this process and must keep answering.
+      const run = await promisify(execFile)(
+        'npx',
+        [
+          '--yes',
+          'lighthouse@12.8.2',
+          `${url!.replace(/\/$/, '')}${path}`,
+          '--only-categories=performance,accessibility,best-practices',
+          '--form-factor=mobile',
+          '--output=json',
+          `--output-path=${out}`,
+          '--quiet',
+          `--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync`,
+        ],
+        {
+          env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+          encoding: 'utf8',
+          timeout: 180_000,
+        },
+      ).catch((error: { stderr?: string }) => ({ stderr: error.stderr ?? String(error) }));
+      if (!existsSync(out)) {
+        console.log(
+          `lighthouse ${path}: could not run (${
+            run.stderr
+              .trim()
+              .split('\n')
+              .filter((l) => !l.startsWith('npm warn'))
+              .pop() ?? 'no report'
+          })`,
+        );
+        continue;
+      }
+      const report = JSON.parse(readFileSync(out, 'utf8')) as {
+        categories: Record<string, { score: number }>;
+        audits: Record<string, { displayValue?: string }>;
+      };
+      const score = (k: string) => Math.round((report.categories[k]?.score ?? 0) * 100);
+      const audit = (k: string) => report.audits[k]?.displayValue ?? '?';
+      console.log(
+        `lighthouse mobile ${path}: performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}; FCP ${audit('first-contentful-paint')}, LCP ${audit('largest-contentful-paint')}, CLS ${audit('cumulative-layout-shift')}, TBT ${audit('total-blocking-time')}`,
+      );
+      rmSync(out, { force: true });
+    }
+  } finally {
+    await server.close();
+  }
+}

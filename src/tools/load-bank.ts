@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { checkContent } from '../domain/bank/check-content.ts';
 import { parseCompass } from '../domain/bank/parse-compass.ts';
 import type { Compass } from '../domain/bank/types.ts';
 
@@ -129,9 +130,9 @@ export function loadBank(folder: string, displayRoot = process.cwd()): LoadResul
   });
 
   const result = parseCompass(assembled, programmes);
-  if (!result.ok)
-    for (const issue of result.issues)
-      issues.push({ ...locate(files, issue.path), message: issue.message });
+  const problems = result.ok ? checkContent(result.compass) : result.issues;
+  for (const issue of problems)
+    issues.push({ ...locate(files, issue.path), message: issue.message });
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
   if (result.ok) return { ok: true, compass: result.compass, programmes };
   return { ok: false, issues };
