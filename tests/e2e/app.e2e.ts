@@ -58,6 +58,11 @@ async function answer(page: Page, n: number, label: string) {
 describe('the quiz in Swedish', () => {
   it('goes from the start page through every statement to a ranked result', async () => {
     const page = await newPage();
+    const requests: string[] = [];
+    const problems: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`${origin}/`);
     await page.getByRole('link', { name: 'Starta' }).click();
     const labels = [...LABELS.values()];
@@ -73,6 +78,14 @@ describe('the quiz in Swedish', () => {
     await page.getByRole('heading', { level: 1, name: 'Ditt resultat' }).waitFor();
     expect(await page.locator('.ranking-row').count()).toBeGreaterThan(0);
     expect(await page.getByText(/Preliminärt resultat/).count()).toBe(0);
+    // Privacy: no cookies, nothing requested from another origin, no CSP or script errors.
+    expect(await page.context().cookies()).toEqual([]);
+    expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+    expect(problems).toEqual([]);
+    // The answers are in this browser's storage and nowhere in any request.
+    const stored = await page.evaluate(() => localStorage.getItem('valkompass:answers'));
+    expect(JSON.parse(stored!).state.answers).toHaveProperty(compass.statements[0]!.id);
+    expect(requests.some((url) => url.includes(compass.statements[0]!.id))).toBe(false);
   });
 
   it('works with the keyboard alone, skips do not count, and importance is kept', async () => {

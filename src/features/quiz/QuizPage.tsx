@@ -8,6 +8,7 @@ import { useCompass } from '../../shared/compass-context.tsx';
 import { localized } from '../../shared/localized.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { ANSWER_OPTIONS, IMPORTANT_KEY, SKIP_KEY } from './answer-options.ts';
+import { MarkedText } from './MarkedText.tsx';
 import { TermList } from './TermList.tsx';
 import { useShortcuts } from './use-shortcuts.ts';
 
@@ -67,7 +68,7 @@ export function QuizPage() {
         <div style={{ width: `${(100 * number) / total}%` }} />
       </div>
       <h1 id="statement-heading" ref={heading} tabIndex={-1}>
-        {localized(statement.text, lang)}
+        <MarkedText text={localized(statement.text, lang)} terms={terms} language={lang} />
       </h1>
       <details className="explainer">
         <summary>{t('quiz.explainer')}</summary>

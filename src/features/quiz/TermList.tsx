@@ -16,7 +16,7 @@ export function TermList({ terms }: { terms: readonly GlossaryEntry[] }) {
           <li key={term.id}>
             <details>
               <summary>{localized(term.term, i18n.language)}</summary>
-              <p>{localized(term.definition, i18n.language)}</p>
+              <p id={`term-${term.id}`}>{localized(term.definition, i18n.language)}</p>
             </details>
           </li>
         ))}

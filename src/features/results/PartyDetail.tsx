@@ -46,6 +46,7 @@ export function PartyDetail() {
           </p>
           <h2>{t('party.byStatement')}</h2>
           <p className="hint">{t('party.contributionHint')}</p>
+          <p className="hint">{t('statements.quoteNote')}</p>
           <ol className="comparison">
             {result.statements.map((id, j) => {
               const statement = compass.statements.find((s) => s.id === id)!;
