@@ -62,6 +62,17 @@ describe('the social-policy bank', () => {
       expect(terms).toContain(required);
   });
 
+  it('has every statement, explainer, theme and glossary entry in Arabic too', () => {
+    const texts = [
+      compass.title,
+      compass.description,
+      ...compass.themes.map((t) => t.name),
+      ...compass.statements.flatMap((s) => [s.text, s.explainer]),
+      ...compass.glossary.flatMap((g) => [g.term, g.definition]),
+    ];
+    expect(texts.filter((text) => !text.ar || text.ar.trim() === '').map((text) => text.sv)).toEqual([]);
+  });
+
   it('names no party in any statement text', () => {
     const names = compass.parties.flatMap((p) => [p.name, p.municipality]);
     for (const s of compass.statements)
