@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { BrowserRouter, useRoutes } from 'react-router';
+import { BrowserRouter, MemoryRouter, useRoutes } from 'react-router';
+import { readEmbedOptions } from './features/embed/embed-options.ts';
+import { EmbedProvider } from './shared/embed-context.tsx';
 import './app/app.css';
 import { routes } from './app/routes.tsx';
 import { createI18n, preferredLanguage, switchLanguage } from './i18n/i18n.ts';
@@ -10,15 +12,34 @@ const i18n = createI18n();
 function App() {
   return useRoutes(routes);
 }
-const language = preferredLanguage(navigator.languages);
+
+// Inside an iframe on a news site (/embed/<compass>): an in-memory router, so that the host's
+// history and back button are untouched; options from the query string (EMBED.md).
+const embed = window.location.pathname.startsWith('/embed/')
+  ? readEmbedOptions(window.location.search, (message) => console.warn(message))
+  : null;
+const language = embed?.lang ?? preferredLanguage(navigator.languages);
+const firstPath = embed?.statement
+  ? `/widget/${embed.statement}`
+  : embed?.start === 'quiz'
+    ? '/fraga/1'
+    : '/';
 
 const render = () =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
+        {embed ? (
+          <EmbedProvider value={embed}>
+            <MemoryRouter initialEntries={[firstPath]}>
+              <App />
+            </MemoryRouter>
+          </EmbedProvider>
+        ) : (
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        )}
       </I18nextProvider>
     </StrictMode>,
   );

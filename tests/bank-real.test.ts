@@ -70,7 +70,9 @@ describe('the social-policy bank', () => {
       ...compass.statements.flatMap((s) => [s.text, s.explainer]),
       ...compass.glossary.flatMap((g) => [g.term, g.definition]),
     ];
-    expect(texts.filter((text) => !text.ar || text.ar.trim() === '').map((text) => text.sv)).toEqual([]);
+    expect(
+      texts.filter((text) => !text.ar || text.ar.trim() === '').map((text) => text.sv),
+    ).toEqual([]);
   });
 
   it('names no party in any statement text', () => {

@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { POSITIONS, type Position } from '../domain/bank/types.ts';
+import { EmbedBridge } from '../features/embed/EmbedBridge.tsx';
+import { useEmbed } from '../shared/embed-context.tsx';
 import { useCompassLoad } from '../data/use-compass.ts';
 import { CompassGate } from '../shared/CompassGate.tsx';
 import { CompassProvider } from '../shared/compass-context.tsx';
@@ -13,11 +16,14 @@ export const COMPASS_ID = 'socialpolitik';
 /** Loads and validates the compass once, ties the stored answers to its version, and provides it. */
 export function CompassLayout() {
   const load = useCompassLoad(COMPASS_ID);
+  const embed = useEmbed();
   return (
     <CompassGate load={load}>
       {(compass) => (
         <CompassProvider value={compass}>
           <BoundAnswers compass={compass} />
+          <GivenAnswer compass={compass} />
+          {embed && <EmbedBridge options={embed} />}
           <Outlet />
         </CompassProvider>
       )}
@@ -43,4 +49,26 @@ function BoundAnswers({ compass }: { compass: Compass }) {
       </button>
     </div>
   );
+}
+
+/**
+ * An answer handed over in the URL fragment (`#svar=<statement>:<answer>`, from the
+ * single-statement widget): stored, then the fragment is dropped. Never in the path or query.
+ */
+function GivenAnswer({ compass }: { compass: Compass }) {
+  const { hash, pathname, search } = useLocation();
+  const navigate = useNavigate();
+  const answer = useAnswers((s) => s.answer);
+  const bound = useAnswers((s) => s.compassVersion === compass.version);
+  useEffect(() => {
+    if (!bound || !hash.startsWith('#svar=')) return;
+    const [id, value] = decodeURIComponent(
+      hash.slice('#svar='.length).replace(/%(?![0-9a-fA-F]{2})/g, '%25'),
+    ).split(':');
+    const position = Number(value) as Position;
+    if (compass.statements.some((s) => s.id === id) && value !== '' && POSITIONS.includes(position))
+      answer(id!, position);
+    void navigate({ pathname, search }, { replace: true });
+  }, [bound, hash, pathname, search, compass, answer, navigate]);
+  return null;
 }

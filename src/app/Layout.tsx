@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useEmbed } from '../shared/embed-context.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, switchLanguage } from '../i18n/i18n.ts';
 import { paths } from './paths.ts';
 
 /** Page frame: skip link, header with language choice, main landmark, privacy line. */
 export function Layout() {
   const { t, i18n } = useTranslation();
+  const embedded = useEmbed() !== null;
+  const { pathname } = useLocation();
   useEffect(() => {
     document.documentElement.lang = i18n.language;
     document.documentElement.dir = i18n.dir(i18n.language);
@@ -20,6 +23,17 @@ export function Layout() {
         <Link to={paths.home} className="brand">
           {t('app.name')}
         </Link>
+        {embedded && (
+          // In a frame the app uses an in-memory router; this opens the same page in a tab of its own.
+          <a
+            href={`${window.location.origin}${pathname}`}
+            target="_blank"
+            rel="noopener"
+            className="open-full"
+          >
+            {t('embed.openFull')}
+          </a>
+        )}
         <nav aria-label={t('app.language')}>
           <ul className="languages">
             {LANGUAGES.map((lng) => (

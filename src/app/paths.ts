@@ -15,4 +15,6 @@ export const paths = {
   method: '/metod',
   about: '/om',
   statements: '/pastaenden',
+  widgetPattern: '/widget/:statement',
+  embedBuilder: '/embed',
 } as const;

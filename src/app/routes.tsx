@@ -25,6 +25,10 @@ const ProgrammePage = named(
 );
 const MethodPage = named(() => import('../features/method/MethodPage.tsx'), 'MethodPage');
 const AboutPage = named(() => import('../features/about/AboutPage.tsx'), 'AboutPage');
+const StatementWidget = named(
+  () => import('../features/embed/StatementWidget.tsx'),
+  'StatementWidget',
+);
 const ComparisonPage = named(() => import('../features/bank/ComparisonPage.tsx'), 'ComparisonPage');
 const StatementsPage = named(() => import('../features/bank/StatementsPage.tsx'), 'StatementsPage');
 
@@ -53,6 +57,7 @@ export const routes: RouteObject[] = [
           { path: paths.programmePattern, element: page(<ProgrammePage />) },
           { path: paths.method, element: page(<MethodPage />) },
           { path: paths.about, element: page(<AboutPage />) },
+          { path: paths.widgetPattern, element: page(<StatementWidget />) },
         ],
       },
       { path: '*', element: <NotFound /> },

@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { Position } from '../../domain/bank/types.ts';
+import { useCompass } from '../../shared/compass-context.tsx';
+import { positionKey } from '../../shared/labels.ts';
+import { localized } from '../../shared/localized.ts';
+import { StanceView } from '../../shared/StanceView.tsx';
+import { useAnswers } from '../../state/answers-store.ts';
+
+const OPTIONS: readonly Position[] = [1, 0.5, 0, -0.5, -1];
+
+/**
+ * One statement inside an article: the reader answers, then sees what each programme says (with
+ * quotes), and can go on to the whole quiz with that answer already given (in the link's fragment).
+ */
+export function StatementWidget() {
+  const { t, i18n } = useTranslation();
+  const compass = useCompass();
+  const id = useParams().statement ?? '';
+  const index = compass.statements.findIndex((s) => s.id === id);
+  const statement = compass.statements[index];
+  const answer = useAnswers((s) => s.answer);
+  const [chosen, setChosen] = useState<Position | null>(null);
+  const partiesHeading = useRef<HTMLHeadingElement>(null);
+  const answered = chosen !== null;
+  useEffect(() => {
+    if (answered) partiesHeading.current?.focus();
+  }, [answered]);
+  if (!statement) return <p role="alert">{t('widget.unknown')}</p>;
+  const lang = i18n.language;
+  const next = index + 2 <= compass.statements.length ? `/fraga/${index + 2}` : '/granska';
+  const full = `${window.location.origin}${next}#svar=${encodeURIComponent(statement.id)}:${chosen}`;
+  return (
+    <article className="widget" aria-labelledby="widget-statement">
+      <p className="progress-text">{t('widget.kicker')}</p>
+      <h1 id="widget-statement">{localized(statement.text, lang)}</h1>
+      <details className="explainer">
+        <summary>{t('quiz.explainer')}</summary>
+        <p>{localized(statement.explainer, lang)}</p>
+      </details>
+      <fieldset className="answers">
+        <legend>{t('quiz.yourAnswer')}</legend>
+        <div className="answer-buttons">
+          {OPTIONS.map((value) => (
+            <button
+              key={value}
+              type="button"
+              className="answer"
+              aria-pressed={chosen === value}
+              onClick={() => {
+                setChosen(value);
+                answer(statement.id, value);
+              }}
+            >
+              {t(positionKey(value))}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      {chosen !== null && (
+        <section aria-labelledby="widget-parties">
+          <h2 id="widget-parties" ref={partiesHeading} tabIndex={-1}>
+            {t('widget.parties')}
+          </h2>
+          <p className="hint">{t('statements.quoteNote')}</p>
+          <ul className="stances">
+            {compass.parties.map((party) => (
+              <StanceView key={party.id} party={party} stance={statement.stances[party.id]!} />
+            ))}
+          </ul>
+          <p>
+            <a className="button primary" href={full} target="_blank" rel="noopener">
+              {t('widget.fullQuiz')}
+            </a>
+          </p>
+        </section>
+      )}
+    </article>
+  );
+}
