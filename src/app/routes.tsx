@@ -29,6 +29,10 @@ const StatementWidget = named(
   () => import('../features/embed/StatementWidget.tsx'),
   'StatementWidget',
 );
+const SnippetBuilder = named(
+  () => import('../features/embed/SnippetBuilder.tsx'),
+  'SnippetBuilder',
+);
 const ComparisonPage = named(() => import('../features/bank/ComparisonPage.tsx'), 'ComparisonPage');
 const StatementsPage = named(() => import('../features/bank/StatementsPage.tsx'), 'StatementsPage');
 
@@ -58,6 +62,7 @@ export const routes: RouteObject[] = [
           { path: paths.method, element: page(<MethodPage />) },
           { path: paths.about, element: page(<AboutPage />) },
           { path: paths.widgetPattern, element: page(<StatementWidget />) },
+          { path: paths.embedBuilder, element: page(<SnippetBuilder />) },
         ],
       },
       { path: '*', element: <NotFound /> },

@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { build, preview } from 'vite';
 import { START_PAGE_BUDGET, startPageChunks } from './size-budget.ts';
@@ -159,6 +161,54 @@ console.log(
   `engine, ${candidateCount} candidates × ${statementCount} statements, one voter, with stability, themes (8) and methods: median ${median(candidateRuns).toFixed(1)} ms (min ${Math.min(...candidateRuns).toFixed(1)}, max ${Math.max(...candidateRuns).toFixed(1)}; first call ${first.toFixed(1)} ms, including the one-off Swedish collation order of the candidates)`,
 );
 
+/** Runs Lighthouse (mobile) on a URL and prints the headline figures. */
+async function lighthouse(target: string, label: string): Promise<void> {
+  const out = join(tmpdir(), `valkompass-lighthouse-${Date.now()}.json`);
+  // Lighthouse is fetched on demand (it is large and only the benchmark needs it). Run it
+  // asynchronously: the preview server lives in this process and must keep answering.
+  const run = await promisify(execFile)(
+    'npx',
+    [
+      '--yes',
+      'lighthouse@12.8.2',
+      target,
+      '--only-categories=performance,accessibility,best-practices',
+      '--form-factor=mobile',
+      '--output=json',
+      `--output-path=${out}`,
+      '--quiet',
+      `--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync`,
+    ],
+    {
+      env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+      encoding: 'utf8',
+      timeout: 180_000,
+    },
+  ).catch((error: { stderr?: string }) => ({ stderr: error.stderr ?? String(error) }));
+  if (!existsSync(out)) {
+    console.log(
+      `${label}: could not run (${
+        run.stderr
+          .trim()
+          .split('\n')
+          .filter((l) => !l.startsWith('npm warn'))
+          .pop() ?? 'no report'
+      })`,
+    );
+    return;
+  }
+  const report = JSON.parse(readFileSync(out, 'utf8')) as {
+    categories: Record<string, { score: number }>;
+    audits: Record<string, { displayValue?: string }>;
+  };
+  const score = (k: string) => Math.round((report.categories[k]?.score ?? 0) * 100);
+  const audit = (k: string) => report.audits[k]?.displayValue ?? '?';
+  console.log(
+    `${label}: performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}; FCP ${audit('first-contentful-paint')}, LCP ${audit('largest-contentful-paint')}, CLS ${audit('cumulative-layout-shift')}, TBT ${audit('total-blocking-time')}`,
+  );
+  rmSync(out, { force: true });
+}
+
 // --- the built site: start-page JS budget and Lighthouse (mobile) ------------------------------
 if (existsSync(resolve('dist/.vite/manifest.json'))) {
   const chunks = startPageChunks(resolve('dist'));
@@ -172,51 +222,33 @@ if (existsSync(resolve('dist/.vite/manifest.json'))) {
   });
   const url = server.resolvedUrls?.local[0];
   try {
-    for (const path of ['/', '/fraga/1']) {
-      const out = join(tmpdir(), `valkompass-lighthouse-${Date.now()}.json`);
-      // Lighthouse is fetched on demand (it is large and only the benchmark needs it). Run it
-      // asynchronously: the preview server lives in this process and must keep answering.
-      const run = await promisify(execFile)(
-        'npx',
-        [
-          '--yes',
-          'lighthouse@12.8.2',
-          `${url!.replace(/\/$/, '')}${path}`,
-          '--only-categories=performance,accessibility,best-practices',
-          '--form-factor=mobile',
-          '--output=json',
-          `--output-path=${out}`,
-          '--quiet',
-          `--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync`,
-        ],
-        {
-          env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
-          encoding: 'utf8',
-          timeout: 180_000,
-        },
-      ).catch((error: { stderr?: string }) => ({ stderr: error.stderr ?? String(error) }));
-      if (!existsSync(out)) {
-        console.log(
-          `lighthouse ${path}: could not run (${
-            run.stderr
-              .trim()
-              .split('\n')
-              .filter((l) => !l.startsWith('npm warn'))
-              .pop() ?? 'no report'
-          })`,
-        );
-        continue;
-      }
-      const report = JSON.parse(readFileSync(out, 'utf8')) as {
-        categories: Record<string, { score: number }>;
-        audits: Record<string, { displayValue?: string }>;
-      };
-      const score = (k: string) => Math.round((report.categories[k]?.score ?? 0) * 100);
-      const audit = (k: string) => report.audits[k]?.displayValue ?? '?';
-      console.log(
-        `lighthouse mobile ${path}: performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}; FCP ${audit('first-contentful-paint')}, LCP ${audit('largest-contentful-paint')}, CLS ${audit('cumulative-layout-shift')}, TBT ${audit('total-blocking-time')}`,
+    for (const path of ['/', '/fraga/1'])
+      await lighthouse(`${url!.replace(/\/$/, '')}${path}`, `lighthouse mobile ${path}`);
+    console.log(
+      `embed.js: ${kB(readFileSync(resolve('dist/embed.js')).length)} raw, ${kB(gz(resolve('dist/embed.js')))} gzip`,
+    );
+    // A news article on another origin, without and with the embed (the snippet from /embed).
+    const appOrigin = url!.replace(/\/$/, '');
+    const paragraphs = Array.from(
+      { length: 12 },
+      (_, i) => `<p>Stycke ${i + 1} i artikeln, med lite text som en läsare läser.</p>`,
+    ).join('');
+    const host = createServer((req, res) => {
+      const snippet = req.url?.startsWith('/with')
+        ? `<div data-valkompass="socialpolitik" data-lang="sv" style="min-height:640px"></div><script src="${appOrigin}/embed.js" async></script>`
+        : '';
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(
+        `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Artikel</title></head><body><h1>Lokala nyheter</h1>${paragraphs.slice(0, 300)}${snippet}${paragraphs}</body></html>`,
       );
-      rmSync(out, { force: true });
+    });
+    await new Promise<void>((done) => host.listen(0, '127.0.0.1', done));
+    const hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+    try {
+      await lighthouse(`${hostUrl}/without`, 'lighthouse mobile, host article without the embed');
+      await lighthouse(`${hostUrl}/with`, 'lighthouse mobile, host article with the embed');
+    } finally {
+      host.close();
     }
   } finally {
     await server.close();

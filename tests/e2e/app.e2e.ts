@@ -281,6 +281,8 @@ describe('accessibility (axe-core, WCAG 2.2 AA) on every screen', () => {
     ['about', '/om'],
     ['statements', '/pastaenden'],
     ['not found', '/finns-inte'],
+    ['embed builder', '/embed'],
+    ['single-statement widget', '/widget/samma-budget'],
   ] as const;
 
   it.each([

@@ -1,4 +1,12 @@
-import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  Fragment,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { NotFound } from '../../app/NotFound.tsx';
@@ -57,7 +65,8 @@ export function ProgrammePage() {
     return found.sort((a, b) => a.start - b.start);
   }, [compass, party, text]);
 
-  useEffect(() => {
+  // In the same commit as the text, so the reader never sees the page before it jumps.
+  useLayoutEffect(() => {
     current.current?.scrollIntoView({ block: 'center' });
     current.current?.focus();
   }, [marks, target]);
