@@ -96,6 +96,8 @@ describe('the embed snippet on a page of another origin', () => {
     const page = await hostPage('data-lang="sv" data-start="quiz"');
     const frame = frameOf(page);
     const labels = ['Helt för', 'Delvis emot', 'Varken för eller emot', 'Helt emot', 'Delvis för'];
+    await frame.getByText(`Påstående 1 av ${compass.statements.length}`).waitFor();
+    const historyBefore = await page.evaluate(() => history.length);
     for (let n = 1; n <= compass.statements.length; n++) {
       await frame.getByText(`Påstående ${n} av ${compass.statements.length}`).waitFor();
       await frame.getByRole('button', { name: labels[n % 5]!, exact: true }).click();
@@ -123,7 +125,10 @@ describe('the embed snippet on a page of another origin', () => {
     expect((await page.locator('iframe').boundingBox())!.height).toBeGreaterThan(1500);
     // The host's history is untouched: the frame used an in-memory router, so even its own
     // address is still the one the loader gave it.
-    expect(page.url()).toBe(`${hostOrigin}/`);
+    expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+    const hostUrl = page.url();
+    expect(new URL(hostUrl).origin).toBe(hostOrigin);
+    expect(new URL(hostUrl).pathname).toBe('/');
     expect(new URL(page.frames()[1]!.url()).pathname).toBe('/embed/socialpolitik');
   });
 
