@@ -25,6 +25,9 @@ export const LOOKUP_FROM = 64;
 const ELIGIBLE = 0;
 const REASONS: readonly (IneligibleReason | null)[] = [null, 'too-few-stated', 'low-coverage'];
 
+/** The reason behind a code of `Block.codes`: null when the party is ranked. */
+export const reasonOf = (code: number): IneligibleReason | null => REASONS[code] ?? null;
+
 function reasonCode(
   rule: EligibilityRule,
   stated: number,
@@ -40,14 +43,14 @@ export interface Block {
   /** W over the block. */
   readonly weight: number;
   /** Σ w·16e, Σ w·4c, Σ w·4c·4a, stated count and Σ w·Wahl-O-Mat points, per party. */
-  readonly points: Float64Array;
-  readonly covered: Float64Array;
-  readonly agreed: Float64Array;
+  readonly points: Int32Array;
+  readonly covered: Int32Array;
+  readonly agreed: Int32Array;
   readonly stated: Int32Array;
-  readonly wahlOMat: Float64Array;
+  readonly wahlOMat: Int32Array;
   readonly percent: Int32Array;
-  /** Why each party is not ranked; null when it is. */
-  readonly reasons: readonly (IneligibleReason | null)[];
+  /** Why each party is not ranked, as a code (see `reasonOf`); 0 when it is ranked. */
+  readonly codes: Uint8Array;
   /** Leave-one-out percent range per party. */
   readonly low: Int32Array;
   readonly high: Int32Array;
@@ -71,13 +74,24 @@ export function scoreBlock(t: Tally, columns: readonly number[], rule: Eligibili
   const cols = Int32Array.from(columns);
   let weight = 0;
   for (const j of cols) weight += t.weights[j]!;
-  const points = new Float64Array(p);
-  const covered = new Float64Array(p);
-  const agreed = new Float64Array(p);
-  const stated = new Int32Array(p);
-  const wahlOMat = new Float64Array(p);
-  const percent = new Int32Array(p);
-  const codes = new Uint8Array(p);
+  // One buffer for the per-party arrays: with 10 000 candidates and a block per theme, separate
+  // allocations cost more than the arithmetic. The sums are small integers (at most 64 per
+  // statement), so 32-bit integers hold them exactly.
+  const buffer = new ArrayBuffer(p * (8 * 4 + 1));
+  const view = (k: number) => new Int32Array(buffer, k * 4 * p, p);
+  const [points, covered, agreed, stated, wahlOMat, percent, low, high] = [
+    0, 1, 2, 3, 4, 5, 6, 7,
+  ].map(view) as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ];
+  const codes = new Uint8Array(buffer, 8 * 4 * p, p);
   let best = -1;
   // Unpacks the terms of `term` (tally.ts) inline: this loop runs parties × statements times.
   for (let i = 0; i < p; i++) {
@@ -107,8 +121,8 @@ export function scoreBlock(t: Tally, columns: readonly number[], rule: Eligibili
   const top: number[] = [];
   for (let i = 0; i < p; i++) if (codes[i] === ELIGIBLE && percent[i] === best) top.push(i);
 
-  const low = Int32Array.from(percent);
-  const high = Int32Array.from(percent);
+  low.set(percent);
+  high.set(percent);
   const flips: number[] = [];
   const runs = cols.length > 1 ? cols.length : 0;
   if (runs > 0) {
@@ -168,7 +182,6 @@ export function scoreBlock(t: Tally, columns: readonly number[], rule: Eligibili
     }
     for (let r = 0; r < runs; r++) if (changed[r] === 1) flips.push(cols[r]!);
   }
-  const reasons = Array.from(codes, (code) => REASONS[code]!);
   return {
     weight,
     points,
@@ -177,7 +190,7 @@ export function scoreBlock(t: Tally, columns: readonly number[], rule: Eligibili
     stated,
     wahlOMat,
     percent,
-    reasons,
+    codes,
     low,
     high,
     top,

@@ -1,5 +1,5 @@
 import type { Compass } from '../bank/types.ts';
-import { overallRule, scoreBlock, themeRule, type Block } from './block.ts';
+import { overallRule, reasonOf, scoreBlock, themeRule, type Block } from './block.ts';
 import { percentHalfUp } from './exact.ts';
 import { alphabeticalOrder, rank } from './rank.ts';
 import { tally, termPoints, type Tally } from './tally.ts';
@@ -113,7 +113,7 @@ interface Alphabet {
 /** Ranked percent: the percent when eligible, −1 when not. */
 function rankable(block: Block): Int32Array {
   const out = new Int32Array(block.percent.length);
-  for (let i = 0; i < out.length; i++) out[i] = block.reasons[i] === null ? block.percent[i]! : -1;
+  for (let i = 0; i < out.length; i++) out[i] = block.codes[i] === 0 ? block.percent[i]! : -1;
   return out;
 }
 
@@ -128,7 +128,7 @@ function partyScore(
   const exactScore = fraction(block.points[i]!, 16 * block.weight);
   const exactCoverage = fraction(covered, 4 * block.weight);
   const exactAgreement = covered === 0 ? null : fraction(block.agreed[i]!, 4 * covered);
-  const reason = block.reasons[i]!;
+  const reason = reasonOf(block.codes[i]!);
   return {
     party: t.parties[i]!,
     percent: block.percent[i]!,
@@ -190,12 +190,12 @@ function methodScores(
   const percents = t.parties.map((_, i) => percentOf(i));
   const ranked = new Int32Array(percents.length);
   for (let i = 0; i < ranked.length; i++)
-    ranked[i] = block.reasons[i] === null && percents[i] !== null ? percents[i]! : -1;
+    ranked[i] = block.codes[i] === 0 && percents[i] !== null ? percents[i]! : -1;
   const ranking = rank(alphabet.alpha, alphabet.span, ranked);
   return Array.from(ranking.order, (i) => ({
     party: t.parties[i]!,
     percent: percents[i]!,
-    eligible: block.reasons[i] === null,
+    eligible: block.codes[i] === 0,
     rank: ranking.ranks[i] === 0 ? null : ranking.ranks[i]!,
   }));
 }
