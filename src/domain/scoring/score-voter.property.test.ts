@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Compass, Confidence, Position, Stance, Statement } from '../bank/types.ts';
+import type { Compass, Confidence, Position, Stance } from '../bank/types.ts';
+import { buildCompass } from '../../test/compass-builder.ts';
 import { scoreVoter } from './score-voter.ts';
 import type { Answer, ScoredVoter, Voter, VoterAnswer } from './types.ts';
 
@@ -27,38 +28,17 @@ function makeCompass(partyCount: number, rows: { theme: string; stances: Stance[
   const parties = Array.from({ length: partyCount }, (_, i) => ({
     id: `p${i}`,
     name: NAMES[i % NAMES.length]!,
-    short: `P${i}`,
-    municipality: 'M',
-    colour: '#000000',
-    source: { file: 'f', url: 'https://x', boilerplate: [] },
   }));
-  return {
+  return buildCompass({
     id: 'gen',
-    version: '1',
-    coded: '2026-11-23',
-    title: { sv: 't', en: 't' },
-    description: { sv: 'd', en: 'd' },
-    themes: ['t1', 't2', 't3'].map((id) => ({ id, name: { sv: id, en: id } })),
     parties,
-    statements: rows.map((row, j): Statement => ({
+    themes: ['t1', 't2', 't3'],
+    statements: rows.map((row, j) => ({
       id: `s${j}`,
       theme: row.theme,
-      direction: 'more',
-      text: { sv: 's', en: 's' },
-      explainer: { sv: 'e', en: 'e' },
-      terms: [],
       stances: Object.fromEntries(parties.map((p, i) => [p.id, row.stances[i]!])),
     })),
-    glossary: [],
-    rules: {
-      minStatements: 1,
-      maxStatements: 99,
-      minThemes: 1,
-      minCoverage: 0,
-      minLessShare: 0,
-      maxAgreeAllPercent: 100,
-    },
-  };
+  });
 }
 
 const answerArb: fc.Arbitrary<VoterAnswer> = fc.record({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Compass, Position, Stance } from '../bank/types.ts';
+import { buildCompass } from '../../test/compass-builder.ts';
 import { ScoringError } from './errors.ts';
 import { LOOKUP_FROM } from './block.ts';
 import { percentHalfUp } from './exact.ts';
@@ -13,47 +14,14 @@ const stance = (position: Position | null, confidence: Stance['confidence'] = 1)
   rationale: '',
 });
 
-const party = (id: string, name: string) => ({
-  id,
-  name,
-  short: id.toUpperCase(),
-  municipality: 'X',
-  colour: '#000000',
-  source: { file: 'f', url: 'https://x', boilerplate: [] },
-});
-
 function compassOf(
   parties: { id: string; name: string }[],
   rows: [string, string, Record<string, Stance>][],
 ): Compass {
-  const themes = [...new Set(rows.map((r) => r[1]))];
-  return {
-    id: 'test',
-    version: '1',
-    coded: '2026-11-23',
-    title: { sv: 't', en: 't' },
-    description: { sv: 'd', en: 'd' },
-    themes: themes.map((id) => ({ id, name: { sv: id, en: id } })),
-    parties: parties.map((p) => party(p.id, p.name)),
-    statements: rows.map(([id, theme, stances]) => ({
-      id,
-      theme,
-      direction: 'more',
-      text: { sv: id, en: id },
-      explainer: { sv: id, en: id },
-      terms: [],
-      stances,
-    })),
-    glossary: [],
-    rules: {
-      minStatements: 1,
-      maxStatements: 99,
-      minThemes: 1,
-      minCoverage: 0,
-      minLessShare: 0,
-      maxAgreeAllPercent: 100,
-    },
-  };
+  return buildCompass({
+    parties,
+    statements: rows.map(([id, theme, stances]) => ({ id, theme, stances })),
+  });
 }
 
 // The worked example of SCORING.md, number for number.

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Compass, Position } from '../bank/types.ts';
 import type { Voter, VoterAnswer } from '../scoring/types.ts';
+import { buildCompass, referenceCrc8 } from '../../test/compass-builder.ts';
 import { decodeShare, encodeShare, type ShareDecode, type ShareProblem } from './share-code.ts';
 
 // Properties of share codes over generated compasses and voters, and over 10 000 broken,
@@ -20,40 +21,12 @@ const PROBLEMS: readonly ShareProblem[] = [
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 function makeCompass(id: string, version: string, statements: number, parties: number): Compass {
-  return {
+  return buildCompass({
     id,
     version,
-    coded: '2026-11-23',
-    title: { sv: 't', en: 't' },
-    description: { sv: 'd', en: 'd' },
-    themes: [{ id: 't', name: { sv: 't', en: 't' } }],
-    parties: Array.from({ length: parties }, (_, i) => ({
-      id: `p${i}`,
-      name: `P${i}`,
-      short: `P${i}`,
-      municipality: 'M',
-      colour: '#000000',
-      source: { file: 'f', url: 'https://x', boilerplate: [] },
-    })),
-    statements: Array.from({ length: statements }, (_, j) => ({
-      id: `s${j}`,
-      theme: 't',
-      direction: 'more' as const,
-      text: { sv: 's', en: 's' },
-      explainer: { sv: 'e', en: 'e' },
-      terms: [],
-      stances: {},
-    })),
-    glossary: [],
-    rules: {
-      minStatements: 1,
-      maxStatements: 255,
-      minThemes: 1,
-      minCoverage: 0,
-      minLessShare: 0,
-      maxAgreeAllPercent: 100,
-    },
-  };
+    parties: Array.from({ length: parties }, (_, i) => ({ id: `p${i}` })),
+    statements: Array.from({ length: statements }, (_, j) => ({ id: `s${j}` })),
+  });
 }
 
 const idArb = fc.stringMatching(/^[a-z0-9]{1,8}(?:-[a-z0-9]{1,8}){0,2}$/);
@@ -137,17 +110,6 @@ function normalise(compass: Compass, voter: Voter): Voter {
   if (voter.parties === undefined) return { answers };
   const chosen = new Set(voter.parties);
   return { answers, parties: compass.parties.map((p) => p.id).filter((id) => chosen.has(id)) };
-}
-
-/** Independent CRC-8 (poly 0x07, init 0) and base64url, to craft codes with a correct checksum. */
-function referenceCrc8(bytes: Iterable<number>): number {
-  let crc = 0;
-  for (const byte of bytes)
-    for (let bit = 7; bit >= 0; bit--) {
-      const top = ((crc >> 7) ^ (byte >> bit)) & 1;
-      crc = ((crc << 1) & 0xff) ^ (top ? 0x07 : 0);
-    }
-  return crc;
 }
 
 /** The result has exactly the declared shape, and an accepted voter fits the compass. */

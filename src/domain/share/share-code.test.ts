@@ -8,60 +8,23 @@ import {
   encodeShare,
   type ShareProblem,
 } from './share-code.ts';
+import { buildCompass, referenceCrc8 } from '../../test/compass-builder.ts';
 
 function compassOf(
   statements: string[],
   parties: string[],
   { id = 'test', version = '2026.1' }: { id?: string; version?: string } = {},
 ): Compass {
-  return {
+  return buildCompass({
     id,
     version,
-    coded: '2026-11-23',
-    title: { sv: 't', en: 't' },
-    description: { sv: 'd', en: 'd' },
-    themes: [{ id: 'x', name: { sv: 'x', en: 'x' } }],
-    parties: parties.map((p) => ({
-      id: p,
-      name: p,
-      short: p.toUpperCase(),
-      municipality: 'X',
-      colour: '#000000',
-      source: { file: 'f', url: 'https://x', boilerplate: [] },
-    })),
-    statements: statements.map((s) => ({
-      id: s,
-      theme: 'x',
-      direction: 'more',
-      text: { sv: s, en: s },
-      explainer: { sv: s, en: s },
-      terms: [],
-      stances: {},
-    })),
-    glossary: [],
-    rules: {
-      minStatements: 1,
-      maxStatements: 99,
-      minThemes: 1,
-      minCoverage: 0,
-      minLessShare: 0,
-      maxAgreeAllPercent: 100,
-    },
-  };
+    parties: parties.map((p) => ({ id: p })),
+    statements: statements.map((s) => ({ id: s, theme: 'x' })),
+  });
 }
 
 // An independent reference for the byte layer, straight from the format description: CRC-8 bit by
-// bit, UTF-8 and base64url from Node (tests may use Node; the module may not).
-function referenceCrc8(bytes: Iterable<number>): number {
-  let crc = 0;
-  for (const byte of bytes)
-    for (let bit = 7; bit >= 0; bit--) {
-      const top = ((crc >> 7) ^ (byte >> bit)) & 1;
-      crc = ((crc << 1) & 0xff) ^ (top ? 0x07 : 0);
-    }
-  return crc;
-}
-
+// bit (referenceCrc8), UTF-8 and base64url from Node (tests may use Node; the module may not).
 /** A share code for `compass` around arbitrary data bytes, with a correct checksum. */
 function craft(compass: Compass, data: number[], prefix = `1.${compass.id}.2026~1.`): string {
   const crc = referenceCrc8([...Buffer.from(`${compass.id}.${compass.version}`, 'utf8'), ...data]);
