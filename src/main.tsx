@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, MemoryRouter, useRoutes } from 'react-router';
 import { readEmbedOptions } from './features/embed/embed-options.ts';
-import { EmbedProvider } from './shared/embed-context.tsx';
+import { EmbedProvider } from './context/embed-context.tsx';
 import './app/app.css';
 import { routes } from './app/routes.tsx';
 import { createI18n, preferredLanguage, switchLanguage } from './i18n/i18n.ts';

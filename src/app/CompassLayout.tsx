@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { POSITIONS, type Position } from '../domain/bank/types.ts';
 import { EmbedBridge } from '../features/embed/EmbedBridge.tsx';
-import { useEmbed } from '../shared/embed-context.tsx';
+import { useEmbed } from '../context/embed-context.tsx';
 import { useCompassLoad } from '../data/use-compass.ts';
-import { CompassGate } from '../shared/CompassGate.tsx';
-import { CompassProvider } from '../shared/compass-context.tsx';
+import { CompassGate } from '../components/CompassGate.tsx';
+import { CompassProvider } from '../context/compass-context.tsx';
 import { useAnswers } from '../state/answers-store.ts';
 import type { Compass } from '../domain/bank/types.ts';
 

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
 import { CompassLayout } from './CompassLayout.tsx';
 import { Layout } from './Layout.tsx';
-import { NotFound } from './NotFound.tsx';
-import { paths } from './paths.ts';
+import { NotFound } from '../components/NotFound.tsx';
+import { paths } from '../config/paths.ts';
 import { StartPage } from '../features/start/StartPage.tsx';
 
 // Everything past the start page is loaded when first needed (STYLE.md: lazy-load what the first
@@ -33,8 +33,8 @@ const SnippetBuilder = named(
   () => import('../features/embed/SnippetBuilder.tsx'),
   'SnippetBuilder',
 );
-const ComparisonPage = named(() => import('../features/bank/ComparisonPage.tsx'), 'ComparisonPage');
-const StatementsPage = named(() => import('../features/bank/StatementsPage.tsx'), 'StatementsPage');
+const ComparisonPage = named(() => import('../features/statements/ComparisonPage.tsx'), 'ComparisonPage');
+const StatementsPage = named(() => import('../features/statements/StatementsPage.tsx'), 'StatementsPage');
 
 function Loading({ children }: { children: ReactNode }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { Layout } from '../app/Layout.tsx';
 import type { Compass } from '../domain/bank/types.ts';
 import { createI18n } from '../i18n/i18n.ts';
-import { CompassProvider } from '../shared/compass-context.tsx';
+import { CompassProvider } from '../context/compass-context.tsx';
 import { useAnswers } from '../state/answers-store.ts';
 import { loadValidBank } from '../tools/load-bank.ts';
 

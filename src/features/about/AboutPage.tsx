@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ClearAnswers } from '../../shared/ClearAnswers.tsx';
-import { useCompass } from '../../shared/compass-context.tsx';
+import { ClearAnswers } from '../../components/ClearAnswers.tsx';
+import { useCompass } from '../../context/compass-context.tsx';
 
 /** Who made this, what it stores (nothing but your answers, in your browser), and the sources. */
 export function AboutPage() {

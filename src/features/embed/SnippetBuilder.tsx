@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/i18n.ts';
-import { useCompass } from '../../shared/compass-context.tsx';
-import { localized } from '../../shared/localized.ts';
+import { useCompass } from '../../context/compass-context.tsx';
+import { localized } from '../../i18n/localized.ts';
 import { contrastOnWhite } from './embed-options.ts';
 import {
   frameUrl,

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Position } from '../../domain/bank/types.ts';
-import { useCompass } from '../../shared/compass-context.tsx';
-import { positionKey } from '../../shared/labels.ts';
-import { localized } from '../../shared/localized.ts';
-import { StanceView } from '../../shared/StanceView.tsx';
+import { useCompass } from '../../context/compass-context.tsx';
+import { positionKey } from '../../i18n/labels.ts';
+import { localized } from '../../i18n/localized.ts';
+import { StanceView } from '../../components/StanceView.tsx';
 import { useAnswers } from '../../state/answers-store.ts';
 
 const OPTIONS: readonly Position[] = [1, 0.5, 0, -0.5, -1];

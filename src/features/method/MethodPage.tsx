@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../../app/paths.ts';
+import { paths } from '../../config/paths.ts';
 import { loadMethodFigures, type MethodFigures } from '../../data/load-method.ts';
-import { useCompass } from '../../shared/compass-context.tsx';
-import { formatDecimal } from '../../shared/labels.ts';
+import { useCompass } from '../../context/compass-context.tsx';
+import { formatDecimal } from '../../i18n/labels.ts';
 
 const pct = (x: number) => Math.round(100 * x);
 

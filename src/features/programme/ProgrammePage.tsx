@@ -9,12 +9,12 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { NotFound } from '../../app/NotFound.tsx';
-import { paths } from '../../app/paths.ts';
+import { NotFound } from '../../components/NotFound.tsx';
+import { paths } from '../../config/paths.ts';
 import { loadProgrammes, type Programmes } from '../../data/load-programmes.ts';
 import { locateQuote } from '../../domain/bank/quotes.ts';
-import { useCompass } from '../../shared/compass-context.tsx';
-import { localized } from '../../shared/localized.ts';
+import { useCompass } from '../../context/compass-context.tsx';
+import { localized } from '../../i18n/localized.ts';
 
 /** A malformed %-escape in a hand-edited link must not crash the page. */
 function safeDecode(text: string): string {

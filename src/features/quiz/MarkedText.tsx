@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { GlossaryEntry } from '../../domain/bank/types.ts';
-import { localized } from '../../shared/localized.ts';
+import { localized } from '../../i18n/localized.ts';
 
 /** The word a glossary entry is found by in running text: its name without a parenthesis. */
 const wordOf = (term: GlossaryEntry, language: string) =>

@@ -6,7 +6,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { Layout } from '../../app/Layout.tsx';
 import { createI18n } from '../../i18n/i18n.ts';
-import { CompassProvider } from '../../shared/compass-context.tsx';
+import { CompassProvider } from '../../context/compass-context.tsx';
 import { useAnswers } from '../../state/answers-store.ts';
 import { demoCompass, renderPage } from '../../test/render-app.tsx';
 import { ReviewPage } from '../review/ReviewPage.tsx';

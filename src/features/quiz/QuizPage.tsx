@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { positionKey } from '../../shared/labels.ts';
+import { positionKey } from '../../i18n/labels.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { paths } from '../../app/paths.ts';
+import { paths } from '../../config/paths.ts';
 import type { Answer } from '../../domain/scoring/types.ts';
-import { useCompass } from '../../shared/compass-context.tsx';
-import { localized } from '../../shared/localized.ts';
+import { useCompass } from '../../context/compass-context.tsx';
+import { localized } from '../../i18n/localized.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { ANSWER_OPTIONS, IMPORTANT_KEY, SKIP_KEY } from './answer-options.ts';
 import { MarkedText } from './MarkedText.tsx';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { GlossaryEntry } from '../../domain/bank/types.ts';
-import { localized } from '../../shared/localized.ts';
+import { localized } from '../../i18n/localized.ts';
 
 /** The glossary entries a statement uses, each explained in place on demand. */
 export function TermList({ terms }: { terms: readonly GlossaryEntry[] }) {

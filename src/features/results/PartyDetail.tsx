@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { confidenceKey, formatDecimal, positionKey } from '../../shared/labels.ts';
+import { confidenceKey, formatDecimal, positionKey } from '../../i18n/labels.ts';
 import { Link, useParams } from 'react-router';
-import { NotFound } from '../../app/NotFound.tsx';
-import { paths } from '../../app/paths.ts';
-import { useCompass } from '../../shared/compass-context.tsx';
-import { localized } from '../../shared/localized.ts';
+import { NotFound } from '../../components/NotFound.tsx';
+import { paths } from '../../config/paths.ts';
+import { useCompass } from '../../context/compass-context.tsx';
+import { localized } from '../../i18n/localized.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { useResult } from './use-result.ts';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../../app/paths.ts';
+import { paths } from '../../config/paths.ts';
 import type { Compass } from '../../domain/bank/types.ts';
 import type { PartyScore, ScoredVoter } from '../../domain/scoring/types.ts';
 

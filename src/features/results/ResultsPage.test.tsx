@@ -3,7 +3,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Answer } from '../../domain/scoring/types.ts';
-import { decodeShare } from '../../domain/share/share-code.ts';
+import { decodeShare } from '../../domain/share-link/share-code.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { demoCompass, renderPage } from '../../test/render-app.tsx';
 import { ResultsPage } from './ResultsPage.tsx';

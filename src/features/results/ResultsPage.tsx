@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../../app/paths.ts';
-import { ClearAnswers } from '../../shared/ClearAnswers.tsx';
-import { useCompass } from '../../shared/compass-context.tsx';
+import { paths } from '../../config/paths.ts';
+import { ClearAnswers } from '../../components/ClearAnswers.tsx';
+import { useCompass } from '../../context/compass-context.tsx';
 import { ResultsView } from './ResultsView.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import { useResult } from './use-result.ts';

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paths } from '../../app/paths.ts';
+import { paths } from '../../config/paths.ts';
 import type { Compass } from '../../domain/bank/types.ts';
-import { encodeShare } from '../../domain/share/share-code.ts';
+import { encodeShare } from '../../domain/share-link/share-code.ts';
 import { useAnswers, voterOf } from '../../state/answers-store.ts';
 import { knownAnswers } from './use-result.ts';
 

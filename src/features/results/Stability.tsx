@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Compass } from '../../domain/bank/types.ts';
 import type { ScoredVoter } from '../../domain/scoring/types.ts';
-import { localized } from '../../shared/localized.ts';
+import { localized } from '../../i18n/localized.ts';
 
 const LABEL_KEYS = {
   stabilt: 'stable',

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Compass } from '../../domain/bank/types.ts';
 import type { ScoredVoter } from '../../domain/scoring/types.ts';
-import { localized } from '../../shared/localized.ts';
+import { localized } from '../../i18n/localized.ts';
 
 /**
  * One party's match per theme as an SVG bar chart, with the same numbers for every party in a

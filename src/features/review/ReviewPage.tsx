@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { positionKey } from '../../shared/labels.ts';
+import { positionKey } from '../../i18n/labels.ts';
 import { Link } from 'react-router';
-import { paths } from '../../app/paths.ts';
+import { paths } from '../../config/paths.ts';
 import { POSITIONS, type Position } from '../../domain/bank/types.ts';
 import type { Answer } from '../../domain/scoring/types.ts';
-import { ClearAnswers } from '../../shared/ClearAnswers.tsx';
-import { useCompass } from '../../shared/compass-context.tsx';
-import { localized } from '../../shared/localized.ts';
+import { ClearAnswers } from '../../components/ClearAnswers.tsx';
+import { useCompass } from '../../context/compass-context.tsx';
+import { localized } from '../../i18n/localized.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 
 const UNANSWERED = 'none';

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../../app/paths.ts';
-import { ClearAnswers } from '../../shared/ClearAnswers.tsx';
-import { useCompass } from '../../shared/compass-context.tsx';
-import { localized } from '../../shared/localized.ts';
+import { paths } from '../../config/paths.ts';
+import { ClearAnswers } from '../../components/ClearAnswers.tsx';
+import { useCompass } from '../../context/compass-context.tsx';
+import { localized } from '../../i18n/localized.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 
 /** What the compass is and is not, how long it takes, the privacy promise, and the way in. */

@@ -1,4 +1,4 @@
-import { useCompass } from '../../shared/compass-context.tsx';
+import { useCompass } from '../../context/compass-context.tsx';
 import { StatementList } from './StatementList.tsx';
 
 /** Every statement with every programme's position and quotes. */

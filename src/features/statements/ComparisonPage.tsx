@@ -1,4 +1,4 @@
-import { useCompass } from '../../shared/compass-context.tsx';
+import { useCompass } from '../../context/compass-context.tsx';
 import { useAnswers } from '../../state/answers-store.ts';
 import { StatementList } from './StatementList.tsx';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { positionKey, confidenceKey } from './labels.ts';
+import { positionKey, confidenceKey } from '../i18n/labels.ts';
 import type { Party, Stance } from '../domain/bank/types.ts';
 
 /** One party's coded stance: position in words, how sure, the verbatim quotes and why. */
