@@ -4,7 +4,13 @@ import { questionBank } from './src/tools/vite-plugin-bank.ts';
 
 export default defineConfig({
   plugins: [react(), questionBank()],
-  build: { target: 'es2022', sourcemap: false, manifest: true },
+  // VALKOMPASS_OUT_DIR lets two builds (e.g. two end-to-end runs) live side by side.
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    manifest: true,
+    outDir: process.env.VALKOMPASS_OUT_DIR ?? 'dist',
+  },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { POSITIONS, type Position } from '../domain/bank/types.ts';
+import { readAnswer } from '../domain/scoring/answer.ts';
 import type { Answer, Voter, VoterAnswer } from '../domain/scoring/types.ts';
 import { safeStorage } from './safe-storage.ts';
 
@@ -129,14 +129,9 @@ export function readAnswersData(value: unknown): AnswersData {
   const answers: Record<string, VoterAnswer> = {};
   if (typeof v.answers === 'object' && v.answers !== null) {
     for (const [id, raw] of Object.entries(v.answers as Record<string, unknown>)) {
-      if (typeof raw !== 'object' || raw === null || id === '__proto__') continue;
-      const { answer, important } = raw as { answer?: unknown; important?: unknown };
-      if (answer === 'skip') answers[id] = { answer: 'skip' };
-      else if (POSITIONS.includes(answer as Position))
-        answers[id] =
-          important === true
-            ? { answer: answer as Position, important: true }
-            : { answer: answer as Position };
+      if (id === '__proto__') continue;
+      const reading = readAnswer(raw, { lenient: true });
+      if (reading.ok) answers[id] = reading.value;
     }
   }
   const parties =

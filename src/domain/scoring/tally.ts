@@ -1,5 +1,6 @@
 import type { Compass, Statement } from '../bank/types.ts';
 import { CONFIDENCES, POSITIONS } from '../bank/types.ts';
+import { readAnswer } from './answer.ts';
 import { ScoringError } from './errors.ts';
 import { halfSteps, quarters } from './exact.ts';
 import type { ScoringOptions, Voter } from './types.ts';
@@ -106,13 +107,8 @@ export function tally(compass: Compass, voter: Voter, options: ScoringOptions = 
     if (!known.has(id))
       throw new ScoringError('unknown-statement', `unknown statement "${id}" in the answers`);
     if (given === undefined) continue;
-    if (given.answer !== 'skip' && !POSITIONS.includes(given.answer))
-      throw new ScoringError(
-        'invalid-answer',
-        `answer to "${id}" is ${JSON.stringify(given.answer)}; use 1, 0.5, 0, -0.5, -1 or "skip"`,
-      );
-    if (given.important !== undefined && typeof given.important !== 'boolean')
-      throw new ScoringError('invalid-answer', `"important" for "${id}" must be true or false`);
+    const reading = readAnswer(given);
+    if (!reading.ok) throw new ScoringError('invalid-answer', `answer to "${id}" ${reading.reason}`);
   }
   const compiled = compile(compass);
   const parties = voter.parties ?? compass.parties.map((p) => p.id);

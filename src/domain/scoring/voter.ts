@@ -1,6 +1,6 @@
-import { POSITIONS } from '../bank/types.ts';
+import { readAnswer } from './answer.ts';
 import { ScoringError } from './errors.ts';
-import type { Answer, Voter, VoterAnswer } from './types.ts';
+import type { Voter, VoterAnswer } from './types.ts';
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -8,7 +8,8 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
 /**
  * Reads a voter from untrusted data (a file, a URL fragment):
  * `{ "answers": { "<id>": { "answer": 1 | 0.5 | 0 | -0.5 | -1 | "skip", "important": true } }, "parties": ["s"] }`.
- * Statement and party ids are checked against a compass by `scoreVoter`. Throws ScoringError.
+ * Each answer goes through `readAnswer`. Statement and party ids are checked against a compass
+ * by `scoreVoter`. Throws ScoringError.
  */
 export function parseVoter(input: unknown): Voter {
   if (!isRecord(input))
@@ -23,26 +24,9 @@ export function parseVoter(input: unknown): Voter {
     throw new ScoringError('invalid-voter', '"answers" must be an object keyed by statement id');
   const answers: Record<string, VoterAnswer> = {};
   for (const [id, raw] of Object.entries(input.answers)) {
-    if (!isRecord(raw))
-      throw new ScoringError(
-        'invalid-answer',
-        `answer to "${id}" must be an object like { "answer": 1 }`,
-      );
-    const answer = raw.answer;
-    if (answer !== 'skip' && !POSITIONS.includes(answer as never))
-      throw new ScoringError(
-        'invalid-answer',
-        `answer to "${id}" is ${JSON.stringify(answer)}; use 1, 0.5, 0, -0.5, -1 or "skip"`,
-      );
-    if (raw.important !== undefined && typeof raw.important !== 'boolean')
-      throw new ScoringError('invalid-answer', `"important" for "${id}" must be true or false`);
-    for (const key of Object.keys(raw))
-      if (key !== 'answer' && key !== 'important')
-        throw new ScoringError('invalid-answer', `unknown field "${key}" in the answer to "${id}"`);
-    answers[id] =
-      raw.important === undefined
-        ? { answer: answer as Answer }
-        : { answer: answer as Answer, important: raw.important };
+    const reading = readAnswer(raw);
+    if (!reading.ok) throw new ScoringError('invalid-answer', `answer to "${id}" ${reading.reason}`);
+    answers[id] = reading.value;
   }
   if (input.parties === undefined) return { answers };
   if (!Array.isArray(input.parties) || !input.parties.every((p) => typeof p === 'string'))

@@ -127,7 +127,7 @@ describe('encodeShare: worked examples', () => {
     expect(() => encodeShare(compass, { answers: {}, parties: ['x'] })).toThrow(/unknown party/);
     expect(() => encodeShare(compass, { answers: {}, parties: [] })).toThrow(/empty party filter/);
     expect(() => encodeShare(compass, { answers: { s1: { answer: 2 as unknown as 1 } } })).toThrow(
-      /invalid answer/,
+      /the answer to "s1" is 2/,
     );
     expect(() => encodeShare(compassOf([], ['a']), { answers: {} })).toThrow(/1 to 255/);
     expect(() => encodeShare(compassOf(['s1'], ['a'], { id: 'a.b' }), { answers: {} })).toThrow(

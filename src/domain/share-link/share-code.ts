@@ -67,6 +67,7 @@
 
 import type { Compass, Position } from '../bank/types.ts';
 import { POSITIONS } from '../bank/types.ts';
+import { readAnswer } from '../scoring/answer.ts';
 import type { Voter, VoterAnswer } from '../scoring/types.ts';
 
 /** The format version, the first field of every share code. */
@@ -237,11 +238,12 @@ export function encodeShare(compass: Compass, voter: Voter): string {
   for (const [id, answer] of Object.entries(voter.answers)) {
     const index = layout.statementIndex.get(id);
     if (index === undefined) throw new Error(`encodeShare: unknown statement id "${id}"`);
-    if (answer === undefined || answer.answer === 'skip') continue;
-    const code = codeOf(answer.answer);
-    if (code === 0)
-      throw new Error(`encodeShare: invalid answer ${String(answer.answer)} to "${id}"`);
-    nibbles[index] = code | (answer.important === true ? 8 : 0);
+    if (answer === undefined) continue;
+    const reading = readAnswer(answer);
+    if (!reading.ok) throw new Error(`encodeShare: the answer to "${id}" ${reading.reason}`);
+    const { answer: value, important } = reading.value;
+    if (value === 'skip') continue;
+    nibbles[index] = codeOf(value) | (important === true ? 8 : 0);
   }
 
   const bytes = [layout.statements];
