@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { embedLoader } from './src/tools/embed-loader.ts';
 import { questionBank } from './src/tools/vite-plugin-bank.ts';
 
 export default defineConfig({
-  plugins: [react(), questionBank()],
+  plugins: [react(), questionBank(), embedLoader()],
   // VALKOMPASS_OUT_DIR lets two builds (e.g. two end-to-end runs) live side by side.
   build: {
     target: 'es2022',

@@ -1,11 +1,12 @@
+import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { BrowserRouter, MemoryRouter, useRoutes } from 'react-router';
-import { readEmbedOptions } from './features/embed/embed-options.ts';
-import { EmbedProvider } from './context/embed-context.tsx';
-import './app/app.css';
+import { BrowserRouter, matchPath, MemoryRouter, useRoutes } from 'react-router';
 import { routes } from './app/routes.tsx';
+import { paths } from './config/paths.ts';
+import { EmbedProvider } from './context/embed-context.tsx';
+import { readEmbedOptions } from './features/embed/embed-options.ts';
 import { createI18n, preferredLanguage, switchLanguage } from './i18n/i18n.ts';
 
 const i18n = createI18n();
@@ -15,15 +16,15 @@ function App() {
 
 // Inside an iframe on a news site (/embed/<compass>): an in-memory router, so that the host's
 // history and back button are untouched; options from the query string (EMBED.md).
-const embed = window.location.pathname.startsWith('/embed/')
+const embed = matchPath(paths.embedFramePattern, window.location.pathname)
   ? readEmbedOptions(window.location.search, (message) => console.warn(message))
   : null;
 const language = embed?.lang ?? preferredLanguage(navigator.languages);
 const firstPath = embed?.statement
-  ? `/widget/${embed.statement}`
+  ? paths.widget(embed.statement)
   : embed?.start === 'quiz'
-    ? '/fraga/1'
-    : '/';
+    ? paths.statement(1)
+    : paths.home;
 
 const render = () =>
   createRoot(document.getElementById('root')!).render(

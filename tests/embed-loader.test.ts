@@ -1,8 +1,18 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  FRAME_SANDBOX,
+  MAX_FRAME_HEIGHT,
+  RESERVED_HEIGHT,
+} from '../src/features/embed/embed-contract.ts';
+import { buildEmbedLoader, LOADER_BUDGET } from '../src/tools/embed-loader.ts';
 
-const source = readFileSync('public/embed.js', 'utf8');
+// The loader as the build and the dev server make it, from src/features/embed/loader.ts.
+let source: string;
+beforeAll(async () => {
+  ({ code: source } = await buildEmbedLoader());
+}, 60_000);
 const APP = 'https://app.example';
 
 function load(html: string) {
@@ -37,12 +47,11 @@ describe('embed.js', () => {
     expect(full.src).toBe(`${APP}/embed/socialpolitik?lang=sv`);
     expect(full.title).toBe('Valkompass');
     expect(full.getAttribute('loading')).toBe('lazy');
-    expect(full.getAttribute('sandbox')).toBe(
-      'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox',
-    );
-    expect(full.style.height).toBe('640px');
+    expect(full.getAttribute('sandbox')).toBe(FRAME_SANDBOX);
+    expect(full.getAttribute('referrerpolicy')).toBe('no-referrer');
+    expect(full.style.height).toBe(`${RESERVED_HEIGHT.full}px`);
     expect(single.src).toBe(`${APP}/embed/socialpolitik?statement=samma-budget`);
-    expect(single.style.height).toBe('420px');
+    expect(single.style.height).toBe(`${RESERVED_HEIGHT.statement}px`);
   });
 
   it('passes valid options on, and ignores each invalid one with a console warning', () => {
@@ -59,12 +68,20 @@ describe('embed.js', () => {
       start: 'quiz',
     });
     expect(frame!.title).toBe('Testa dina åsikter');
-    expect(frame!.style.height).toBe('480px');
+    expect(frame!.style.height).toBe(`${RESERVED_HEIGHT.compact}px`);
     const [bad] = load(
-      '<div data-valkompass="socialpolitik" data-lang="fr" data-accent="red" data-start="end"></div>',
+      '<div data-valkompass="socialpolitik" data-lang="fr" data-accent="red" data-start="end" data-parties="s,,v" data-compact="yes"></div>',
     );
     expect(new URL(bad!.src).search).toBe('');
-    expect(warn).toHaveBeenCalledTimes(3);
+    expect(bad!.style.height).toBe(`${RESERVED_HEIGHT.full}px`);
+    expect(warn).toHaveBeenCalledTimes(5);
+    expect(warn).toHaveBeenCalledWith('valkompass: ignoring data-start="end" (use start, quiz)');
+  });
+
+  it('refuses an accent colour the app would refuse: too little contrast on white', () => {
+    const [frame] = load('<div data-valkompass="socialpolitik" data-accent="#ffff00"></div>');
+    expect(new URL(frame!.src).search).toBe('');
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/data-accent="#ffff00".*contrast/));
   });
 
   it('refuses a container without a valid compass id, and does not mount twice', () => {
@@ -91,7 +108,8 @@ describe('embed.js', () => {
     send({ source: 'valkompass', type: 'height', height: 5 }, APP, window); // wrong window
     send({ source: 'valkompass', type: 'height', height: '5' }, APP, own); // wrong shape
     send({ source: 'other', type: 'height', height: 5 }, APP, own);
-    send({ source: 'valkompass', type: 'height', height: 1e9 }, APP, own);
+    send({ source: 'valkompass', type: 'height', height: MAX_FRAME_HEIGHT }, APP, own);
+    send({ source: 'valkompass', type: 'height', height: 0 }, APP, own);
     expect(frame!.style.height).toBe('901px');
 
     send({ source: 'valkompass', type: 'ready' }, APP, own);
@@ -103,5 +121,12 @@ describe('embed.js', () => {
       ['valkompass:started', {}],
       ['valkompass:completed', { answered: 12 }],
     ]);
+  });
+
+  it(`stays within its budget of ${LOADER_BUDGET} bytes gzip, and leaves no globals behind`, () => {
+    expect(gzipSync(source, { level: 9 }).length).toBeLessThanOrEqual(LOADER_BUDGET);
+    const before = new Set(Object.keys(window));
+    load('<div data-valkompass="socialpolitik"></div>');
+    expect(Object.keys(window).filter((key) => !before.has(key))).toEqual([]);
   });
 });

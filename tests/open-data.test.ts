@@ -1,16 +1,19 @@
-import Ajv2020 from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parseCompass } from '../src/domain/bank/parse-compass.ts';
-import { loadBank } from '../src/tools/load-bank.ts';
+import { loadValidBank } from '../src/tools/load-bank.ts';
 import { toCsv, toOpenData } from '../src/tools/open-data.ts';
 
-const result = loadBank('questions/socialpolitik');
-if (!result.ok) throw new Error('the bank must be valid');
-const { compass } = result;
+// Throws with the bank's issues if it does not validate (tests/bank-real.test.ts lists them too).
+const compass = loadValidBank('questions/socialpolitik');
 const data = toOpenData(compass);
 const schema = JSON.parse(readFileSync('src/tools/compass.schema.json', 'utf8')) as object;
-const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+// ajv-formats checks `format` ("date" …); strictSchema makes a format it does not know an error.
+const ajv = new Ajv2020({ allErrors: true, strict: false, strictSchema: true });
+addFormats(ajv);
+const validate = ajv.compile(schema);
 
 /** A small RFC 4180 reader, enough to read back what toCsv writes. */
 function readCsv(text: string): string[][] {
@@ -78,6 +81,16 @@ describe('open data', () => {
     const silentWithQuote = structuredClone(data);
     (silentWithQuote.statements[0]!.stances.s as unknown as { quotes: string[] }).quotes = ['x'];
     expect(validate(silentWithQuote)).toBe(false);
+  });
+
+  it('is rejected by the schema when the coding date is not a real date', () => {
+    for (const coded of ['2026-13-45', '2026-02-30', '23/11/2026']) {
+      expect(validate({ ...data, coded }), coded).toBe(false);
+      expect(validate.errors).toContainEqual(
+        expect.objectContaining({ instancePath: '/coded', keyword: 'format' }),
+      );
+    }
+    expect(validate({ ...data, coded: '2028-02-29' })).toBe(true);
   });
 
   it('writes one CSV row per statement and party, quotes intact', () => {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { POSITIONS, type Position } from '../domain/bank/types.ts';
+import { readHandover } from '../domain/share-link/answer-handover.ts';
 import { EmbedBridge } from '../features/embed/EmbedBridge.tsx';
 import { useEmbed } from '../context/embed-context.tsx';
 import { useCompassLoad } from '../data/use-compass.ts';
@@ -52,8 +52,9 @@ function BoundAnswers({ compass }: { compass: Compass }) {
 }
 
 /**
- * An answer handed over in the URL fragment (`#svar=<statement>:<answer>`, from the
- * single-statement widget): stored, then the fragment is dropped. Never in the path or query.
+ * An answer handed over in the URL fragment (from the single-statement widget; the format is in
+ * answer-handover.ts): stored if the compass has that statement, then the fragment is dropped,
+ * readable or not. Never in the path or query.
  */
 function GivenAnswer({ compass }: { compass: Compass }) {
   const { hash, pathname, search } = useLocation();
@@ -61,13 +62,11 @@ function GivenAnswer({ compass }: { compass: Compass }) {
   const answer = useAnswers((s) => s.answer);
   const bound = useAnswers((s) => s.compassVersion === compass.version);
   useEffect(() => {
-    if (!bound || !hash.startsWith('#svar=')) return;
-    const [id, value] = decodeURIComponent(
-      hash.slice('#svar='.length).replace(/%(?![0-9a-fA-F]{2})/g, '%25'),
-    ).split(':');
-    const position = Number(value) as Position;
-    if (compass.statements.some((s) => s.id === id) && value !== '' && POSITIONS.includes(position))
-      answer(id!, position);
+    if (!bound) return;
+    const handover = readHandover(hash);
+    if (handover.kind === 'none') return;
+    if (handover.kind === 'answer' && compass.statements.some((s) => s.id === handover.statement))
+      answer(handover.statement, handover.answer);
     void navigate({ pathname, search }, { replace: true });
   }, [bound, hash, pathname, search, compass, answer, navigate]);
   return null;

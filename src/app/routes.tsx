@@ -7,8 +7,8 @@ import { NotFound } from '../components/NotFound.tsx';
 import { paths } from '../config/paths.ts';
 import { StartPage } from '../features/start/StartPage.tsx';
 
-// Everything past the start page is loaded when first needed (STYLE.md: lazy-load what the first
-// screen does not need), so the start page stays within its size budget.
+// Everything past the start page is loaded when first needed (lazy-load what the first screen
+// does not need), so the start page stays within its size budget (tests/e2e/size-budget.e2e.ts).
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(() => load().then((module) => ({ default: module[name] })));
 const QuizPage = named(() => import('../features/quiz/QuizPage.tsx'), 'QuizPage');

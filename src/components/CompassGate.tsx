@@ -3,6 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { CompassLoad } from '../data/load-compass.ts';
 import type { Compass } from '../domain/bank/types.ts';
 
+/** The message for each way loading can fail (see CompassLoad). */
+const FAILURE = {
+  network: 'app.loadFailed',
+  unreadable: 'app.unreadableData',
+  invalid: 'app.invalidData',
+} as const satisfies Record<Exclude<CompassLoad['status'], 'ok'>, string>;
+
 /** Shows the loading and failure states of a compass, and its content once it is valid. */
 export function CompassGate({
   load,
@@ -13,7 +20,6 @@ export function CompassGate({
 }) {
   const { t } = useTranslation();
   if (load === undefined) return <p role="status">{t('app.loading')}</p>;
-  if (load.status === 'network') return <p role="alert">{t('app.loadFailed')}</p>;
-  if (load.status === 'invalid') return <p role="alert">{t('app.invalidData')}</p>;
+  if (load.status !== 'ok') return <p role="alert">{t(FAILURE[load.status])}</p>;
   return <>{children(load.compass)}</>;
 }

@@ -1,3 +1,10 @@
+/**
+ * The app inside an iframe on a news site (see EMBED.md). Not a route: main.tsx recognises it and
+ * runs the app in an in-memory router, from the start page, `statement(1)` or `widget(id)`.
+ * Exported on its own too, so that the embed loader bundles this path without the others.
+ */
+export const embedFrame = (compass: string) => `/embed/${encodeURIComponent(compass)}`;
+
 /** Every route of the app, in one place. Slugs are Swedish and language-independent. */
 export const paths = {
   home: '/',
@@ -15,6 +22,10 @@ export const paths = {
   method: '/metod',
   about: '/om',
   statements: '/pastaenden',
+  /** One statement on its own, for embedding (see EMBED.md). */
+  widget: (statement: string) => `/widget/${encodeURIComponent(statement)}`,
   widgetPattern: '/widget/:statement',
   embedBuilder: '/embed',
+  embedFrame,
+  embedFramePattern: '/embed/:compass',
 } as const;

@@ -23,11 +23,36 @@ describe('loadCompass', () => {
     if (result.status === 'invalid') expect(result.issues[0]!.message).toMatch(/not on the scale/);
   });
 
-  it('reports a network failure or a missing file without throwing', async () => {
-    expect(await loadCompass('demo', respond({}, 404))).toEqual({ status: 'network' });
+  it('reports a network failure or an HTTP error as "network", without throwing', async () => {
     const offline = (() => Promise.reject(new TypeError('offline'))) as typeof fetch;
     expect(await loadCompass('demo', offline)).toEqual({ status: 'network' });
-    const garbage = (() => Promise.resolve(new Response('<html>'))) as typeof fetch;
-    expect(await loadCompass('demo', garbage)).toEqual({ status: 'network' });
+    // An error status counts even when its body is valid open data.
+    expect(await loadCompass('demo', respond(toOpenData(demo), 404))).toEqual({
+      status: 'network',
+    });
+    expect(await loadCompass('demo', respond(toOpenData(demo), 500))).toEqual({
+      status: 'network',
+    });
+  });
+
+  it('reports a body that is not JSON as "unreadable", without throwing', async () => {
+    const html = (() =>
+      Promise.resolve(new Response('<!doctype html><title>Fel</title>'))) as typeof fetch;
+    expect(await loadCompass('demo', html)).toEqual({ status: 'unreadable' });
+    const cut = JSON.stringify(toOpenData(demo)).slice(0, 200);
+    const truncated = (() => Promise.resolve(new Response(cut))) as typeof fetch;
+    expect(await loadCompass('demo', truncated)).toEqual({ status: 'unreadable' });
+  });
+
+  it('asks for the compass by id under data/, escaped', async () => {
+    const asked: string[] = [];
+    const record = ((url: string) => {
+      asked.push(url);
+      return Promise.resolve(new Response(JSON.stringify(toOpenData(demo))));
+    }) as typeof fetch;
+    await loadCompass('demo', record);
+    await loadCompass('a/b', record);
+    const base = import.meta.env.BASE_URL;
+    expect(asked).toEqual([`${base}data/demo.json`, `${base}data/a%2Fb.json`]);
   });
 });

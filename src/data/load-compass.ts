@@ -1,9 +1,15 @@
 import { parseCompass } from '../domain/bank/parse-compass.ts';
 import type { BankIssue, Compass } from '../domain/bank/types.ts';
 
+/**
+ * What loading a compass gave: the valid compass; `network` when the file could not be fetched
+ * (offline, or an HTTP error such as 404); `unreadable` when it arrived but is not JSON (e.g. an
+ * HTML error page); `invalid` when it is JSON but fails validation.
+ */
 export type CompassLoad =
   | { readonly status: 'ok'; readonly compass: Compass }
   | { readonly status: 'network' }
+  | { readonly status: 'unreadable' }
   | { readonly status: 'invalid'; readonly issues: readonly BankIssue[] };
 
 /**
@@ -14,15 +20,18 @@ export async function loadCompass(
   id: string,
   fetchJson: typeof fetch = fetch,
 ): Promise<CompassLoad> {
-  let data: unknown;
+  let response: Response;
   try {
-    const response = await fetchJson(
-      `${import.meta.env.BASE_URL}data/${encodeURIComponent(id)}.json`,
-    );
-    if (!response.ok) return { status: 'network' };
-    data = await response.json();
+    response = await fetchJson(`${import.meta.env.BASE_URL}data/${encodeURIComponent(id)}.json`);
   } catch {
     return { status: 'network' };
+  }
+  if (!response.ok) return { status: 'network' };
+  let data: unknown;
+  try {
+    data = await response.json();
+  } catch {
+    return { status: 'unreadable' };
   }
   const parsed = parseCompass(data);
   return parsed.ok

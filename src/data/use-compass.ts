@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { loadCompass, type CompassLoad } from './load-compass.ts';
+import { type CompassLoad, loadCompass } from './load-compass.ts';
 
 const cache = new Map<string, Promise<CompassLoad>>();
 
@@ -28,6 +28,3 @@ export function useCompassLoad(
   }, [id, load]);
   return state;
 }
-
-/** Forgets loaded compasses (tests). */
-export const clearCompassCache = (): void => cache.clear();

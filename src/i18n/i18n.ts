@@ -1,9 +1,12 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { isLanguage, type Language, LANGUAGES } from './languages.ts';
 import sv from './locales/sv.json';
 
-export const LANGUAGES = ['sv', 'en', 'ar'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { isLanguage, LANGUAGES, type Language };
+
+/** The one namespace of UI strings; its keys are typed from sv.json (i18next.d.ts). */
+export const NAMESPACE = 'translation';
 
 /** Each language's name in itself, for the language switch. */
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -12,7 +15,7 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   ar: 'العربية',
 };
 
-/** Swedish ships with the app; other languages load when chosen (STYLE.md: lazy-load). */
+/** Swedish ships with the app; other languages load when chosen, off the start page's budget. */
 const loaders: Record<
   Exclude<Language, 'sv'>,
   () => Promise<{ default: Record<string, unknown> }>
@@ -20,9 +23,6 @@ const loaders: Record<
   en: () => import('./locales/en.json'),
   ar: () => import('./locales/ar.json'),
 };
-
-export const isLanguage = (value: unknown): value is Language =>
-  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 /** The first of the browser's preferred languages that we have, else Swedish. */
 export function preferredLanguage(preferences: readonly string[]): Language {
@@ -40,7 +40,9 @@ export function createI18n(): i18n {
     lng: 'sv',
     fallbackLng: 'sv',
     supportedLngs: [...LANGUAGES],
-    resources: { sv: { translation: sv } },
+    defaultNS: NAMESPACE,
+    ns: [NAMESPACE],
+    resources: { sv: { [NAMESPACE]: sv } },
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
@@ -50,9 +52,9 @@ export function createI18n(): i18n {
 
 /** Loads a language's strings if needed, then switches to it. Answers are untouched. */
 export async function switchLanguage(instance: i18n, language: Language): Promise<void> {
-  if (language !== 'sv' && !instance.hasResourceBundle(language, 'translation')) {
+  if (language !== 'sv' && !instance.hasResourceBundle(language, NAMESPACE)) {
     const strings = await loaders[language]();
-    instance.addResourceBundle(language, 'translation', strings.default);
+    instance.addResourceBundle(language, NAMESPACE, strings.default);
   }
   await instance.changeLanguage(language);
 }

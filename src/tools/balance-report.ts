@@ -1,8 +1,11 @@
 import type { Compass, Position } from '../domain/bank/types.ts';
 import { POSITIONS } from '../domain/bank/types.ts';
 import { scoreVoter } from '../domain/scoring/score-voter.ts';
+import { measureRandomVoters, RANDOM_VOTER_SEED } from './random-voters.ts';
 
 const pct = (n: number, d: number): string => `${Math.round((100 * n) / d)} %`;
+/** A share 0..1 as a Swedish percentage with one decimal: 0,173 → "17,3 %". */
+const share = (x: number): string => `${(100 * x).toFixed(1).replace('.', ',')} %`;
 const fmt = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
 const label = (p: Position): string => (p > 0 ? `+${p}` : String(p));
 
@@ -101,7 +104,7 @@ export function renderReport(compass: Compass): string {
 
   out.push('## Vad får en väljare som svarar likadant överallt?', '');
   out.push(
-    'S = matchningen enligt SCORING.md (standardmetoden), K = täckning, M = överensstämmelse där programmet tar ställning.',
+    'S = matchningen enligt standardmetoden (docs/method.md), K = täckning, M = överensstämmelse där programmet tar ställning.',
     `Ingen ska få över ${compass.rules.maxAgreeAllPercent} % genom att hålla med om allt.`,
     '',
   );
@@ -127,5 +130,25 @@ export function renderReport(compass: Compass): string {
     out.push(`| ${name} | ${cells.join(' | ')} |`);
   }
   out.push('');
+
+  const skips = [0, 0.1, 0.3];
+  const figures = skips.map((skipped) => measureRandomVoters(compass, skipped));
+  const voters = figures[0]!.voters;
+  out.push('## Vad ser slumpmässiga väljare?', '');
+  out.push(
+    `${voters} simulerade väljare per rad svarar helt slumpmässigt (alla fem svar lika troliga, vart femte svar markerat som viktigt) och hoppar över varje påstående med den sannolikhet raden anger. Fröet är ${RANDOM_VOTER_SEED}, så siffrorna går att återskapa. Ett rättvist frågebatteri ger varje parti ungefär lika ofta förstaplatsen; en delad förstaplats räknas som en del till vart och ett av partierna.`,
+    '',
+    `| överhoppade | ${parties.map((p) => `${p.short} först`).join(' | ')} | alla partier rangordnade |`,
+    `| ---: |${' ---: |'.repeat(parties.length + 1)}`,
+  );
+  for (const f of figures)
+    out.push(
+      `| ${Math.round(100 * f.skipped)} % | ${parties.map((p) => share(f.first[p.id]!)).join(' | ')} | ${share(f.allRanked)} |`,
+    );
+  out.push(
+    '',
+    'Ett parti får en placering när programmet tar ställning i minst 3 av väljarens besvarade påståenden och i minst en fjärdedel av dem (vanliga antal, inte viktade med säkerhet eller vikt).',
+    '',
+  );
   return out.join('\n');
 }

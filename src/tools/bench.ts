@@ -17,10 +17,10 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { build, preview } from 'vite';
 import { START_PAGE_BUDGET, startPageChunks } from './size-budget.ts';
-import type { Compass, Confidence, Position, Stance } from '../domain/bank/types.ts';
-import { scoreVoter } from '../domain/scoring/score-voter.ts';
-import { compassFolders, loadBank, loadValidBank } from './load-bank.ts';
-import { seeded, simulateVoters } from './robustness-report.ts';
+import { compassFolders, loadBank } from './load-bank.ts';
+import { benchEngine } from './bench-engine.ts';
+import { scriptSnippet } from '../features/embed/snippet.ts';
+import { LOADER_BUDGET } from './embed-loader.ts';
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
@@ -85,81 +85,7 @@ try {
 }
 
 // --- the matching engine --------------------------------------------------------------------
-const real = loadValidBank('questions/socialpolitik');
-const voters = simulateVoters(real, 1000, seeded(7)).map((v) => v.voter);
-for (const voter of voters.slice(0, 200)) scoreVoter(real, voter);
-const engineRuns: number[] = [];
-for (let round = 0; round < 5; round++) {
-  const start = performance.now();
-  for (const voter of voters) scoreVoter(real, voter);
-  engineRuns.push(((performance.now() - start) * 1000) / voters.length);
-}
-console.log(
-  `engine, real compass (${real.statements.length} statements, ${real.parties.length} parties), full result with stability, themes and methods: median ${median(engineRuns).toFixed(1)} µs per voter over ${voters.length} voters × 5 rounds`,
-);
-
-const random = seeded(11);
-const positions: Position[] = [-1, -0.5, 0, 0.5, 1];
-const confidences: Confidence[] = [0.5, 0.75, 1];
-const candidateCount = 10_000;
-const statementCount = 40;
-const candidates = Array.from({ length: candidateCount }, (_, i) => ({
-  id: `k${i}`,
-  name: `Kandidat ${String.fromCharCode(65 + (i % 26))}${i}`,
-  short: `K${i}`,
-  municipality: 'Bench',
-  colour: '#000000',
-  source: { file: 'f', url: 'https://example.org', boilerplate: [] },
-}));
-const synthetic: Compass = {
-  ...real,
-  themes: Array.from({ length: 8 }, (_, t) => ({
-    id: `t${t}`,
-    name: { sv: `t${t}`, en: `t${t}` },
-  })),
-  parties: candidates,
-  statements: Array.from({ length: statementCount }, (_, j) => ({
-    id: `s${j}`,
-    theme: `t${j % 8}`,
-    direction: 'more' as const,
-    text: { sv: 's', en: 's' },
-    explainer: { sv: 'e', en: 'e' },
-    terms: [],
-    stances: Object.fromEntries(
-      candidates.map((c): [string, Stance] => [
-        c.id,
-        random() < 0.15
-          ? { position: null, confidence: 0, quotes: [], rationale: '' }
-          : {
-              position: positions[Math.floor(random() * 5)]!,
-              confidence: confidences[Math.floor(random() * 3)]!,
-              quotes: ['q'],
-              rationale: 'r',
-            },
-      ]),
-    ),
-  })),
-};
-const oneVoter = {
-  answers: Object.fromEntries(
-    synthetic.statements.map((s) => [
-      s.id,
-      { answer: positions[Math.floor(random() * 5)]!, important: random() < 0.2 },
-    ]),
-  ),
-};
-let start = performance.now();
-scoreVoter(synthetic, oneVoter);
-const first = performance.now() - start;
-const candidateRuns: number[] = [];
-for (let i = 0; i < 31; i++) {
-  start = performance.now();
-  scoreVoter(synthetic, oneVoter);
-  candidateRuns.push(performance.now() - start);
-}
-console.log(
-  `engine, ${candidateCount} candidates × ${statementCount} statements, one voter, with stability, themes (8) and methods: median ${median(candidateRuns).toFixed(1)} ms (min ${Math.min(...candidateRuns).toFixed(1)}, max ${Math.max(...candidateRuns).toFixed(1)}; first call ${first.toFixed(1)} ms, including the one-off Swedish collation order of the candidates)`,
-);
+benchEngine();
 
 /** Runs Lighthouse (mobile) on a URL and prints the headline figures. */
 async function lighthouse(target: string, label: string): Promise<void> {
@@ -225,7 +151,7 @@ if (existsSync(resolve('dist/.vite/manifest.json'))) {
     for (const path of ['/', '/fraga/1'])
       await lighthouse(`${url!.replace(/\/$/, '')}${path}`, `lighthouse mobile ${path}`);
     console.log(
-      `embed.js: ${kB(readFileSync(resolve('dist/embed.js')).length)} raw, ${kB(gz(resolve('dist/embed.js')))} gzip`,
+      `embed.js: ${kB(readFileSync(resolve('dist/embed.js')).length)} raw, ${kB(gz(resolve('dist/embed.js')))} gzip (budget ${kB(LOADER_BUDGET)})`,
     );
     // A news article on another origin, without and with the embed (the snippet from /embed).
     const appOrigin = url!.replace(/\/$/, '');
@@ -235,7 +161,19 @@ if (existsSync(resolve('dist/.vite/manifest.json'))) {
     ).join('');
     const host = createServer((req, res) => {
       const snippet = req.url?.startsWith('/with')
-        ? `<div data-valkompass="socialpolitik" data-lang="sv" style="min-height:640px"></div><script src="${appOrigin}/embed.js" async></script>`
+        ? scriptSnippet(
+            {
+              compass: 'socialpolitik',
+              lang: 'sv',
+              parties: [],
+              accent: null,
+              theme: 'auto',
+              compact: false,
+              start: 'start',
+              statement: null,
+            },
+            appOrigin,
+          )
         : '';
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.end(

@@ -1,7 +1,13 @@
 import type { Compass, Position } from '../domain/bank/types.ts';
 import { POSITIONS } from '../domain/bank/types.ts';
 import { scoreVoter } from '../domain/scoring/score-voter.ts';
-import type { MethodScore, ScoringOptions, Voter, VoterAnswer } from '../domain/scoring/types.ts';
+import type {
+  MethodScore,
+  ScoringOptions,
+  StabilityLabel,
+  Voter,
+  VoterAnswer,
+} from '../domain/scoring/types.ts';
 
 /** mulberry32: a small seeded generator, so that the report is reproducible. */
 export function seeded(seed: number): () => number {
@@ -101,7 +107,7 @@ export interface RobustnessFigures {
   readonly changed: Readonly<
     Record<'drop1' | 'drop3' | 'c25' | 'c75' | 'statedOnly' | 'wahlOMat', KindShares>
   >;
-  readonly stability: Readonly<Record<'stabilt' | 'ganska stabilt' | 'känsligt', KindShares>>;
+  readonly stability: Readonly<Record<StabilityLabel, KindShares>>;
   readonly noTop: KindShares;
   /** Party-like voters whose model party comes first (a shared first place counts). */
   readonly modelFirst: number;
@@ -128,7 +134,11 @@ export function measureRobustness(
     wahlOMat: count(),
   };
   const noTop = count();
-  const tau = { stabilt: count(), 'ganska stabilt': count(), känsligt: count() };
+  const tau: Record<StabilityLabel, Row> = {
+    stable: count(),
+    'fairly-stable': count(),
+    sensitive: count(),
+  };
   let modelFirst = 0;
   for (const { kind, model, voter } of voters) {
     const result = scoreVoter(compass, voter);
@@ -191,9 +201,9 @@ export function renderRobustness(compass: Compass, perKind = 1000, seed = ROBUST
     '',
     '| stabilitet (lämna-ett-utanför) | slumpmässiga | partilika |',
     '| --- | ---: | ---: |',
-    row('stabilt (τ = 1)', tau.stabilt),
-    row('ganska stabilt (0,75 ≤ τ < 1)', tau['ganska stabilt']),
-    row('känsligt (τ < 0,75)', tau.känsligt),
+    row('stabilt (τ = 1)', tau.stable),
+    row('ganska stabilt (0,75 ≤ τ < 1)', tau['fairly-stable']),
+    row('känsligt (τ < 0,75)', tau.sensitive),
     row('inget parti får en placering', f.noTop),
     '',
     `Partilika väljare som får "sitt" parti på första plats (delad förstaplats räknas): ${share(f.modelFirst)}.`,

@@ -10,6 +10,7 @@ function party(p: PartyScore) {
     score: round4(p.score),
     coverage: round4(p.coverage),
     agreement: p.agreement === null ? null : round4(p.agreement),
+    agreementPercent: p.agreementPercent,
     stated: p.stated,
     eligible: p.eligible,
     ...(p.reason === null ? {} : { reason: p.reason }),
@@ -62,7 +63,15 @@ export function scoreOutput(compass: Compass, result: ScoreResult) {
       top: result.stability.top,
     },
     themes: Object.fromEntries(
-      Object.entries(result.themes).map(([id, t]) => [id, t.parties.map(party)]),
+      Object.entries(result.themes).map(([id, t]) => [
+        id,
+        result.parties.map((p, i) => ({
+          party: p.party,
+          // null: fewer than 2 stated positions in the theme.
+          percent: t.percent[i] ?? null,
+          stated: t.stated[i],
+        })),
+      ]),
     ),
     methods: {
       statedOnly: result.methods.statedOnly.map(method),

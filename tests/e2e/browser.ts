@@ -1,7 +1,10 @@
 import { chromium, type Browser } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
-/** Debian's Chromium, headless, with the flags this machine's closed network needs (DEVELOPERS.md). */
+/**
+ * Debian's Chromium, headless, with flags that keep it from reaching out on its own (no sync,
+ * component updates, background networking or QUIC), so that it runs on a machine without internet.
+ */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

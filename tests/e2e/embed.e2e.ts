@@ -1,12 +1,25 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { paths } from '../../src/config/paths.ts';
+import {
+  FRAME_SANDBOX,
+  PLAIN_FRAME_HEIGHT,
+  RESERVED_HEIGHT,
+} from '../../src/features/embed/embed-contract.ts';
+import { iframeSnippet } from '../../src/features/embed/snippet.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { launchChromium, serveBuiltSite } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
+const total = compass.statements.length;
+
+// Generous limits for a busy machine: every wait is for something the reader sees (or the host
+// page receives), so a fast run is not slowed down by them.
+const WAIT = 60_000;
+const TEST = 240_000;
 
 let browser: Browser;
 let app: PreviewServer;
@@ -35,9 +48,28 @@ beforeAll(async () => {
   ({ server: app, url: appOrigin } = await serveBuiltSite());
   host = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://host');
-    // The snippet from the builder reserves the frame's height on the container (EMBED.md).
-    const attrs = `style="min-height:640px" ${url.searchParams.get('attrs') ?? 'data-lang="sv"'}`;
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    if (url.pathname === '/plain') {
+      // The script-free snippet from the builder, for CMSes that strip scripts.
+      const plain = iframeSnippet(
+        {
+          compass: compass.id,
+          lang: 'sv',
+          parties: [],
+          accent: null,
+          theme: 'auto',
+          compact: false,
+          start: 'start',
+          statement: null,
+        },
+        appOrigin,
+        'Valkompass',
+      );
+      res.end(article(plain));
+      return;
+    }
+    // The snippet from the builder reserves the frame's height on the container (EMBED.md).
+    const attrs = `style="min-height:${RESERVED_HEIGHT.full}px" ${url.searchParams.get('attrs') ?? 'data-lang="sv"'}`;
     res.end(
       article(
         `<div data-valkompass="socialpolitik" ${attrs}></div><script src="${appOrigin}/embed.js" async></script>`,
@@ -47,7 +79,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
   browser = await launchChromium();
-});
+}, 2 * WAIT);
 afterAll(async () => {
   await browser?.close();
   await app?.close();
@@ -57,12 +89,17 @@ afterEach(async () => {
   for (const context of contexts.splice(0)) await context.close();
 });
 
-async function hostPage(attrs?: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'sv-SE',
-    viewport: { width: 390, height: 844 },
-  });
+/** A fresh browser context (closed after the test) whose waits all allow {@link WAIT}. */
+async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'sv-SE', ...options });
+  context.setDefaultTimeout(WAIT);
+  context.setDefaultNavigationTimeout(WAIT);
   contexts.push(context);
+  return context;
+}
+
+async function hostPage(attrs?: string): Promise<Page> {
+  const context = await newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.goto(`${hostOrigin}/${attrs ? `?attrs=${encodeURIComponent(attrs)}` : ''}`);
   return page;
@@ -73,22 +110,29 @@ const events = (page: Page) =>
   page.evaluate(
     () => (window as unknown as { events: { type: string; detail: unknown }[] }).events,
   );
+/** Waits until the host page has received the DOM event `valkompass:<type>`. */
+const receivedEvent = (page: Page, type: string) =>
+  page.waitForFunction(
+    (name) =>
+      (window as unknown as { events: { type: string }[] }).events.some((e) => e.type === name),
+    `valkompass:${type}`,
+  );
+const frameHeight = async (page: Page) => (await page.locator('iframe').boundingBox())?.height ?? 0;
 
-describe('the embed snippet on a page of another origin', () => {
+describe('the embed snippet on a page of another origin', { timeout: TEST }, () => {
   it('puts in a titled, lazy, sandboxed iframe with reserved height, and the host page does not shift', async () => {
     const page = await hostPage();
     const iframe = page.locator('iframe[data-valkompass-frame]');
     await iframe.waitFor();
     expect(await iframe.getAttribute('title')).toBe('Valkompass');
     expect(await iframe.getAttribute('loading')).toBe('lazy');
-    expect(await iframe.getAttribute('sandbox')).toContain('allow-scripts');
+    expect(await iframe.getAttribute('sandbox')).toBe(FRAME_SANDBOX);
+    expect(await iframe.getAttribute('referrerpolicy')).toBe('no-referrer');
     expect(new URL((await iframe.getAttribute('src'))!).origin).toBe(appOrigin);
     await frameOf(page).getByRole('link', { name: 'Starta' }).waitFor();
-    await page.waitForFunction(
-      () => (window as unknown as { events: unknown[] }).events.length > 0,
-    );
+    await receivedEvent(page, 'ready');
     expect(await events(page)).toEqual([{ type: 'valkompass:ready', detail: {} }]);
-    expect((await iframe.boundingBox())!.height).toBe(640);
+    expect(await frameHeight(page)).toBe(RESERVED_HEIGHT.full);
     expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBe(0);
   });
 
@@ -96,51 +140,60 @@ describe('the embed snippet on a page of another origin', () => {
     const page = await hostPage('data-lang="sv" data-start="quiz"');
     const frame = frameOf(page);
     const labels = ['Helt för', 'Delvis emot', 'Varken för eller emot', 'Helt emot', 'Delvis för'];
-    await frame.getByText(`Påstående 1 av ${compass.statements.length}`).waitFor();
+    await frame.getByText(`Påstående 1 av ${total}`).waitFor();
     const historyBefore = await page.evaluate(() => history.length);
-    for (let n = 1; n <= compass.statements.length; n++) {
-      await frame.getByText(`Påstående ${n} av ${compass.statements.length}`).waitFor();
+    for (let n = 1; n <= total; n++) {
+      await frame.getByText(`Påstående ${n} av ${total}`).waitFor();
       await frame.getByRole('button', { name: labels[n % 5]!, exact: true }).click();
     }
     await frame.getByRole('link', { name: 'Se ditt resultat' }).click();
     await frame.getByRole('heading', { level: 1, name: 'Ditt resultat' }).waitFor();
-    await page.waitForFunction(() =>
-      (window as unknown as { events: { type: string }[] }).events.some(
-        (e) => e.type === 'valkompass:completed',
-      ),
-    );
+    await receivedEvent(page, 'completed');
+    // The frame grows to the long result once it has laid it out.
+    await expect.poll(() => frameHeight(page), { timeout: WAIT }).toBeGreaterThan(1500);
     const received = await events(page);
     expect(received.map((e) => e.type)).toEqual([
       'valkompass:ready',
       'valkompass:started',
       'valkompass:completed',
     ]);
-    expect(received[2]!.detail).toEqual({ answered: compass.statements.length });
+    expect(received[2]!.detail).toEqual({ answered: total });
     expect(JSON.stringify(received)).not.toMatch(/socialpolitik|samma-budget|percent|%/);
     // The frame followed its content: it grew (the long result) and shrank (shorter statements).
     const heights = await page.evaluate(() => (window as unknown as { heights: number[] }).heights);
     const steps = heights.slice(1).map((h, i) => h - heights[i]!);
     expect(steps.some((d) => d > 0)).toBe(true);
     expect(steps.some((d) => d < 0)).toBe(true);
-    expect((await page.locator('iframe').boundingBox())!.height).toBeGreaterThan(1500);
     // The host's history is untouched: the frame used an in-memory router, so even its own
     // address is still the one the loader gave it.
     expect(await page.evaluate(() => history.length)).toBe(historyBefore);
     const hostUrl = page.url();
     expect(new URL(hostUrl).origin).toBe(hostOrigin);
     expect(new URL(hostUrl).pathname).toBe('/');
-    expect(new URL(page.frames()[1]!.url()).pathname).toBe('/embed/socialpolitik');
+    expect(new URL(page.frames()[1]!.url()).pathname).toBe(paths.embedFrame(compass.id));
   });
 
   it('ignores forged messages and keeps the host CSS out of the quiz', async () => {
     const page = await hostPage();
     await frameOf(page).getByRole('link', { name: 'Starta' }).waitFor();
-    await page.evaluate(() => {
-      window.postMessage({ source: 'valkompass', type: 'height', height: 5 }, '*');
-      window.postMessage({ source: 'valkompass', type: 'completed', answered: 99 }, '*');
-    });
-    await page.waitForTimeout(200);
-    expect((await page.locator('iframe').boundingBox())!.height).toBe(640);
+    await receivedEvent(page, 'ready');
+    // Forged messages from the host page itself, then a marker: messages arrive in order, so once
+    // the marker is in, the loader has already seen (and refused) the forged ones.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const marker = 'forged-messages-delivered';
+          window.addEventListener('message', function done(event) {
+            if (event.data !== marker) return;
+            window.removeEventListener('message', done);
+            resolve();
+          });
+          window.postMessage({ source: 'valkompass', type: 'height', height: 5 }, '*');
+          window.postMessage({ source: 'valkompass', type: 'completed', answered: 99 }, '*');
+          window.postMessage(marker, '*');
+        }),
+    );
+    expect(await frameHeight(page)).toBe(RESERVED_HEIGHT.full);
     expect((await events(page)).map((e) => e.type)).toEqual(['valkompass:ready']);
     const style = await frameOf(page)
       .getByRole('link', { name: 'Starta' })
@@ -150,8 +203,7 @@ describe('the embed snippet on a page of another origin', () => {
   });
 
   it('works with storage blocked inside the frame and sets no cookies', async () => {
-    const context = await browser.newContext({ locale: 'sv-SE' });
-    contexts.push(context);
+    const context = await newContext();
     await context.addInitScript(() => {
       if (window.top === window) return;
       Object.defineProperty(window, 'localStorage', {
@@ -167,23 +219,23 @@ describe('the embed snippet on a page of another origin', () => {
     const frame = frameOf(page);
     await frame.getByRole('link', { name: 'Starta' }).click();
     await frame.getByRole('button', { name: 'Helt för', exact: true }).click();
-    await frame.getByText('Påstående 2 av 32').waitFor();
+    await frame.getByText(`Påstående 2 av ${total}`).waitFor();
     expect(errors).toEqual([]);
     expect(await context.cookies()).toEqual([]);
   });
 
   it('applies valid options, ignores invalid ones with a warning, and can start at the first statement', async () => {
-    const context = await browser.newContext({ locale: 'sv-SE' });
-    contexts.push(context);
+    const context = await newContext();
     const page = await context.newPage();
-    const warnings: string[] = [];
-    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    const warned = page.waitForEvent('console', {
+      predicate: (m) => m.type() === 'warning' && m.text().includes('data-theme="pink"'),
+    });
     await page.goto(
       `${hostOrigin}/?attrs=${encodeURIComponent('data-lang="en" data-start="quiz" data-theme="pink" data-parties="s,v"')}`,
     );
+    await warned;
     const frame = frameOf(page);
-    await frame.getByText(/Statement 1 of 32/).waitFor();
-    expect(warnings.some((w) => w.includes('data-theme="pink"'))).toBe(true);
+    await frame.getByText(`Statement 1 of ${total}`).waitFor();
     await frame.getByRole('link', { name: 'Open in full page' }).waitFor();
   });
 
@@ -198,54 +250,55 @@ describe('the embed snippet on a page of another origin', () => {
       compass.parties.map((p) => statement.stances[p.id]!).find((s) => s.quotes.length > 0)!
         .quotes[0],
     );
-    await page.waitForFunction(() =>
-      (window as unknown as { events: { type: string }[] }).events.some(
-        (e) => e.type === 'valkompass:completed',
-      ),
-    );
+    await receivedEvent(page, 'completed');
     const link = await frame
       .getByRole('link', { name: 'Gör hela testet med ditt svar' })
       .getAttribute('href');
     expect(new URL(link!).hash).toBe('#svar=samma-budget:-1');
+    // The link opens the whole quiz after this statement; the app takes the answer, then drops
+    // the fragment from the address.
     const full = await page.context().newPage();
     await full.goto(link!);
-    await full.getByRole('heading', { level: 1 }).waitFor();
-    await full.goto(`${appOrigin}/granska`);
+    await full.waitForURL((url) => url.hash === '');
+    const index = compass.statements.indexOf(statement);
+    expect(new URL(full.url()).pathname).toBe(paths.statement(index + 2));
+    await full.getByText(`Påstående ${index + 2} av ${total}`).waitFor();
+    await full.goto(`${appOrigin}${paths.review}`);
     const row = full.getByRole('listitem').filter({ hasText: statement.text.sv });
     expect(await row.getByRole('combobox').inputValue()).toBe('-1');
   });
 
   it('works as a plain iframe in a sandbox (allow-scripts allow-same-origin allow-popups), for CMSes that strip scripts', async () => {
-    const context = await browser.newContext({ locale: 'sv-SE' });
-    contexts.push(context);
+    const context = await newContext();
     const page = await context.newPage();
     await page.goto(`${hostOrigin}/plain`);
+    // The builder's script-free snippet: no loader, a fixed height, the same sandbox.
+    const iframe = page.locator('iframe');
+    await iframe.waitFor();
+    expect(await page.locator('script[src$="embed.js"], [data-valkompass]').count()).toBe(0);
+    expect(await iframe.getAttribute('sandbox')).toBe(FRAME_SANDBOX);
+    expect(await frameHeight(page)).toBe(PLAIN_FRAME_HEIGHT.quiz);
     const frame = page.frameLocator('iframe');
     await frame.getByRole('link', { name: 'Starta' }).click();
     await frame.getByRole('button', { name: 'Helt för', exact: true }).click();
-    await frame.getByText('Påstående 2 av 32').waitFor();
+    await frame.getByText(`Påstående 2 av ${total}`).waitFor();
     expect(await context.cookies()).toEqual([]);
   });
 });
 
-describe('the snippet builder', () => {
+describe('the snippet builder', { timeout: TEST }, () => {
   it('lets an editor choose options, preview them, and copy a snippet that works', async () => {
-    const context = await browser.newContext({
-      locale: 'sv-SE',
-      permissions: ['clipboard-read', 'clipboard-write'],
-    });
-    contexts.push(context);
+    const context = await newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto(`${appOrigin}/embed`);
     await page.getByRole('heading', { level: 1, name: 'Bädda in valkompassen' }).waitFor();
     await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
     await page.getByRole('combobox', { name: 'Börja med' }).selectOption('quiz');
     await page.getByRole('checkbox', { name: 'Kompakt läge' }).check();
-    const snippet = await page.getByLabel('Klistra in de här två raderna i artikeln').inputValue();
-    expect(snippet).toBe(
-      `<div data-valkompass="socialpolitik" data-lang="en" data-compact="true" data-start="quiz" style="min-height:480px"></div>\n<script src="${appOrigin}/embed.js" async></script>`,
-    );
-    await page.frameLocator('iframe.preview').getByText('Statement 1 of 32').waitFor();
+    const field = page.getByLabel('Klistra in de här två raderna i artikeln');
+    const snippet = `<div data-valkompass="socialpolitik" data-lang="en" data-compact="true" data-start="quiz" style="min-height:480px"></div>\n<script src="${appOrigin}/embed.js" async></script>`;
+    await expect.poll(() => field.inputValue(), { timeout: WAIT }).toBe(snippet);
+    await page.frameLocator('iframe.preview').getByText(`Statement 1 of ${total}`).waitFor();
     await page.getByRole('button', { name: 'Kopiera koden' }).click();
     await page.getByText('Koden är kopierad.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);

@@ -155,5 +155,3 @@ export const compassSchema = v.strictObject({
   rules: v.optional(rules, {}),
   license: v.optional(text('license')),
 });
-
-export type CompassInput = v.InferInput<typeof compassSchema>;

@@ -1,41 +1,44 @@
 import { percentHalfUp } from './exact.ts';
 import type { Tally } from './tally.ts';
+import * as term from './term.ts';
+
+// Local bindings of the term accessors: the hot loops below call them parties × statements
+// times, and some module loaders (tsx, test runners) put a getter behind every imported name.
+const { termAgreed, termCovered, termPoints, termStated, termWahlOMat } = term;
 import type { IneligibleReason } from './types.ts';
 
 /**
  * Who gets a rank over a block: at least `minStated` stated positions and, when
- * `needsCoverage`, K ≥ 0.25 (⇔ Σ w·4c ≥ W). Data rather than a callback: it runs in the
- * innermost loop.
+ * `quarterOfAnswered`, stated positions on at least a quarter of the block's answered
+ * statements (4·stated ≥ answered). Plain counts, not weighted by confidence or importance, so
+ * that the rule says exactly what the results page prints ("tar ställning i 7 av dina 10").
+ * Data rather than a callback: it runs once per party and block.
  */
 export interface EligibilityRule {
   readonly minStated: number;
-  readonly needsCoverage: boolean;
+  readonly quarterOfAnswered: boolean;
 }
 
-/** Overall: at least 3 stated positions among the answers and K ≥ 0.25. */
-export const overallRule: EligibilityRule = { minStated: 3, needsCoverage: true };
+/** Overall: stated ≥ 3 and 4·stated ≥ answered. */
+export const overallRule: EligibilityRule = { minStated: 3, quarterOfAnswered: true };
 
 /** Per theme: at least 2 stated positions in the theme. */
-export const themeRule: EligibilityRule = { minStated: 2, needsCoverage: false };
+export const themeRule: EligibilityRule = { minStated: 2, quarterOfAnswered: false };
 
 /** From this many parties on, leave-one-out percentages come from look-up tables. */
 export const LOOKUP_FROM = 64;
 
-/** 0 eligible, 1 too few stated positions, 2 coverage below 0.25. */
+/** 0 eligible, 1 fewer stated positions than the minimum, 2 less than a quarter of the answers. */
 const ELIGIBLE = 0;
-const REASONS: readonly (IneligibleReason | null)[] = [null, 'too-few-stated', 'low-coverage'];
+const REASONS: readonly (IneligibleReason | null)[] = [null, 'too-few-stated', 'small-share'];
 
 /** The reason behind a code of `Block.codes`: null when the party is ranked. */
 export const reasonOf = (code: number): IneligibleReason | null => REASONS[code] ?? null;
 
-function reasonCode(
-  rule: EligibilityRule,
-  stated: number,
-  covered: number,
-  weight: number,
-): number {
+/** Why a party with `stated` positions among `answered` statements is not ranked (0: it is). */
+export function eligibilityCode(rule: EligibilityRule, stated: number, answered: number): number {
   if (stated < rule.minStated) return 1;
-  return rule.needsCoverage && covered < weight ? 2 : ELIGIBLE;
+  return rule.quarterOfAnswered && 4 * stated < answered ? 2 : ELIGIBLE;
 }
 
 /** Sums over a set of answered statements (a block: all of them, or one theme's), per party. */
@@ -58,7 +61,7 @@ export interface Block {
   readonly top: readonly number[];
   /** Answered-statement indices whose removal changes the top set. */
   readonly flips: readonly number[];
-  /** Leave-one-out runs made (0 with fewer than two statements in the block). */
+  /** Leave-one-out runs made (0 with fewer than two statements in the block, or when not asked for). */
   readonly runs: number;
 }
 
@@ -67,7 +70,12 @@ export interface Block {
  * statement in turn (leave one out) by subtracting that statement's terms: equal to a full
  * recomputation, at the cost of one pass over the parties per statement.
  */
-export function scoreBlock(t: Tally, columns: readonly number[], rule: EligibilityRule): Block {
+export function scoreBlock(
+  t: Tally,
+  columns: readonly number[],
+  rule: EligibilityRule,
+  { leaveOneOut = true }: { readonly leaveOneOut?: boolean } = {},
+): Block {
   const p = t.parties.length;
   const n = t.statements.length;
   const packed = t.packed;
@@ -93,7 +101,7 @@ export function scoreBlock(t: Tally, columns: readonly number[], rule: Eligibili
   ];
   const codes = new Uint8Array(buffer, 8 * 4 * p, p);
   let best = -1;
-  // Unpacks the terms of `term` (tally.ts) inline: this loop runs parties × statements times.
+  // This loop runs parties × statements times; the accessors are one shift and one mask each.
   for (let i = 0; i < p; i++) {
     const base = i * n;
     let e = 0;
@@ -103,11 +111,11 @@ export function scoreBlock(t: Tally, columns: readonly number[], rule: Eligibili
     let g = 0;
     for (let r = 0; r < cols.length; r++) {
       const x = packed[base + cols[r]!]!;
-      e += x & 0x7f;
-      c += (x >> 7) & 0xf;
-      a += (x >> 11) & 0x3f;
-      s += (x >> 17) & 1;
-      g += (x >> 18) & 0x7;
+      e += termPoints(x);
+      c += termCovered(x);
+      a += termAgreed(x);
+      s += termStated(x);
+      g += termWahlOMat(x);
     }
     points[i] = e;
     covered[i] = c;
@@ -115,7 +123,7 @@ export function scoreBlock(t: Tally, columns: readonly number[], rule: Eligibili
     stated[i] = s;
     wahlOMat[i] = g;
     percent[i] = percentHalfUp(e, 16 * weight);
-    codes[i] = reasonCode(rule, s, c, weight);
+    codes[i] = eligibilityCode(rule, s, cols.length);
     if (codes[i] === ELIGIBLE && percent[i]! > best) best = percent[i]!;
   }
   const top: number[] = [];
@@ -124,11 +132,13 @@ export function scoreBlock(t: Tally, columns: readonly number[], rule: Eligibili
   low.set(percent);
   high.set(percent);
   const flips: number[] = [];
-  const runs = cols.length > 1 ? cols.length : 0;
+  const runs = leaveOneOut && cols.length > 1 ? cols.length : 0;
   if (runs > 0) {
     // Party-major, so that each party's terms are read in memory order: first every run's
-    // percent (−1 when not eligible in that run) and each run's best, then which runs changed
-    // the top set.
+    // percent and each run's best, then which runs changed the top set. The ranked set stays
+    // the one of the full block (eligibility is decided once, on all the answers): a run only
+    // recomputes percentages, so τ measures how much they hang on one answer, not how close a
+    // party sits to the eligibility threshold.
     const runPercent = new Int8Array(p * runs);
     const runBest = new Int32Array(runs).fill(-1);
     const rest = Int32Array.from(cols, (j) => weight - t.weights[j]!);
@@ -151,22 +161,17 @@ export function scoreBlock(t: Tally, columns: readonly number[], rule: Eligibili
         : null;
     for (let i = 0; i < p; i++) {
       const base = i * n;
+      const ranked = codes[i] === ELIGIBLE;
       let lo = 101;
       let hi = -1;
       for (let r = 0; r < runs; r++) {
         const x = packed[base + cols[r]!]!;
-        const e = points[i]! - (x & 0x7f);
+        const e = points[i]! - termPoints(x);
         const pct = lookUp ? lookUp[r]![e]! : percentHalfUp(e, 16 * rest[r]!);
         if (pct < lo) lo = pct;
         if (pct > hi) hi = pct;
-        const code = reasonCode(
-          rule,
-          stated[i]! - ((x >> 17) & 1),
-          covered[i]! - ((x >> 7) & 0xf),
-          rest[r]!,
-        );
-        runPercent[i * runs + r] = code === ELIGIBLE ? pct : -1;
-        if (code === ELIGIBLE && pct > runBest[r]!) runBest[r] = pct;
+        runPercent[i * runs + r] = ranked ? pct : -1;
+        if (ranked && pct > runBest[r]!) runBest[r] = pct;
       }
       low[i] = lo;
       high[i] = hi;

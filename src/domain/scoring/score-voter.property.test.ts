@@ -5,7 +5,7 @@ import { buildCompass } from '../../test/compass-builder.ts';
 import { scoreVoter } from './score-voter.ts';
 import type { Answer, ScoredVoter, Voter, VoterAnswer } from './types.ts';
 
-// Every invariant listed at the end of SCORING.md, over generated compasses and voters, plus an
+// Every invariant listed in docs/method.md, over generated compasses and voters, plus an
 // independent, deliberately naive reference implementation that the engine must agree with.
 
 const POS: Position[] = [-1, -0.5, 0, 0.5, 1];
@@ -108,7 +108,16 @@ interface Naive {
   stated: number;
   eligible: boolean;
 }
-function naiveScores(compass: Compass, voter: Voter, skipAlso?: string): Naive[] | null {
+/**
+ * Scores with the statement `skipAlso` left out. Eligibility: stated ≥ 3 and 4·stated ≥ answered,
+ * plain counts; in a leave-one-out run (`rankedSet` given) the ranked set is the full result's.
+ */
+function naiveScores(
+  compass: Compass,
+  voter: Voter,
+  skipAlso?: string,
+  rankedSet?: ReadonlySet<string>,
+): Naive[] | null {
   const answered = compass.statements.filter((s) => {
     const a = voter.answers[s.id];
     return a && a.answer !== 'skip' && s.id !== skipAlso;
@@ -140,7 +149,7 @@ function naiveScores(compass: Compass, voter: Voter, skipAlso?: string): Naive[]
       coverage: K,
       agreement: sumC === 0 ? null : sumCA / sumC,
       stated,
-      eligible: stated >= 3 && K >= 0.25 - 1e-12,
+      eligible: rankedSet ? rankedSet.has(party.id) : stated >= 3 && 4 * stated >= answered.length,
     };
   });
 }
@@ -194,9 +203,10 @@ describe('the engine agrees with the naive reference', () => {
         const flips: string[] = [];
         const ranges = new Map<string, number[]>();
         const answered = r.statements;
+        const rankedSet = new Set(naive.filter((n) => n.eligible).map((n) => n.party));
         if (answered.length > 1) {
           for (const id of answered) {
-            const run = naiveScores(compass, voter, id)!;
+            const run = naiveScores(compass, voter, id, rankedSet)!;
             if (naiveTop(run).join() !== top.join()) flips.push(id);
             for (const s of run) ranges.set(s.party, [...(ranges.get(s.party) ?? []), s.percent]);
           }
@@ -221,7 +231,7 @@ describe('the engine agrees with the naive reference', () => {
   });
 });
 
-describe('SCORING.md invariants', () => {
+describe('the invariants of docs/method.md', () => {
   it('range: 0 ≤ S, K ≤ 1, percent 0..100, never NaN', () => {
     fc.assert(
       fc.property(scenarioArb(), ({ compass, voter }) => {
@@ -493,16 +503,20 @@ describe('SCORING.md invariants', () => {
       fc.property(scenarioArb(), ({ compass, voter }) => {
         const result = scoreVoter(compass, voter);
         if (result.status !== 'ok') return;
-        for (const p of result.parties) {
+        const themes = Object.values(result.themes);
+        // Σ_t W_t·S_t / W = S, exactly: numerators add up over the same unit 1/16.
+        expect(themes.reduce((a, t) => a + t.weight, 0)).toBe(result.weight);
+        result.parties.forEach((p, i) => {
           expect(p.contributions.reduce((a, b) => a + b, 0)).toBe(p.exactScore.numerator);
           expect(p.exactScore.denominator).toBe(16 * result.weight);
-          const themes = Object.values(result.themes).map(
-            (t) => t.parties.find((x) => x.party === p.party)!.exactScore,
-          );
-          // Σ_t W_t·S_t / W = S, exactly: numerators add up over the same unit 1/16.
-          expect(themes.reduce((a, t) => a + t.numerator, 0)).toBe(p.exactScore.numerator);
-          expect(themes.reduce((a, t) => a + t.denominator, 0)).toBe(p.exactScore.denominator);
-        }
+          expect(themes.reduce((a, t) => a + t.points[i]!, 0)).toBe(p.exactScore.numerator);
+          for (const t of themes) {
+            const percent = t.percent[i];
+            expect(percent === null).toBe(t.stated[i]! < 2);
+            if (percent !== null)
+              expect(percent).toBe(Math.floor((200 * t.points[i]! + 16 * t.weight) / (32 * t.weight)));
+          }
+        });
       }),
     );
   });
@@ -513,13 +527,22 @@ describe('SCORING.md invariants', () => {
         const result = scoreVoter(compass, voter);
         if (result.status !== 'ok' || result.answered < 2) return;
         const top = [...result.stability.top].sort().join();
+        // The ranked set stays the full result's; a run recomputes percentages only.
+        const ranked = new Set(result.parties.filter((p) => p.eligible).map((p) => p.party));
         const flips: string[] = [];
         const seen = new Map<string, number[]>();
         for (const id of result.statements) {
           const run = ok(
             scoreVoter(compass, { answers: { ...voter.answers, [id]: { answer: 'skip' } } }),
           );
-          if ([...run.stability.top].sort().join() !== top) flips.push(id);
+          const inRun = run.parties.filter((p) => ranked.has(p.party));
+          const best = Math.max(...inRun.map((p) => p.percent));
+          const runTop = inRun
+            .filter((p) => p.percent === best)
+            .map((p) => p.party)
+            .sort()
+            .join();
+          if (runTop !== top) flips.push(id);
           for (const p of run.parties) seen.set(p.party, [...(seen.get(p.party) ?? []), p.percent]);
         }
         expect(result.stability.flips).toEqual(flips);
@@ -529,6 +552,66 @@ describe('SCORING.md invariants', () => {
             Math.max(...seen.get(p.party)!),
           ]);
       }),
+    );
+  });
+
+  it('eligibility counts stated positions plainly: confidence and importance never change it', () => {
+    fc.assert(
+      fc.property(scenarioArb(), fc.boolean(), ({ compass, voter }, important) => {
+        fc.pre(anyAnswered(voter));
+        const firm = {
+          ...compass,
+          statements: compass.statements.map((s) => ({
+            ...s,
+            stances: Object.fromEntries(
+              Object.entries(s.stances).map(([id, st]) => [
+                id,
+                st.position === null ? st : { ...st, confidence: 1 as const },
+              ]),
+            ),
+          })),
+        };
+        const weighed = {
+          answers: Object.fromEntries(
+            Object.entries(voter.answers).map(([id, a]) => [id, { answer: a!.answer, important }]),
+          ),
+        };
+        const result = ok(scoreVoter(compass, voter));
+        const eligibility = (r: ScoredVoter) =>
+          Object.fromEntries(r.parties.map((p) => [p.party, p.eligible]));
+        expect(eligibility(ok(scoreVoter(firm, voter)))).toEqual(eligibility(result));
+        expect(eligibility(ok(scoreVoter(compass, weighed)))).toEqual(eligibility(result));
+        for (const p of result.parties) {
+          const expected = p.stated >= 3 && 4 * p.stated >= result.answered;
+          expect(p.eligible).toBe(expected);
+          expect(p.reason).toBe(
+            expected ? null : p.stated < 3 ? 'too-few-stated' : 'small-share',
+          );
+        }
+      }),
+    );
+  });
+
+  it('stability never changes the ranked set: every top party of the result is ranked', () => {
+    fc.assert(
+      fc.property(scenarioArb(), ({ compass, voter }) => {
+        const result = scoreVoter(compass, voter);
+        if (result.status !== 'ok') return;
+        const ranked = result.parties.filter((p) => p.rank !== null).map((p) => p.party);
+        for (const id of result.stability.top) expect(ranked).toContain(id);
+        if (ranked.length === 0) expect(result.stability.flips).toEqual([]);
+      }),
+    );
+  });
+
+  it('returns plain data: a structured clone and a JSON round trip are equal to the result', () => {
+    fc.assert(
+      fc.property(scenarioArb(), ({ compass, voter }) => {
+        const result = scoreVoter(compass, voter);
+        expect(structuredClone(result)).toEqual(result);
+        expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+      }),
+      { numRuns: 50 },
     );
   });
 });

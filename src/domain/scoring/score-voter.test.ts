@@ -24,7 +24,7 @@ function compassOf(
   });
 }
 
-// The worked example of SCORING.md, number for number.
+// The worked example of docs/method.md, number for number.
 const example = compassOf(
   [
     { id: 'a', name: 'Parti A' },
@@ -54,7 +54,7 @@ const ok = (result: ReturnType<typeof scoreVoter>): ScoredVoter => {
 };
 const byParty = (result: ScoredVoter, id: string) => result.parties.find((p) => p.party === id)!;
 
-describe('scoreVoter: the worked example of SCORING.md', () => {
+describe('scoreVoter: the worked example of docs/method.md', () => {
   const result = ok(scoreVoter(example, voter));
 
   it('gives A 75 %, B 55 %, C 70 % with K 0.4', () => {
@@ -89,10 +89,11 @@ describe('scoreVoter: the worked example of SCORING.md', () => {
   });
 
   it('has τ 0.5 ("känsligt"): leaving out s1 or s4 ties A and B', () => {
+    // The ranked set {A, B} is fixed by the full result; C (2 stated) stays out of every run.
     expect(result.stability).toEqual({
       tau: 0.5,
       exactTau: { numerator: 2, denominator: 4 },
-      label: 'känsligt',
+      label: 'sensitive',
       flips: ['s1', 's4'],
       top: ['a'],
     });
@@ -120,17 +121,14 @@ describe('scoreVoter: the worked example of SCORING.md', () => {
     expect(Object.keys(result.themes)).toEqual(['x', 'y']);
     const x = result.themes.x!;
     expect(x.answered).toBe(2);
-    // A on s1 (w 2, a 1) and s2 (a 0.25): (2 + 0.25) / 3 = 75 %.
-    expect(x.parties.find((p) => p.party === 'a')).toMatchObject({
-      percent: 75,
-      eligible: true,
-      rank: 1,
-    });
-    expect(x.parties.find((p) => p.party === 'c')).toMatchObject({
-      stated: 1,
-      eligible: false,
-      rank: null,
-    });
+    expect(x.statements).toEqual(['s1', 's2']);
+    expect(x.weight).toBe(3);
+    // Lists run parallel to result.parties (A, B, C). A on s1 (w 2, a 1) and s2 (a ¼):
+    // (2 + ¼) / 3 = 75 %; B: (2·½ + ¾) / 3 = 58 %; C states only s1 → no theme score.
+    expect(result.parties.map((p) => p.party)).toEqual(['a', 'b', 'c']);
+    expect(x.percent).toEqual([75, 58, null]);
+    expect(x.stated).toEqual([2, 2, 1]);
+    expect(x.points).toEqual([36, 28, 32]);
   });
 
   it('ranks the comparison methods: stated-only (M) and Wahl-O-Mat', () => {
@@ -195,34 +193,78 @@ describe('scoreVoter: rules around the numbers', () => {
     expect(byParty(some, 'b').rank).toBe(1);
   });
 
-  it('marks a party unranked for low coverage (K < 0.25) even with 3 stated positions', () => {
-    const thin = compassOf(
-      [{ id: 'p', name: 'P' }],
-      Array.from(
-        { length: 8 },
-        (_, i) =>
-          [`s${i}`, 't', { p: stance(i < 3 ? 1 : null, 0.5) }] as [
-            string,
-            string,
-            Record<string, Stance>,
-          ],
-      ),
-    );
-    const answers = Object.fromEntries(thin.statements.map((s) => [s.id, { answer: 1 as const }]));
-    // K = 3 · 0.5 / 8 = 0.1875
-    expect(ok(scoreVoter(thin, { answers })).parties[0]).toMatchObject({
+  it('ranks by plain counts: 3 implied positions among 12 answers are a quarter, 3 among 13 are not', () => {
+    const thin = (count: number) =>
+      compassOf(
+        [{ id: 'p', name: 'P' }],
+        Array.from(
+          { length: count },
+          (_, i) =>
+            [`s${i}`, 't', { p: stance(i < 3 ? 1 : null, 0.5) }] as [
+              string,
+              string,
+              Record<string, Stance>,
+            ],
+        ),
+      );
+    const all = (c: Compass) =>
+      Object.fromEntries(c.statements.map((s) => [s.id, { answer: 1 as const }]));
+    // K = 3 · 0.5 / 12 = 0.125 — the confidence-weighted rule would have left it out.
+    const twelve = thin(12);
+    expect(ok(scoreVoter(twelve, { answers: all(twelve) })).parties[0]).toMatchObject({
+      stated: 3,
+      eligible: true,
+      reason: null,
+      rank: 1,
+    });
+    const thirteen = thin(13);
+    expect(ok(scoreVoter(thirteen, { answers: all(thirteen) })).parties[0]).toMatchObject({
       stated: 3,
       eligible: false,
-      reason: 'low-coverage',
+      reason: 'small-share',
+      rank: null,
     });
   });
 
+  it('rounds M once, exactly: agreementPercent, and null (never 0) when the programme is silent', () => {
+    // A in the worked example: M = 0.75 exactly → 75; C states a position on s1 and s3 and
+    // agrees fully on both → 100; B (all c = 1): w·a = 2·½ + ¾ + 1 + 0 = 2.75 of W = 5 → 55.
+    const result = ok(scoreVoter(example, voter));
+    expect(byParty(result, 'a').agreementPercent).toBe(75);
+    expect(byParty(result, 'b').agreementPercent).toBe(55);
+    expect(byParty(result, 'c').agreementPercent).toBe(100);
+    const silentOnly = ok(scoreVoter(example, { answers: { s2: { answer: 1 } } }));
+    expect(byParty(silentOnly, 'c')).toMatchObject({ agreement: null, agreementPercent: null });
+    for (const p of result.parties)
+      if (p.exactAgreement)
+        expect(p.agreementPercent).toBe(
+          percentHalfUp(p.exactAgreement.numerator, p.exactAgreement.denominator),
+        );
+  });
+
   it('rounds half up exactly where floating point would not', () => {
-    expect(Math.round(0.285 * 100)).toBe(28); // the trap
+    // 285/1000, 57/200 and 46/80 are 0.285 and 0.575 exactly, but as floats times 100 they come
+    // out just below 28.5 and 57.5: rounding the float would show 28 % and 57 %.
     expect(percentHalfUp(285, 1000)).toBe(29);
+    expect(percentHalfUp(57, 200)).toBe(29);
     expect(percentHalfUp(1, 8)).toBe(13);
     expect(percentHalfUp(0, 5)).toBe(0);
     expect(percentHalfUp(5, 5)).toBe(100);
+    // End to end: voter "helt för" on all five (W = 5); Σ 16·e = 16 + 12 + 8 + 0 + 10 = 46.
+    const half = compassOf(
+      [{ id: 'a', name: 'Parti A' }],
+      [
+        ['t1', 'x', { a: stance(1) }], // a = 1
+        ['t2', 'x', { a: stance(0.5) }], // a = ¾
+        ['t3', 'x', { a: stance(0) }], // a = ½
+        ['t4', 'x', { a: stance(-1) }], // a = 0
+        ['t5', 'x', { a: stance(0.5, 0.5) }], // e = ½ · ¾ + ½ · ½ = ⅝
+      ],
+    );
+    const answers = Object.fromEntries(half.statements.map((s) => [s.id, { answer: 1 as const }]));
+    const a = byParty(ok(scoreVoter(half, { answers })), 'a');
+    expect(a.exactScore).toEqual({ numerator: 46, denominator: 80 });
+    expect(a.percent).toBe(58);
   });
 
   it('rejects bad input with a typed error naming the problem', () => {

@@ -2,7 +2,8 @@ import type { Compass } from '../bank/types.ts';
 import { overallRule, reasonOf, scoreBlock, themeRule, type Block } from './block.ts';
 import { percentHalfUp } from './exact.ts';
 import { alphabeticalOrder, rank } from './rank.ts';
-import { tally, termPoints, type Tally } from './tally.ts';
+import { tally, type Tally } from './tally.ts';
+import * as term from './term.ts';
 import type {
   Fraction,
   MethodScore,
@@ -19,18 +20,19 @@ import type {
 export const answersNeeded = (statementCount: number): number =>
   Math.max(8, Math.ceil(statementCount / 3));
 
-/** τ = 1 "stabilt", 0.75 ≤ τ < 1 "ganska stabilt", below that "känsligt". */
+/** τ = 1 `stable`, 0.75 ≤ τ < 1 `fairly-stable`, below that `sensitive`. */
 export function stabilityLabel(tau: Fraction): StabilityLabel {
-  if (tau.numerator === tau.denominator) return 'stabilt';
-  return 4 * tau.numerator >= 3 * tau.denominator ? 'ganska stabilt' : 'känsligt';
+  if (tau.numerator === tau.denominator) return 'stable';
+  return 4 * tau.numerator >= 3 * tau.denominator ? 'fairly-stable' : 'sensitive';
 }
 
 const fraction = (numerator: number, denominator: number): Fraction => ({ numerator, denominator });
 
 /**
- * Scores one voter against a compass as SCORING.md specifies: per party S, K, M, eligibility,
- * rank and leave-one-out range; stability; per-theme scores; and the comparison methods.
- * Pure and deterministic. Throws ScoringError on unknown ids or answers off the scale.
+ * Scores one voter against a compass as docs/method.md specifies: per party S, K, M,
+ * eligibility, rank and leave-one-out range; stability; per-theme scores; and the comparison
+ * methods. Pure and deterministic; returns plain, read-only data (safe to serialise, clone and
+ * compare). Throws ScoringError on unknown ids or answers off the scale.
  */
 export function scoreVoter(
   compass: Compass,
@@ -50,21 +52,34 @@ export function scoreVoter(
   const all = t.statements.map((_, j) => j);
   const overall = scoreBlock(t, all, overallRule);
   const ranking = rank(alphabet.alpha, alphabet.span, rankable(overall));
-  // Every party's contributions in one buffer; each party gets a view of its own row.
-  const points = t.packed.map(termPoints);
   const parties = Array.from(ranking.order, (i): PartyScore =>
-    partyScore(t, overall, i, ranking.ranks[i]!, points.subarray(i * n, (i + 1) * n)),
+    partyScore(t, overall, i, ranking.ranks[i]!, all),
   );
 
   const themes: Record<string, ThemeScores> = {};
   for (const theme of compass.themes) {
     const columns = all.filter((j) => t.statements[j]!.theme === theme.id);
     if (columns.length === 0) continue;
-    const block = scoreBlock(t, columns, themeRule);
-    themes[theme.id] = themeScores(
-      columns.map((j) => t.statements[j]!.id),
-      () => themeRows(t, block, columns, alphabet),
-    );
+    // Themes show a percentage only: no leave-one-out ranges or stability per theme.
+    const block = scoreBlock(t, columns, themeRule, { leaveOneOut: false });
+    const order = ranking.order;
+    const percent = new Array<number | null>(order.length);
+    const points = new Array<number>(order.length);
+    const stated = new Array<number>(order.length);
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      percent[k] = block.codes[i] === 0 ? block.percent[i]! : null;
+      points[k] = block.points[i]!;
+      stated[k] = block.stated[i]!;
+    }
+    themes[theme.id] = {
+      answered: columns.length,
+      statements: columns.map((j) => t.statements[j]!.id),
+      weight: block.weight,
+      percent,
+      points,
+      stated,
+    };
   }
 
   return {
@@ -90,20 +105,6 @@ export function scoreVoter(
   };
 }
 
-/**
- * A theme's scores. The numbers are computed with the rest; the per-party rows are built on
- * first read (an ordinary enumerable property to JSON, structuredClone and tests), because with
- * 10 000 candidates building rows nobody reads costs more than all the arithmetic.
- */
-function themeScores(statements: string[], build: () => PartyScore[]): ThemeScores {
-  let parties: PartyScore[] | undefined;
-  const scores: Omit<ThemeScores, 'parties'> = { answered: statements.length, statements };
-  return Object.defineProperty(scores, 'parties', {
-    enumerable: true,
-    get: () => (parties ??= build()),
-  }) as unknown as ThemeScores;
-}
-
 /** Each party's place in Swedish alphabetical order, as the ranking wants it. */
 interface Alphabet {
   readonly alpha: Int32Array;
@@ -117,12 +118,23 @@ function rankable(block: Block): Int32Array {
   return out;
 }
 
+const { termPoints } = term; // a local binding: called parties × statements times
+
+/** w·16e of party i on each of the given answered statements. */
+function contributionsOf(t: Tally, i: number, columns: readonly number[]): number[] {
+  const base = i * t.statements.length;
+  const out = new Array<number>(columns.length);
+  for (let k = 0; k < columns.length; k++) out[k] = termPoints(t.packed[base + columns[k]!]!);
+  return out;
+}
+
+/** Party i's scores over a block; `columns` are the block's answered-statement indices. */
 function partyScore(
   t: Tally,
   block: Block,
   i: number,
   rankOf: number,
-  contributions: Int32Array,
+  columns: readonly number[],
 ): PartyScore {
   const covered = block.covered[i]!;
   const exactScore = fraction(block.points[i]!, 16 * block.weight);
@@ -139,33 +151,17 @@ function partyScore(
     agreement:
       exactAgreement === null ? null : exactAgreement.numerator / exactAgreement.denominator,
     exactAgreement,
+    agreementPercent:
+      exactAgreement === null
+        ? null
+        : percentHalfUp(exactAgreement.numerator, exactAgreement.denominator),
     stated: block.stated[i]!,
     eligible: reason === null,
     reason,
     rank: rankOf === 0 ? null : rankOf,
     range: [block.low[i]!, block.high[i]!],
-    contributions,
+    contributions: contributionsOf(t, i, columns),
   };
-}
-
-/** A theme's party rows, ranked, each with its contributions over the theme's statements. */
-function themeRows(
-  t: Tally,
-  block: Block,
-  columns: readonly number[],
-  alphabet: Alphabet,
-): PartyScore[] {
-  const n = t.statements.length;
-  const ranking = rank(alphabet.alpha, alphabet.span, rankable(block));
-  return Array.from(ranking.order, (i) =>
-    partyScore(
-      t,
-      block,
-      i,
-      ranking.ranks[i]!,
-      Int32Array.from(columns, (j) => termPoints(t.packed[i * n + j]!)),
-    ),
-  );
 }
 
 function stability(t: Tally, block: Block): Stability {

@@ -3,11 +3,12 @@ import { CONFIDENCES, POSITIONS } from '../bank/types.ts';
 import { readAnswer } from './answer.ts';
 import { ScoringError } from './errors.ts';
 import { halfSteps, quarters } from './exact.ts';
+import { packTerm } from './term.ts';
 import type { ScoringOptions, Voter } from './types.ts';
 
 /**
  * One voter against one compass, ready for exact sums: the answered statements, their weights,
- * and the integer terms of every (party, answered statement) cell, packed (see `term`).
+ * and the integer terms of every (party, answered statement) cell, packed (see term.ts).
  */
 export interface Tally {
   readonly parties: readonly string[];
@@ -16,29 +17,6 @@ export interface Tally {
   readonly weights: Int32Array;
   /** The packed terms of party i on answered statement j, at i·n + j (n answered statements). */
   readonly packed: Int32Array;
-}
-
-const sign = (x: number): number => (x > 0 ? 1 : x < 0 ? -1 : 0);
-
-/** w·16e of a packed cell: its term of S, in units of 1/16. */
-export const termPoints = (packed: number): number => packed & 0x7f;
-
-/**
- * The integer terms of one cell, packed into one number so that the hot loops allocate nothing:
- * w·16e (S's numerator, unit 1/16) in bits 0–6, w·4c (K's, unit 1/4) in bits 7–10, w·4c·4a
- * (M's) in bits 11–16, 1 if the party states a position in bit 17, and w · Wahl-O-Mat points
- * (2 same side, 1 one step, 0 opposite; silence counts as neutral) in bits 18–20.
- * With a = 1 − |v − p| / 2 and e = c·a + (1 − c)·½: 16e = 4c·4a + 2·(4 − 4c).
- *
- * @param w weight 1 or 2; @param v2 answer in half steps −2..2;
- * @param p2 position in half steps −2..2, or null when silent; @param c4 confidence in quarters 1..4
- */
-export function term(w: number, v2: number, p2: number | null, c4: number): number {
-  if (p2 === null) return (w * 8) | ((w * (v2 === 0 ? 2 : 1)) << 18);
-  const a4 = 4 - Math.abs(v2 - p2);
-  const points = w * (c4 * a4 + 2 * (4 - c4));
-  const wahlOMat = w * (2 - Math.abs(sign(v2) - sign(p2)));
-  return points | ((w * c4) << 7) | ((w * c4 * a4) << 11) | (1 << 17) | (wahlOMat << 18);
 }
 
 /**
@@ -141,10 +119,10 @@ export function tally(compass: Compass, voter: Voter, options: ScoringOptions = 
   statements.forEach((s, j) => {
     const w = weights[j]!;
     const v2 = halfSteps(voter.answers[s.id]!.answer as number);
-    tables[j * CODES] = term(w, v2, null, 0);
+    tables[j * CODES] = packTerm(w, v2, null, 0);
     for (let code = 1; code < CODES; code++) {
       const { p2, k } = decode(code);
-      tables[j * CODES + code] = term(w, v2, p2, confidence4[k]!);
+      tables[j * CODES + code] = packTerm(w, v2, p2, confidence4[k]!);
     }
   });
   const packed = new Int32Array(parties.length * n);

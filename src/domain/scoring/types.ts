@@ -16,7 +16,7 @@ export interface Voter {
   readonly parties?: readonly string[];
 }
 
-/** Policies of the engine, explicit rather than buried (STYLE.md). */
+/** Policies of the engine, explicit options rather than buried constants. */
 export interface ScoringOptions {
   /**
    * Replace the confidence of implied positions (coded 0.5) by this value, for robustness
@@ -31,8 +31,12 @@ export interface Fraction {
   readonly denominator: number;
 }
 
-/** Why a party gets no percentage rank: "för få ställningstaganden i programmet". */
-export type IneligibleReason = 'too-few-stated' | 'low-coverage';
+/**
+ * Why a party gets no rank ("för få ställningstaganden i programmet"): its programme takes a
+ * stand on fewer than 3 of the voter's answered statements (`too-few-stated`), or on fewer than
+ * a quarter of them (`small-share`).
+ */
+export type IneligibleReason = 'too-few-stated' | 'small-share';
 
 export interface PartyScore {
   readonly party: string;
@@ -47,6 +51,12 @@ export interface PartyScore {
   /** M, 0..1: agreement where the programme takes a stand; null when it takes none ("cannot tell"). */
   readonly agreement: number | null;
   readonly exactAgreement: Fraction | null;
+  /**
+   * M as a whole percent, round-half-up of the exact rational, 0..100; null when the programme
+   * takes no stand ("cannot tell", to be said in words, never shown as 0 %). The only rounding
+   * of M: show this, never a rounding of `agreement`.
+   */
+  readonly agreementPercent: number | null;
   /** Stated positions among the answered statements. */
   readonly stated: number;
   readonly eligible: boolean;
@@ -58,14 +68,13 @@ export interface PartyScore {
   readonly range: readonly [number, number];
   /**
    * w·16·e per answered statement, in the order of the `statements` beside it: integers that sum
-   * exactly to `exactScore.numerator` (denominator 16·W). "Why this result". A typed array
-   * (use `Array.from` for JSON): one buffer serves 10 000 candidates.
+   * exactly to `exactScore.numerator` (denominator 16·W). "Why this result".
    */
-  readonly contributions: Int32Array;
+  readonly contributions: readonly number[];
 }
 
-/** τ = 1 "stabilt", 0.75 ≤ τ < 1 "ganska stabilt", below "känsligt". */
-export type StabilityLabel = 'stabilt' | 'ganska stabilt' | 'känsligt';
+/** τ = 1 `stable` ("stabilt"), 0.75 ≤ τ < 1 `fairly-stable` ("ganska stabilt"), below `sensitive` ("känsligt"). */
+export type StabilityLabel = 'stable' | 'fairly-stable' | 'sensitive';
 
 export interface Stability {
   /** Share of leave-one-out runs in which the top party set is unchanged; null with fewer than 2 answers. */
@@ -78,13 +87,28 @@ export interface Stability {
   readonly top: readonly string[];
 }
 
+/**
+ * The match within one theme: the same formulas over the theme's answered statements. The
+ * per-party lists run parallel to `ScoredVoter.parties` (index i is `parties[i]`), so that a
+ * table of themes × parties reads straight across and 10 000 candidates cost a few arrays, not
+ * 80 000 small objects.
+ */
 export interface ThemeScores {
   /** Number of answered statements in this theme. */
   readonly answered: number;
   /** The answered statement ids of this theme, in compass order. */
   readonly statements: readonly string[];
-  /** Parties in display order (ranked first); eligible with at least 2 stated positions in the theme. */
-  readonly parties: readonly PartyScore[];
+  /** W over the theme's answered statements: party i's exact S is points[i] / (16 · weight). */
+  readonly weight: number;
+  /**
+   * Party i's S over the theme as a whole percent (round-half-up of the exact rational), or
+   * null when its programme takes a stand on fewer than 2 of the theme's answered statements.
+   */
+  readonly percent: readonly (number | null)[];
+  /** Party i's Σ w·16e over the theme's answered statements (S's exact numerator). */
+  readonly points: readonly number[];
+  /** Party i's stated positions among the theme's answered statements. */
+  readonly stated: readonly number[];
 }
 
 export interface MethodScore {

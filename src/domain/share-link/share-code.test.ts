@@ -49,8 +49,13 @@ describe('the byte layer', () => {
     expect(referenceCrc8(Buffer.from('123456789'))).toBe(0xf4);
   });
 
-  it('SHARE_FORMAT_VERSION is 1', () => {
-    expect(SHARE_FORMAT_VERSION).toBe(1);
+  it('writes SHARE_FORMAT_VERSION first and reads the next format version as unsupported', () => {
+    const [format, ...rest] = encodeShare(compass, voter).split('.');
+    expect(format).toBe(String(SHARE_FORMAT_VERSION));
+    expect(problem([format, ...rest].join('.'))).toBe('ok');
+    expect(problem([String(SHARE_FORMAT_VERSION + 1), ...rest].join('.'))).toBe(
+      'unsupported-version',
+    );
   });
 });
 

@@ -6,8 +6,8 @@ import { useCompass } from '../../context/compass-context.tsx';
 export function AboutPage() {
   const { t } = useTranslation();
   const compass = useCompass();
-  const paragraphs = (key: string) =>
-    (t(key, { returnObjects: true }) as string[]).map((text) => <p key={text}>{text}</p>);
+  const paragraphs = (key: 'about.intro' | 'about.privacy') =>
+    t(key, { returnObjects: true }).map((text) => <p key={text}>{text}</p>);
   return (
     <>
       <h1>{t('about.title')}</h1>

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { matchPath, useLocation } from 'react-router';
+import { paths } from '../../config/paths.ts';
 import { switchLanguage } from '../../i18n/i18n.ts';
 import { useAnswers } from '../../state/answers-store.ts';
-import type { EmbedOptions, HostMessage } from './embed-options.ts';
+import { type HostMessage, MESSAGE_SOURCE } from './embed-contract.ts';
+import type { EmbedOptions } from './embed-options.ts';
 
 /** Sends a message to the host page. Only sizes and milestones ever leave the frame. */
 function post(message: HostMessage): void {
@@ -37,14 +39,14 @@ export function EmbedBridge({ options }: { options: EmbedOptions }) {
     if (options.accent && !dark) root.style.setProperty('--accent', options.accent);
     if (options.lang) void switchLanguage(i18n, options.lang);
     if (options.parties) setParties(options.parties);
-    post({ source: 'valkompass', type: 'ready' });
+    post({ source: MESSAGE_SOURCE, type: 'ready' });
     // The frame keeps the height the host reserved until the reader first acts in it, so the
     // host page never shifts on load (CLS 0); from then on the frame follows its content.
     let interacted = false;
     const report = () => {
       if (!interacted) return;
       const height = Math.ceil(document.body.getBoundingClientRect().height);
-      post({ source: 'valkompass', type: 'height', height });
+      post({ source: MESSAGE_SOURCE, type: 'height', height });
     };
     const onInput = () => {
       interacted = true;
@@ -64,13 +66,16 @@ export function EmbedBridge({ options }: { options: EmbedOptions }) {
   useEffect(() => {
     if (answered > 0 && !started.current) {
       started.current = true;
-      post({ source: 'valkompass', type: 'started' });
+      post({ source: MESSAGE_SOURCE, type: 'started' });
     }
   }, [answered]);
 
+  // Completed: the reader reached the result, or answered the one embedded statement.
   useEffect(() => {
-    if (pathname === '/resultat' || (pathname.startsWith('/widget/') && answered > 0))
-      post({ source: 'valkompass', type: 'completed', answered });
+    const atResult = matchPath(paths.results, pathname) !== null;
+    const inWidget = matchPath(paths.widgetPattern, pathname) !== null;
+    if (atResult || (inWidget && answered > 0))
+      post({ source: MESSAGE_SOURCE, type: 'completed', answered });
   }, [pathname, answered]);
 
   return null;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/i18n.ts';
 import { useCompass } from '../../context/compass-context.tsx';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/i18n.ts';
 import { localized } from '../../i18n/localized.ts';
-import { contrastOnWhite } from './embed-options.ts';
+import { DEFAULT_ACCENT, isReadableAccent } from './embed-contract.ts';
 import {
   frameUrl,
   iframeSnippet,
@@ -31,7 +31,7 @@ export function SnippetBuilder() {
   const origin = window.location.origin;
   const snippet = scriptSnippet(choice, origin);
   const plain = iframeSnippet(choice, origin, t('app.name'));
-  const accentOk = choice.accent === null || contrastOnWhite(choice.accent) >= 4.5;
+  const accentOk = choice.accent === null || isReadableAccent(choice.accent);
   const copy = async (text: string, which: string) => {
     try {
       await navigator.clipboard.writeText(text);
@@ -129,7 +129,7 @@ export function SnippetBuilder() {
           <input
             type="checkbox"
             checked={choice.accent !== null}
-            onChange={(e) => set({ accent: e.target.checked ? '#0b5cad' : null })}
+            onChange={(e) => set({ accent: e.target.checked ? DEFAULT_ACCENT : null })}
           />
           {t('builder.ownAccent')}
         </label>

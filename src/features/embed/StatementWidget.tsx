@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { Position } from '../../domain/bank/types.ts';
+import { StanceView } from '../../components/StanceView.tsx';
+import { paths } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
+import type { Position } from '../../domain/bank/types.ts';
+import { handoverFragment } from '../../domain/share-link/answer-handover.ts';
 import { positionKey } from '../../i18n/labels.ts';
 import { localized } from '../../i18n/localized.ts';
-import { StanceView } from '../../components/StanceView.tsx';
 import { useAnswers } from '../../state/answers-store.ts';
 
 const OPTIONS: readonly Position[] = [1, 0.5, 0, -0.5, -1];
@@ -29,8 +31,10 @@ export function StatementWidget() {
   }, [answered]);
   if (!statement) return <p role="alert">{t('widget.unknown')}</p>;
   const lang = i18n.language;
-  const next = index + 2 <= compass.statements.length ? `/fraga/${index + 2}` : '/granska';
-  const full = `${window.location.origin}${next}#svar=${encodeURIComponent(statement.id)}:${chosen}`;
+  // The whole quiz goes on after this statement, with this answer handed over in the fragment.
+  const next = index + 2 <= compass.statements.length ? paths.statement(index + 2) : paths.review;
+  const full = (answer: Position) =>
+    `${window.location.origin}${next}${handoverFragment(statement.id, answer)}`;
   return (
     <article className="widget" aria-labelledby="widget-statement">
       <p className="progress-text">{t('widget.kicker')}</p>
@@ -70,7 +74,7 @@ export function StatementWidget() {
             ))}
           </ul>
           <p>
-            <a className="button primary" href={full} target="_blank" rel="noopener">
+            <a className="button primary" href={full(chosen)} target="_blank" rel="noopener">
               {t('widget.fullQuiz')}
             </a>
           </p>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contrastOnWhite, readEmbedOptions } from './embed-options.ts';
+import { contrastOnWhite } from './embed-contract.ts';
+import { readEmbedOptions } from './embed-options.ts';
 
 describe('readEmbedOptions', () => {
   it('reads valid options', () => {
@@ -34,6 +35,14 @@ describe('readEmbedOptions', () => {
       statement: null,
     });
     expect(warnings).toHaveLength(7);
+    expect(warnings).toContain('valkompass: ignoring theme="pink" (use light, dark, auto)');
+  });
+
+  it('reads the same values the loader passes on: parties as ids, compact only as true/false', () => {
+    expect(readEmbedOptions('?parties=s,mp-x&compact=false').parties).toEqual(['s', 'mp-x']);
+    expect(readEmbedOptions('?parties=s,,v').parties).toBeNull();
+    expect(readEmbedOptions('?parties=-s').parties).toBeNull();
+    expect(readEmbedOptions('?compact=TRUE').compact).toBe(false);
   });
 
   it('drops an accent colour that would make text illegible on white', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frameUrl, iframeSnippet, scriptSnippet, type SnippetChoice } from './snippet.ts';
 import { readEmbedOptions } from './embed-options.ts';
+import { frameUrl, iframeSnippet, scriptSnippet, type SnippetChoice } from './snippet.ts';
 
 const base: SnippetChoice = {
   compass: 'socialpolitik',
@@ -60,7 +60,7 @@ describe('snippets', () => {
       statement: null,
     });
     expect(iframeSnippet(choice, 'https://k.example', 'Valkompass')).toMatch(
-      /^<iframe src="https:\/\/k\.example\/embed\/socialpolitik\?.+" title="Valkompass" loading="lazy" style="width:100%;height:1100px;border:0" sandbox=".+"><\/iframe>$/,
+      /^<iframe src="https:\/\/k\.example\/embed\/socialpolitik\?.+" title="Valkompass" loading="lazy" style="width:100%;height:1100px;border:0" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" referrerpolicy="no-referrer"><\/iframe>$/,
     );
   });
 });

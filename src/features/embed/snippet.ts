@@ -1,3 +1,17 @@
+import {
+  CONTAINER_ATTRIBUTE,
+  FRAME_REFERRER_POLICY,
+  FRAME_SANDBOX,
+  frameAddress,
+  frameKind,
+  LOADER_FILE,
+  type OptionName,
+  PLAIN_FRAME_HEIGHT,
+  RESERVED_HEIGHT,
+  type Start,
+  type Theme,
+} from './embed-contract.ts';
+
 /** What an editor chose in the snippet builder. */
 export interface SnippetChoice {
   readonly compass: string;
@@ -5,19 +19,20 @@ export interface SnippetChoice {
   /** Party ids; empty = all. */
   readonly parties: readonly string[];
   readonly accent: string | null;
-  readonly theme: 'light' | 'dark' | 'auto';
+  readonly theme: Theme;
   readonly compact: boolean;
-  readonly start: 'start' | 'quiz';
+  readonly start: Start;
   /** One statement instead of the whole quiz. */
   readonly statement: string | null;
 }
 
-/** Height reserved for the frame before it sizes itself, by kind (the loader uses the same). */
+/** Height reserved for the frame before it sizes itself, by kind (the loader reserves the same). */
 export const reservedHeight = (choice: SnippetChoice): number =>
-  choice.statement ? 420 : choice.compact ? 480 : 640;
+  RESERVED_HEIGHT[frameKind(Boolean(choice.statement), choice.compact)];
 
-function attributes(choice: SnippetChoice): [string, string][] {
-  const out: [string, string][] = [['lang', choice.lang]];
+/** The chosen options that differ from the defaults, in the embed contract's terms. */
+function options(choice: SnippetChoice): [OptionName, string][] {
+  const out: [OptionName, string][] = [['lang', choice.lang]];
   if (choice.statement) out.push(['statement', choice.statement]);
   else {
     if (choice.parties.length > 0) out.push(['parties', choice.parties.join(',')]);
@@ -31,20 +46,19 @@ function attributes(choice: SnippetChoice): [string, string][] {
 
 /** The two-line snippet: a container (which reserves the height) and the loader. */
 export function scriptSnippet(choice: SnippetChoice, origin: string): string {
-  const attrs = attributes(choice)
+  const attrs = options(choice)
     .map(([name, value]) => ` data-${name}="${value}"`)
     .join('');
-  return `<div data-valkompass="${choice.compass}"${attrs} style="min-height:${reservedHeight(choice)}px"></div>\n<script src="${origin}/embed.js" async></script>`;
+  return `<div ${CONTAINER_ATTRIBUTE}="${choice.compass}"${attrs} style="min-height:${reservedHeight(choice)}px"></div>\n<script src="${origin}/${LOADER_FILE}" async></script>`;
 }
 
 /** The frame address with the same options, for CMSes that strip scripts. */
 export function frameUrl(choice: SnippetChoice, origin: string): string {
-  const query = new URLSearchParams(attributes(choice));
-  return `${origin}/embed/${choice.compass}?${query.toString()}`;
+  return frameAddress(origin, choice.compass, new URLSearchParams(options(choice)));
 }
 
 /** The script-free variant: a plain iframe with a fixed height (it cannot follow its content). */
 export function iframeSnippet(choice: SnippetChoice, origin: string, title: string): string {
-  const height = choice.statement ? 900 : 1100;
-  return `<iframe src="${frameUrl(choice, origin)}" title="${title}" loading="lazy" style="width:100%;height:${height}px;border:0" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>`;
+  const height = PLAIN_FRAME_HEIGHT[choice.statement ? 'statement' : 'quiz'];
+  return `<iframe src="${frameUrl(choice, origin)}" title="${title}" loading="lazy" style="width:100%;height:${height}px;border:0" sandbox="${FRAME_SANDBOX}" referrerpolicy="${FRAME_REFERRER_POLICY}"></iframe>`;
 }

@@ -20,8 +20,8 @@ export function MethodPage() {
       live = false;
     };
   }, [compass.id]);
-  const paragraphs = (key: string) =>
-    (t(key, { returnObjects: true }) as string[]).map((text) => <p key={text}>{text}</p>);
+  const paragraphs = (key: 'method.matching' | 'method.coding' | 'method.limits') =>
+    t(key, { returnObjects: true }).map((text) => <p key={text}>{text}</p>);
   const agreement = figures?.agreement;
   const robustness = figures?.robustness;
   return (
@@ -45,7 +45,7 @@ export function MethodPage() {
       {robustness ? (
         <>
           <p>{t('method.robustnessIntro', { count: robustness.perKind })}</p>
-          <div className="table-scroll">
+          <div className="table-scroll reflow">
             <table>
               <caption>{t('method.robustnessCaption')}</caption>
               <thead>
@@ -60,8 +60,12 @@ export function MethodPage() {
                   (key) => (
                     <tr key={key}>
                       <th scope="row">{t(`method.changes.${key}`)}</th>
-                      <td>{pct(robustness.changed[key].random)} %</td>
-                      <td>{pct(robustness.changed[key].partyLike)} %</td>
+                      <td data-label={t('method.randomVoters')}>
+                        {pct(robustness.changed[key].random)} %
+                      </td>
+                      <td data-label={t('method.partyVoters')}>
+                        {pct(robustness.changed[key].partyLike)} %
+                      </td>
                     </tr>
                   ),
                 )}

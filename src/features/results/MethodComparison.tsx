@@ -2,7 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { Compass } from '../../domain/bank/types.ts';
 import type { MethodScore, ScoredVoter } from '../../domain/scoring/types.ts';
 
-/** The same answers under the three methods, side by side, with why they differ. */
+/**
+ * The same answers under the three methods, side by side, with why they differ. On a narrow
+ * screen the table reflows into one block per party (app.css, `.reflow`); each cell's data-label
+ * repeats its column header for sighted readers.
+ */
 export function MethodComparison({ compass, result }: { compass: Compass; result: ScoredVoter }) {
   const { t } = useTranslation();
   const of = (list: readonly MethodScore[], id: string) => list.find((m) => m.party === id)!;
@@ -16,7 +20,7 @@ export function MethodComparison({ compass, result }: { compass: Compass; result
     <section aria-labelledby="methods-heading">
       <h2 id="methods-heading">{t('results.methods.title')}</h2>
       <p>{t('results.methods.why')}</p>
-      <div className="table-scroll">
+      <div className="table-scroll reflow">
         <table>
           <caption>{t('results.methods.caption')}</caption>
           <thead>
@@ -37,9 +41,11 @@ export function MethodComparison({ compass, result }: { compass: Compass; result
                   <th scope="row">
                     {t('party.label', { name: party.name, municipality: party.municipality })}
                   </th>
-                  <td>{cell(p.percent, p.rank)}</td>
-                  <td>{cell(stated.percent, stated.rank)}</td>
-                  <td>{cell(wom.percent, wom.rank)}</td>
+                  <td data-label={t('results.methods.default')}>{cell(p.percent, p.rank)}</td>
+                  <td data-label={t('results.methods.statedOnly')}>
+                    {cell(stated.percent, stated.rank)}
+                  </td>
+                  <td data-label={t('results.methods.wahlOMat')}>{cell(wom.percent, wom.rank)}</td>
                 </tr>
               );
             })}

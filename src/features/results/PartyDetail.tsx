@@ -6,6 +6,7 @@ import { paths } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { localized } from '../../i18n/localized.ts';
 import { useAnswers } from '../../state/answers-store.ts';
+import { coverageText } from './coverage-text.ts';
 import { useResult } from './use-result.ts';
 
 /** One party, statement by statement: your answer, its position, the quote, and what each added. */
@@ -38,11 +39,7 @@ export function PartyDetail() {
               low: score.range[0],
               high: score.range[1],
             })}{' '}
-            {t('results.coverage', {
-              stated: score.stated,
-              answered: result.answered,
-              agreement: score.agreement === null ? 0 : Math.round(score.agreement * 100),
-            })}
+            {coverageText(t, score, result.answered)}
           </p>
           <h2>{t('party.byStatement')}</h2>
           <p className="hint">{t('party.contributionHint')}</p>

@@ -3,8 +3,7 @@ import { Link } from 'react-router';
 import { paths } from '../../config/paths.ts';
 import type { Compass } from '../../domain/bank/types.ts';
 import type { PartyScore, ScoredVoter } from '../../domain/scoring/types.ts';
-
-const pct = (x: number | null) => (x === null ? 0 : Math.round(x * 100));
+import { coverageText } from './coverage-text.ts';
 
 /** The ranked parties with bars, range and coverage in words; then the parties not ranked, and why. */
 export function PartyRanking({
@@ -51,11 +50,7 @@ export function PartyRanking({
                 <div style={{ width: `${score.percent}%`, backgroundColor: party.colour }} />
               </div>
               <p className="coverage">
-                {t('results.coverage', {
-                  stated: score.stated,
-                  answered: result.answered,
-                  agreement: pct(score.agreement),
-                })}
+                {coverageText(t, score, result.answered)}
               </p>
               {linkToParty && (
                 <p>
@@ -75,7 +70,7 @@ export function PartyRanking({
             {unranked.map((score) => (
               <li key={score.party}>
                 <strong>{name(score)}</strong>:{' '}
-                {t(`results.reason.${score.reason}`, { stated: score.stated })}{' '}
+                {t(`results.reason.${score.reason!}`, { stated: score.stated })}{' '}
                 {t('results.unrankedPercent', { percent: score.percent })}
                 {linkToParty && (
                   <>

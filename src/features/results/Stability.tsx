@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Compass } from '../../domain/bank/types.ts';
-import type { ScoredVoter } from '../../domain/scoring/types.ts';
+import type { ScoredVoter, StabilityLabel } from '../../domain/scoring/types.ts';
 import { localized } from '../../i18n/localized.ts';
 
 const LABEL_KEYS = {
-  stabilt: 'stable',
-  'ganska stabilt': 'fairlyStable',
-  känsligt: 'sensitive',
-} as const;
+  stable: 'results.stability.stable',
+  'fairly-stable': 'results.stability.fairlyStable',
+  sensitive: 'results.stability.sensitive',
+} as const satisfies Record<StabilityLabel, string>;
 
 /** How much the top of the ranking hangs on single statements (leave one out). */
 export function Stability({ compass, result }: { compass: Compass; result: ScoredVoter }) {
@@ -19,7 +19,7 @@ export function Stability({ compass, result }: { compass: Compass; result: Score
     <section aria-labelledby="stability-heading">
       <h2 id="stability-heading">{t('results.stability.title')}</h2>
       <p>
-        <strong>{t(`results.stability.${LABEL_KEYS[stability.label]}`)}</strong>{' '}
+        <strong>{t(LABEL_KEYS[stability.label])}</strong>{' '}
         {t('results.stability.explain', {
           kept: stability.exactTau!.numerator,
           total: stability.exactTau!.denominator,

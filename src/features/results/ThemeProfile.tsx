@@ -6,7 +6,10 @@ import { localized } from '../../i18n/localized.ts';
 
 /**
  * One party's match per theme as an SVG bar chart, with the same numbers for every party in a
- * table behind it. Themes where the party takes too few stands show "–", never a bar.
+ * table behind it. Themes where the party takes too few stands show "–", never a bar. The table's
+ * columns are the parties' short names (full name in the abbreviation's title); on a narrow screen
+ * it reflows into one block per theme, each value labelled with the party's full name
+ * (app.css, `.reflow`).
  */
 export function ThemeProfile({ compass, result }: { compass: Compass; result: ScoredVoter }) {
   const { t, i18n } = useTranslation();
@@ -15,8 +18,13 @@ export function ThemeProfile({ compass, result }: { compass: Compass; result: Sc
   const [partyId, setPartyId] = useState(result.parties[0]?.party ?? '');
   if (themes.length === 0) return null;
   const party = compass.parties.find((p) => p.id === partyId) ?? compass.parties[0]!;
-  const scoreIn = (themeId: string, id: string) =>
-    result.themes[themeId]!.parties.find((p) => p.party === id);
+  const label = (id: string) => {
+    const q = compass.parties.find((x) => x.id === id)!;
+    return t('party.label', { name: q.name, municipality: q.municipality });
+  };
+  /** The party's percent in the theme; null when it takes too few stands there. */
+  const percentIn = (themeId: string, id: string): number | null =>
+    result.themes[themeId]!.percent[result.parties.findIndex((p) => p.party === id)] ?? null;
   return (
     <section aria-labelledby="themes-heading">
       <h2 id="themes-heading">{t('results.themes.title')}</h2>
@@ -37,8 +45,7 @@ export function ThemeProfile({ compass, result }: { compass: Compass; result: Sc
       <figure className="theme-chart">
         <ul>
           {themes.map((th) => {
-            const score = scoreIn(th.id, party.id);
-            const value = score && score.eligible ? score.percent : null;
+            const value = percentIn(th.id, party.id);
             return (
               <li key={th.id}>
                 <span className="theme-name">{localized(th.name, lang)}</span>{' '}
@@ -67,17 +74,20 @@ export function ThemeProfile({ compass, result }: { compass: Compass; result: Sc
       </figure>
       <details>
         <summary>{t('results.themes.table')}</summary>
-        <div className="table-scroll">
+        <div className="table-scroll reflow">
           <table>
             <caption>{t('results.themes.tableCaption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('results.themes.theme')}</th>
-                {result.parties.map((p) => (
-                  <th key={p.party} scope="col">
-                    {compass.parties.find((q) => q.id === p.party)!.short}
-                  </th>
-                ))}
+                {result.parties.map((p) => {
+                  const q = compass.parties.find((x) => x.id === p.party)!;
+                  return (
+                    <th key={q.id} scope="col">
+                      <abbr title={label(q.id)}>{q.short}</abbr>
+                    </th>
+                  );
+                })}
               </tr>
             </thead>
             <tbody>
@@ -85,9 +95,11 @@ export function ThemeProfile({ compass, result }: { compass: Compass; result: Sc
                 <tr key={th.id}>
                   <th scope="row">{localized(th.name, lang)}</th>
                   {result.parties.map((p) => {
-                    const score = scoreIn(th.id, p.party);
+                    const value = percentIn(th.id, p.party);
                     return (
-                      <td key={p.party}>{score && score.eligible ? `${score.percent} %` : '–'}</td>
+                      <td key={p.party} data-label={label(p.party)}>
+                        {value === null ? '–' : `${value} %`}
+                      </td>
                     );
                   })}
                 </tr>

@@ -114,7 +114,8 @@ describe('StartPage', () => {
     expect(screen.getByRole('link', { name: 'Starta' })).toHaveAttribute('href', '/fraga/1');
   });
 
-  // Regression test for a bug found in review (now fixed).
+  // Regression test for a bug found in review (now fixed): clearing left nothing answered, which
+  // unmounted ClearAnswers, so its confirmation was never shown.
   it('confirms on the start page that the answers were cleared', async () => {
     const user = userEvent.setup();
     renderPage(<StartPage />);

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../../config/paths.ts';
 import { ClearAnswers } from '../../components/ClearAnswers.tsx';
+import { paths } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { localized } from '../../i18n/localized.ts';
 import { useAnswers } from '../../state/answers-store.ts';
@@ -12,8 +12,9 @@ export function StartPage() {
   const { t, i18n } = useTranslation();
   const compass = useCompass();
   const answers = useAnswers((s) => s.answers);
-  // Stays true after "Rensa mina svar", so the confirmation stays on screen with the focus.
-  const [hadAnswers, setHadAnswers] = useState(false);
+  // True once "Rensa mina svar" has cleared the answers: ClearAnswers then stays on screen with its
+  // confirmation, although nothing is answered any more.
+  const [justCleared, setJustCleared] = useState(false);
   const lang = i18n.language;
   const total = compass.statements.length;
   const reached = compass.statements.filter((s) => answers[s.id] !== undefined).length;
@@ -54,7 +55,7 @@ export function StartPage() {
           </>
         )}
       </p>
-      {(reached > 0 || hadAnswers) && <ClearAnswers onCleared={() => setHadAnswers(true)} />}
+      {(reached > 0 || justCleared) && <ClearAnswers onCleared={() => setJustCleared(true)} />}
       <p>
         <Link to={paths.method}>{t('start.howItWorks')}</Link> ·{' '}
         <Link to={paths.statements}>{t('start.allStatements')}</Link> ·{' '}

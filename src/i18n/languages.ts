@@ -1,0 +1,9 @@
+/**
+ * The app's languages. A module of its own, without i18next, so that the embed loader (embed.js,
+ * which must stay tiny) checks `data-lang` against the same list as the app.
+ */
+export const LANGUAGES = ['sv', 'en', 'ar'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
