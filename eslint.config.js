@@ -77,6 +77,11 @@ const zones = [
     message: 'src/server runs on Node: it imports src/domain and its own files only.',
   },
   {
+    target: srcExcept('server', 'tools', 'test'),
+    from: 'src/server',
+    message: 'src/server runs on Node: the app does not import it.',
+  },
+  {
     target: srcExcept('tools', 'test'),
     from: 'src/tools',
     message: 'src/tools is Node-side tooling: only src/test and test files import it.',

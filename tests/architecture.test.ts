@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ESLint } from 'eslint';
+import { createNodeResolver } from 'eslint-plugin-import-x';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -179,6 +180,52 @@ describe('Node-side code', () => {
 
   it('src/server imports the engine', async () => {
     expect(await importing('src/server/example.ts', DOMAIN)).toEqual([]);
+  });
+
+  describe('src/server is not imported by the app', () => {
+    // Zones see resolved files only, and src/server may not have a file yet: a probe resolver
+    // resolves src/server/probe.ts as if it were there, so the zone is tested without writing it.
+    const serverDir = resolve('src/server') + sep;
+    const probe = {
+      interfaceVersion: 3,
+      name: 'server-probe',
+      resolve: (source: string, file: string) => {
+        const path = resolve(dirname(file), source);
+        return path.startsWith(serverDir) ? { found: true, path } : { found: false };
+      },
+    };
+    const withProbe = new ESLint({
+      overrideConfig: { settings: { 'import-x/resolver-next': [probe, createNodeResolver()] } },
+    });
+    const importingServer = async (file: string) => {
+      let specifier = relative(dirname(file), 'src/server/probe.ts').split(sep).join('/');
+      if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+      const [result] = await withProbe.lintText(
+        `import * as m from '${specifier}';\nexport { m };\n`,
+        { filePath: file },
+      );
+      return result!.messages.map((m) => m.ruleId);
+    };
+
+    it.each([
+      'src/app/example.ts',
+      'src/features/quiz/example.ts',
+      'src/components/example.tsx',
+      'src/state/example.ts',
+      'src/domain/scoring/example.ts',
+      MAIN,
+    ])('rejects it in %s', async (file) => {
+      expect(await importingServer(file)).toContain(ZONE);
+    });
+
+    it.each([
+      'src/server/routes/example.ts',
+      'src/tools/example.ts',
+      'src/test/example.ts',
+      'src/features/quiz/example.test.tsx',
+    ])('allows it in %s', async (file) => {
+      expect(await importingServer(file)).toEqual([]);
+    });
   });
 });
 

@@ -13,7 +13,25 @@ export interface MethodFigures {
     >;
     readonly modelFirst: number;
   };
+  /** Random voters who see every party ranked, answering everything or skipping one in ten. */
+  readonly ranking: {
+    readonly everything: RankingShares;
+    readonly tenthSkipped: RankingShares;
+  } | null;
 }
+
+interface RankingShares {
+  readonly voters: number;
+  /** Share 0..1 of `voters`. */
+  readonly allRanked: number;
+}
+
+const isRankingShares = (x: unknown): x is RankingShares =>
+  typeof x === 'object' &&
+  x !== null &&
+  Number.isInteger((x as RankingShares).voters) &&
+  (x as RankingShares).voters > 0 &&
+  typeof (x as RankingShares).allRanked === 'number';
 
 interface Shares {
   readonly random: number;
@@ -29,7 +47,7 @@ const isShares = (x: unknown): x is Shares =>
 /** Reads the figures defensively: anything unexpected gives null, and the page shows text without them. */
 export function readMethodFigures(data: unknown): MethodFigures | null {
   if (typeof data !== 'object' || data === null) return null;
-  const { agreement, robustness } = data as Record<string, unknown>;
+  const { agreement, robustness, ranking } = data as Record<string, unknown>;
   if (typeof robustness !== 'object' || robustness === null) return null;
   const r = robustness as Record<string, unknown>;
   const changed = r.changed as Record<string, unknown> | undefined;
@@ -46,7 +64,14 @@ export function readMethodFigures(data: unknown): MethodFigures | null {
     a !== null &&
     typeof a === 'object' &&
     ['cells', 'samePosition', 'kappa', 'disagreements'].every((k) => typeof a[k] === 'number');
+  const rk = ranking as Record<string, unknown> | null | undefined;
+  const rankingOk =
+    typeof rk === 'object' &&
+    rk !== null &&
+    isRankingShares(rk.everything) &&
+    isRankingShares(rk.tenthSkipped);
   return {
+    ranking: rankingOk ? (rk as unknown as MethodFigures['ranking']) : null,
     agreement: agreementOk ? (a as unknown as MethodFigures['agreement']) : null,
     robustness: robustness as MethodFigures['robustness'],
   };

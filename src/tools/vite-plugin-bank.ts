@@ -5,6 +5,7 @@ import type { Compass } from '../domain/bank/types.ts';
 import { compassFolders, formatIssue, loadBank } from './load-bank.ts';
 import { SCHEMA_FILE, toCsv, toOpenData } from './open-data.ts';
 import { folderAgreement } from './agreement.ts';
+import { measureRandomVoters } from './random-voters.ts';
 import { measureRobustness } from './robustness-report.ts';
 
 const schemaText = () => readFileSync(new URL('./compass.schema.json', import.meta.url), 'utf8');
@@ -38,13 +39,18 @@ export function openDataFiles(questionsDir: string): Map<string, string> {
     files.set(`data/${compass.id}.csv`, toCsv(compass));
     // The verbatim programme texts, for the programme viewer (loaded only there).
     files.set(`data/${compass.id}-programmes.json`, JSON.stringify(programmes));
-    // The figures the method page shows: coder agreement and robustness, computed from the bank.
+    // The figures the method page shows: coder agreement, robustness and how often random voters
+    // see every party ranked, computed from the bank.
     const agreement = folderAgreement(folder);
     files.set(
       `data/${compass.id}-method.json`,
       JSON.stringify({
         agreement: agreement && { ...agreement, disagreements: agreement.disagreements.length },
         robustness: measureRobustness(compass),
+        ranking: {
+          everything: measureRandomVoters(compass, 0),
+          tenthSkipped: measureRandomVoters(compass, 0.1),
+        },
       }),
     );
   }

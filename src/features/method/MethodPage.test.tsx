@@ -110,6 +110,38 @@ describe('MethodPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('says how many random voters see every party ranked, rounding each share once, exactly', async () => {
+    stubFetch(() =>
+      Promise.resolve(
+        jsonResponse({
+          ...FIGURES,
+          // 0.285 · 100 is 28.499… in floating point: rounding the float would print 28 %.
+          ranking: {
+            everything: { voters: 1000, allRanked: 1 },
+            tenthSkipped: { voters: 1000, allRanked: 0.285 },
+          },
+        }),
+      ),
+    );
+    renderMethod();
+    expect(
+      await screen.findByText(
+        'Av 1000 påhittade väljare som svarar slumpmässigt på alla påståenden ser 100 % alla partier rangordnade; hoppar de över vart tionde påstående är det 29 %.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('leaves the ranking sentence out when those figures are missing or malformed', async () => {
+    stubFetch(() =>
+      Promise.resolve(
+        jsonResponse({ ...FIGURES, ranking: { everything: { voters: 0, allRanked: 1 } } }),
+      ),
+    );
+    renderMethod();
+    expect(await screen.findByRole('table')).toBeInTheDocument();
+    expect(screen.queryByText(/alla partier rangordnade/)).not.toBeInTheDocument();
+  });
+
   it('shows the robustness figures without agreement when the agreement is missing', async () => {
     stubFetch(() => Promise.resolve(jsonResponse({ ...FIGURES, agreement: null })));
     renderMethod();

@@ -4,9 +4,11 @@ import { Link } from 'react-router';
 import { paths } from '../../config/paths.ts';
 import { loadMethodFigures, type MethodFigures } from '../../data/load-method.ts';
 import { useCompass } from '../../context/compass-context.tsx';
+import { percentHalfUp } from '../../domain/scoring/exact.ts';
 import { formatDecimal } from '../../i18n/labels.ts';
 
-const pct = (x: number) => Math.round(100 * x);
+/** A share of `total` simulated voters as a whole percent, rounded once and exactly. */
+const pct = (share: number, total: number) => percentHalfUp(Math.round(share * total), total);
 
 /** How the matching works, in plain words, with the coding and robustness figures and the limits. */
 export function MethodPage() {
@@ -29,6 +31,18 @@ export function MethodPage() {
       <h1>{t('method.title')}</h1>
       <h2>{t('method.matchingTitle')}</h2>
       {paragraphs('method.matching')}
+      {figures?.ranking && (
+        <p>
+          {t('method.allRanked', {
+            count: figures.ranking.everything.voters,
+            everything: pct(figures.ranking.everything.allRanked, figures.ranking.everything.voters),
+            tenth: pct(
+              figures.ranking.tenthSkipped.allRanked,
+              figures.ranking.tenthSkipped.voters,
+            ),
+          })}
+        </p>
+      )}
       <h2>{t('method.codingTitle')}</h2>
       {paragraphs('method.coding')}
       {agreement && (
@@ -36,7 +50,7 @@ export function MethodPage() {
           {t('method.agreement', {
             cells: agreement.cells,
             same: agreement.samePosition,
-            percent: pct(agreement.samePosition / agreement.cells),
+            percent: percentHalfUp(agreement.samePosition, agreement.cells),
             kappa: formatDecimal(agreement.kappa, i18n.language, 2),
           })}
         </p>
@@ -61,10 +75,10 @@ export function MethodPage() {
                     <tr key={key}>
                       <th scope="row">{t(`method.changes.${key}`)}</th>
                       <td data-label={t('method.randomVoters')}>
-                        {pct(robustness.changed[key].random)} %
+                        {pct(robustness.changed[key].random, robustness.perKind)} %
                       </td>
                       <td data-label={t('method.partyVoters')}>
-                        {pct(robustness.changed[key].partyLike)} %
+                        {pct(robustness.changed[key].partyLike, robustness.perKind)} %
                       </td>
                     </tr>
                   ),
@@ -72,7 +86,7 @@ export function MethodPage() {
               </tbody>
             </table>
           </div>
-          <p>{t('method.modelFirst', { percent: pct(robustness.modelFirst) })}</p>
+          <p>{t('method.modelFirst', { percent: pct(robustness.modelFirst, robustness.perKind) })}</p>
         </>
       ) : (
         figures === undefined && <p role="status">{t('app.loading')}</p>
