@@ -5,7 +5,7 @@ import {
   FRAME_SANDBOX,
   MAX_FRAME_HEIGHT,
   RESERVED_HEIGHT,
-} from '../src/features/embed/embed-contract.ts';
+} from '../src/config/embed-contract.ts';
 import { buildEmbedLoader, LOADER_BUDGET } from '../src/tools/embed-loader.ts';
 
 // The loader as the build and the dev server make it, from src/features/embed/loader.ts.

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { EmbedOptions } from '../features/embed/embed-options.ts';
+import type { EmbedOptions } from '../config/embed-contract.ts';
 
 /** Set when the app runs inside an iframe on someone else's page (see EMBED.md). */
 const EmbedContext = createContext<EmbedOptions | null>(null);

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin, type Rolldown } from 'vite';
-import { LOADER_FILE } from '../features/embed/embed-contract.ts';
+import { LOADER_FILE } from '../config/embed-contract.ts';
 
 // Paths from this file (not from `new URL`, which a test's DOM environment replaces).
 const HERE = dirname(fileURLToPath(import.meta.url));

@@ -8,7 +8,7 @@ import {
   FRAME_SANDBOX,
   PLAIN_FRAME_HEIGHT,
   RESERVED_HEIGHT,
-} from '../../src/features/embed/embed-contract.ts';
+} from '../../src/config/embed-contract.ts';
 import { iframeSnippet } from '../../src/features/embed/snippet.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { launchChromium, serveBuiltSite } from './browser.ts';

@@ -319,3 +319,110 @@ describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale)
     expect(problems, `${screen.name} (${language}, ${path})`).toEqual([]);
   });
 });
+
+/** A node of Chromium's accessibility tree (CDP Accessibility.getFullAXTree), as far as used. */
+interface AXNode {
+  nodeId: string;
+  ignored: boolean;
+  role?: { value: string };
+  name?: { value: string };
+  childIds?: string[];
+}
+
+/**
+ * The tables as Chromium exposes them to screen readers: for each table named `caption`, its
+ * column headers, row headers and cells (role and name), walking through ignored nodes.
+ */
+async function accessibleTable(page: Page, caption: string) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
+  await cdp.detach();
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const table = nodes.find(
+    (n) => !n.ignored && n.role?.value === 'table' && n.name?.value === caption,
+  );
+  if (!table) return null;
+  const found: Record<'columnheader' | 'rowheader' | 'cell' | 'row', string[]> = {
+    columnheader: [],
+    rowheader: [],
+    cell: [],
+    row: [],
+  };
+  const walk = (node: AXNode) => {
+    const role = node.role?.value;
+    if (!node.ignored && role && role in found) {
+      found[role as keyof typeof found].push(node.name?.value ?? '');
+      if (role !== 'row') return;
+    }
+    for (const id of node.childIds ?? []) walk(byId.get(id)!);
+  };
+  walk(table);
+  return found;
+}
+
+describe.each([
+  ['sv', 'sv-SE'],
+  ['ar', 'ar'],
+] as const)('the reflowed tables in %s, as Chromium exposes them', (language, locale) => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await browser.newContext({ locale, viewport: { width: 320, height: 800 } });
+    page = await context.newPage();
+    await page.goto(`${origin}/favicon.svg`);
+    await page.evaluate(
+      (value) => localStorage.setItem('valkompass:answers', value),
+      storedAnswers('all'),
+    );
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it.each([
+    ['the methods table', '/resultat', '#methods-heading ~ .reflow', 3],
+    ['the theme table', '/resultat', '#themes-heading ~ details .reflow', compass.parties.length],
+    ['the robustness table', '/metod', '.reflow', 2],
+  ] as const)(
+    '%s stacks at 320 px and is still a table with headers, the labels not read twice',
+    async (_name, path, selector, columns) => {
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.goto(`${origin}${path}`);
+      await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+      const wrapper = page.locator(selector).first();
+      await wrapper.locator('tbody tr').first().waitFor({ state: 'attached' });
+      await page.evaluate(() => {
+        for (const details of document.querySelectorAll('details')) details.open = true;
+      });
+      const layout = () =>
+        wrapper.evaluate((element) => {
+          const table = element.querySelector('table')!;
+          return {
+            caption: table.caption!.textContent!,
+            row: getComputedStyle(table.tBodies[0]!.rows[0]!).display,
+            // What a sighted reader sees before the first value: the cell's label.
+            label: getComputedStyle(table.tBodies[0]!.rows[0]!.cells[1]!, '::before').content,
+            rows: table.tBodies[0]!.rows.length,
+            values: [...table.querySelectorAll('tbody td')].map((td) => td.textContent),
+            headers: [...table.querySelectorAll('thead th')].map((th) => th.textContent),
+          };
+        });
+      const narrow = await layout();
+      expect(narrow.row).toBe('block');
+      expect(narrow.label).not.toBe('none');
+      const tree = await accessibleTable(page, narrow.caption);
+      expect(tree, `no table named “${narrow.caption}”`).not.toBeNull();
+      expect(tree!.columnheader).toEqual(narrow.headers);
+      expect(tree!.rowheader).toHaveLength(narrow.rows);
+      expect(tree!.cell).toHaveLength(narrow.rows * columns);
+      // Each cell is announced by its value alone (the header comes from the column).
+      expect(tree!.cell).toEqual(narrow.values);
+
+      // Wide, it is an ordinary table with its header row shown and no generated labels.
+      await page.setViewportSize({ width: 1024, height: 800 });
+      const wide = await layout();
+      expect(wide.row).toBe('table-row');
+      expect(wide.label).toBe('none');
+    },
+  );
+});

@@ -4,7 +4,7 @@ import { matchPath, useLocation } from 'react-router';
 import { paths } from '../../config/paths.ts';
 import { switchLanguage } from '../../i18n/i18n.ts';
 import { useAnswers } from '../../state/answers-store.ts';
-import { type HostMessage, MESSAGE_SOURCE } from './embed-contract.ts';
+import { type HostMessage, MESSAGE_SOURCE } from '../../config/embed-contract.ts';
 import type { EmbedOptions } from './embed-options.ts';
 
 /** Sends a message to the host page. Only sizes and milestones ever leave the frame. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCompass } from '../../context/compass-context.tsx';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/i18n.ts';
 import { localized } from '../../i18n/localized.ts';
-import { DEFAULT_ACCENT, isReadableAccent } from './embed-contract.ts';
+import { DEFAULT_ACCENT, isReadableAccent } from '../../config/embed-contract.ts';
 import {
   frameUrl,
   iframeSnippet,

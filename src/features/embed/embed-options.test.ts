@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastOnWhite } from './embed-contract.ts';
+import { contrastOnWhite } from '../../config/embed-contract.ts';
 import { readEmbedOptions } from './embed-options.ts';
 
 describe('readEmbedOptions', () => {

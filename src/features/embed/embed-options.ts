@@ -1,23 +1,12 @@
-import type { Language } from '../../i18n/languages.ts';
 import {
+  type EmbedOptions,
   ignoredWarning,
   OPTION_RULES,
   type OptionName,
   type OptionRule,
-  type Start,
-  type Theme,
-} from './embed-contract.ts';
+} from '../../config/embed-contract.ts';
 
-/** The options of an embedded compass, read from the frame's query string (see EMBED.md). */
-export interface EmbedOptions {
-  readonly lang: Language | null;
-  readonly parties: readonly string[] | null;
-  readonly accent: string | null;
-  readonly theme: Theme;
-  readonly compact: boolean;
-  readonly start: Start;
-  readonly statement: string | null;
-}
+export type { EmbedOptions } from '../../config/embed-contract.ts';
 
 /** What a valid value of an option is, as its rule's type guard says. */
 type Valid<N extends OptionName> = (typeof OPTION_RULES)[N] extends OptionRule<infer T> ? T : never;

@@ -27,7 +27,7 @@ import {
   OPTION_RULES,
   RESERVED_HEIGHT,
   TITLE_ATTRIBUTE,
-} from './embed-contract.ts';
+} from '../../config/embed-contract.ts';
 
 // Read while the script runs: currentScript is null in later callbacks. (No `?.` or `??` in this
 // file: the loader is built for older browsers, where they would be spelled out at length.)

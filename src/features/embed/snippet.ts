@@ -10,7 +10,7 @@ import {
   RESERVED_HEIGHT,
   type Start,
   type Theme,
-} from './embed-contract.ts';
+} from '../../config/embed-contract.ts';
 
 /** What an editor chose in the snippet builder. */
 export interface SnippetChoice {

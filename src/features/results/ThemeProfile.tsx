@@ -50,7 +50,11 @@ export function ThemeProfile({ compass, result }: { compass: Compass; result: Sc
               <li key={th.id}>
                 <span className="theme-name">{localized(th.name, lang)}</span>{' '}
                 <span className="theme-value">
-                  {value === null ? t('results.themes.none') : `${value} %`}
+                  {value === null ? (
+                    t('results.themes.none')
+                  ) : (
+                    <span className="nowrap">{`${value} %`}</span>
+                  )}
                 </span>
                 <svg
                   viewBox="0 0 100 10"

@@ -6,8 +6,8 @@
  * The loader bundles this module, so it imports only small, side-effect-free modules (no React,
  * no i18next) and the loader stays within its size budget.
  */
-import { embedFrame } from '../../config/paths.ts';
-import { isLanguage, LANGUAGES } from '../../i18n/languages.ts';
+import { embedFrame } from './paths.ts';
+import { isLanguage, type Language, LANGUAGES } from '../i18n/languages.ts';
 
 // --- the loader and its containers --------------------------------------------------------------
 
@@ -158,3 +158,14 @@ export type HostMessage =
       readonly type: 'completed';
       readonly answered: number;
     };
+
+/** The options of an embedded compass, read from the frame's query string (see EMBED.md). */
+export interface EmbedOptions {
+  readonly lang: Language | null;
+  readonly parties: readonly string[] | null;
+  readonly accent: string | null;
+  readonly theme: Theme;
+  readonly compact: boolean;
+  readonly start: Start;
+  readonly statement: string | null;
+}
