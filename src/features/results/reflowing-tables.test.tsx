@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { scoreVoter } from '../../domain/scoring/score-voter.ts';
@@ -28,7 +29,7 @@ const result = scoreVoter(demoCompass, {
   },
 }) as ScoredVoter;
 
-function renderIn(element: React.ReactElement) {
+function renderIn(element: ReactElement) {
   const i18n = createI18n();
   render(<I18nextProvider i18n={i18n}>{element}</I18nextProvider>);
   return i18n;
