@@ -1,11 +1,7 @@
 // @vitest-environment jsdom
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  FRAME_SANDBOX,
-  MAX_FRAME_HEIGHT,
-  RESERVED_HEIGHT,
-} from '../src/config/embed-contract.ts';
+import { FRAME_SANDBOX, MAX_FRAME_HEIGHT, RESERVED_HEIGHT } from '../src/config/embed-contract.ts';
 import { buildEmbedLoader, LOADER_BUDGET } from '../src/tools/embed-loader.ts';
 
 // The loader as the build and the dev server make it, from src/features/embed/loader.ts.

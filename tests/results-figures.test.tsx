@@ -127,8 +127,9 @@ function readThemes(result: ScoredVoter) {
     const match = /(\d+) %/.exec(item.querySelector('.theme-value')!.textContent ?? '');
     chart.set(theme.id, match ? Number(match[1]) : null);
   }
-  const picked = (screen.getByRole('combobox', { name: sv.results.themes.party }) as HTMLSelectElement)
-    .value;
+  const picked = (
+    screen.getByRole('combobox', { name: sv.results.themes.party }) as HTMLSelectElement
+  ).value;
   return { byTheme, chart, picked: result.parties.findIndex((p) => p.party === picked) };
 }
 

@@ -1,14 +1,14 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { readHandover } from '../domain/share-link/answer-handover.ts';
-import { EmbedBridge } from '../features/embed/EmbedBridge.tsx';
-import { useEmbed } from '../context/embed-context.tsx';
-import { useCompassLoad } from '../data/use-compass.ts';
 import { CompassGate } from '../components/CompassGate.tsx';
 import { CompassProvider } from '../context/compass-context.tsx';
-import { useAnswers } from '../state/answers-store.ts';
+import { useEmbed } from '../context/embed-context.tsx';
+import { useCompassLoad } from '../data/use-compass.ts';
 import type { Compass } from '../domain/bank/types.ts';
+import { readHandover } from '../domain/share-link/answer-handover.ts';
+import { EmbedBridge } from '../features/embed/EmbedBridge.tsx';
+import { useAnswers } from '../state/answers-store.ts';
 
 /** The compass this build serves. */
 export const COMPASS_ID = 'socialpolitik';

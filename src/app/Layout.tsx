@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { paths } from '../config/paths.ts';
 import { useEmbed } from '../context/embed-context.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, switchLanguage } from '../i18n/i18n.ts';
-import { paths } from '../config/paths.ts';
 
 /** Page frame: skip link, header with language choice, main landmark, privacy line. */
 export function Layout() {

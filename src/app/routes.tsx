@@ -1,11 +1,11 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
-import { CompassLayout } from './CompassLayout.tsx';
-import { Layout } from './Layout.tsx';
 import { NotFound } from '../components/NotFound.tsx';
 import { paths } from '../config/paths.ts';
 import { StartPage } from '../features/start/StartPage.tsx';
+import { CompassLayout } from './CompassLayout.tsx';
+import { Layout } from './Layout.tsx';
 
 // Everything past the start page is loaded when first needed (lazy-load what the first screen
 // does not need), so the start page stays within its size budget (tests/e2e/size-budget.e2e.ts).
@@ -33,8 +33,14 @@ const SnippetBuilder = named(
   () => import('../features/embed/SnippetBuilder.tsx'),
   'SnippetBuilder',
 );
-const ComparisonPage = named(() => import('../features/statements/ComparisonPage.tsx'), 'ComparisonPage');
-const StatementsPage = named(() => import('../features/statements/StatementsPage.tsx'), 'StatementsPage');
+const ComparisonPage = named(
+  () => import('../features/statements/ComparisonPage.tsx'),
+  'ComparisonPage',
+);
+const StatementsPage = named(
+  () => import('../features/statements/StatementsPage.tsx'),
+  'StatementsPage',
+);
 
 function Loading({ children }: { children: ReactNode }) {
   const { t } = useTranslation();

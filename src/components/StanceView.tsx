@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { positionKey, confidenceKey } from '../i18n/labels.ts';
 import type { Party, Stance } from '../domain/bank/types.ts';
+import { confidenceKey, positionKey } from '../i18n/labels.ts';
 
 /** One party's coded stance: position in words, how sure, the verbatim quotes and why. */
 export function StanceView({ party, stance }: { party: Party; stance: Stance }) {

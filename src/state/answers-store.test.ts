@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  type AnswersData,
   readAnswersData,
   STORAGE_KEY,
   STORAGE_VERSION,
   useAnswers,
   voterOf,
-  type AnswersData,
 } from './answers-store.ts';
 
 const reset = () => useAnswers.setState(useAnswers.getInitialState(), true);

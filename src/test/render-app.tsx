@@ -3,9 +3,9 @@ import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { Layout } from '../app/Layout.tsx';
+import { CompassProvider } from '../context/compass-context.tsx';
 import type { Compass } from '../domain/bank/types.ts';
 import { createI18n } from '../i18n/i18n.ts';
-import { CompassProvider } from '../context/compass-context.tsx';
 import { useAnswers } from '../state/answers-store.ts';
 import { loadValidBank } from '../tools/load-bank.ts';
 

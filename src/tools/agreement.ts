@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { cohensKappa, type Category } from './kappa.ts';
+import { type Category, cohensKappa } from './kappa.ts';
 
 interface CodedStance {
   readonly position: number | null;

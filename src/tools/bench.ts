@@ -6,21 +6,21 @@
  * - engine: full results with stability and themes for 2 000 simulated voters on the real compass
  *   (time per voter), and one voter against 10 000 synthetic candidates × 40 statements.
  */
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gzipSync } from 'node:zlib';
-import { execFile } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
-import { START_PAGE_BUDGET, startPageChunks } from './size-budget.ts';
-import { compassFolders, loadBank } from './load-bank.ts';
-import { benchEngine } from './bench-engine.ts';
 import { scriptSnippet } from '../features/embed/snippet.ts';
+import { benchEngine } from './bench-engine.ts';
 import { LOADER_BUDGET } from './embed-loader.ts';
+import { compassFolders, loadBank } from './load-bank.ts';
+import { START_PAGE_BUDGET, startPageChunks } from './size-budget.ts';
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { codingAgreement, type Coding } from './agreement.ts';
+import { type Coding, codingAgreement } from './agreement.ts';
 
 const [
   fileA = 'questions/socialpolitik/coding/coder-a.yaml',

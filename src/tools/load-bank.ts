@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { type Document, isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { checkContent } from '../domain/bank/check-content.ts';
 import { parseCompass } from '../domain/bank/parse-compass.ts';
 import type { Compass } from '../domain/bank/types.ts';

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Compass } from '../domain/bank/types.ts';
+import { folderAgreement } from './agreement.ts';
 import { compassFolders, formatIssue, loadBank } from './load-bank.ts';
 import { SCHEMA_FILE, toCsv, toOpenData } from './open-data.ts';
-import { folderAgreement } from './agreement.ts';
 import { measureRandomVoters } from './random-voters.ts';
 import { measureRobustness } from './robustness-report.ts';
 

@@ -347,7 +347,15 @@ describe('accessibility (axe-core, WCAG 2.2 AA) on every screen', () => {
 
   it('fits 320 px wide at 200 % zoom without horizontal scrolling', async () => {
     const page = await newPage({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2 });
-    for (const path of ['/', '/fraga/1', '/resultat', '/granska', '/metod', '/embed', '/resultat/parti/c']) {
+    for (const path of [
+      '/',
+      '/fraga/1',
+      '/resultat',
+      '/granska',
+      '/metod',
+      '/embed',
+      '/resultat/parti/c',
+    ]) {
       await answer(page, 1, 'Helt för');
       await page.goto(`${origin}${path}`);
       await heading(page).waitFor();

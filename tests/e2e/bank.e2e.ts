@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/tools/load-bank.ts';
 import { toOpenData } from '../../src/tools/open-data.ts';
 import { launchChromium, serveBuiltSite } from './browser.ts';

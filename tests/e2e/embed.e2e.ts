@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { paths } from '../../src/config/paths.ts';
 import {
   FRAME_SANDBOX,
   PLAIN_FRAME_HEIGHT,
   RESERVED_HEIGHT,
 } from '../../src/config/embed-contract.ts';
+import { paths } from '../../src/config/paths.ts';
 import { iframeSnippet } from '../../src/features/embed/snippet.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { launchChromium, serveBuiltSite } from './browser.ts';

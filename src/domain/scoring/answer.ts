@@ -1,4 +1,4 @@
-import { POSITIONS, type Position } from '../bank/types.ts';
+import { type Position, POSITIONS } from '../bank/types.ts';
 import type { Answer, VoterAnswer } from './types.ts';
 
 /** The outcome of reading one answer from untrusted data. */

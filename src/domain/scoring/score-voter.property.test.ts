@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Compass, Confidence, Position, Stance } from '../bank/types.ts';
 import { buildCompass } from '../../test/compass-builder.ts';
+import type { Compass, Confidence, Position, Stance } from '../bank/types.ts';
 import { scoreVoter } from './score-voter.ts';
 import type { Answer, ScoredVoter, Voter, VoterAnswer } from './types.ts';
 
@@ -514,7 +514,9 @@ describe('the invariants of docs/method.md', () => {
             const percent = t.percent[i];
             expect(percent === null).toBe(t.stated[i]! < 2);
             if (percent !== null)
-              expect(percent).toBe(Math.floor((200 * t.points[i]! + 16 * t.weight) / (32 * t.weight)));
+              expect(percent).toBe(
+                Math.floor((200 * t.points[i]! + 16 * t.weight) / (32 * t.weight)),
+              );
           }
         });
       }),
@@ -584,9 +586,7 @@ describe('the invariants of docs/method.md', () => {
         for (const p of result.parties) {
           const expected = p.stated >= 3 && 4 * p.stated >= result.answered;
           expect(p.eligible).toBe(expected);
-          expect(p.reason).toBe(
-            expected ? null : p.stated < 3 ? 'too-few-stated' : 'small-share',
-          );
+          expect(p.reason).toBe(expected ? null : p.stated < 3 ? 'too-few-stated' : 'small-share');
         }
       }),
     );

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Compass, Position, Stance } from '../bank/types.ts';
 import { buildCompass } from '../../test/compass-builder.ts';
-import { ScoringError } from './errors.ts';
+import type { Compass, Position, Stance } from '../bank/types.ts';
 import { LOOKUP_FROM } from './block.ts';
+import { ScoringError } from './errors.ts';
 import { percentHalfUp } from './exact.ts';
 import { scoreVoter } from './score-voter.ts';
 import type { ScoredVoter, Voter } from './types.ts';

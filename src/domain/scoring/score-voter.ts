@@ -1,8 +1,8 @@
 import type { Compass } from '../bank/types.ts';
-import { overallRule, reasonOf, scoreBlock, themeRule, type Block } from './block.ts';
+import { type Block, overallRule, reasonOf, scoreBlock, themeRule } from './block.ts';
 import { percentHalfUp } from './exact.ts';
 import { alphabeticalOrder, rank } from './rank.ts';
-import { tally, type Tally } from './tally.ts';
+import { type Tally, tally } from './tally.ts';
 import * as term from './term.ts';
 import type {
   Fraction,

@@ -86,7 +86,8 @@ export function tally(compass: Compass, voter: Voter, options: ScoringOptions = 
       throw new ScoringError('unknown-statement', `unknown statement "${id}" in the answers`);
     if (given === undefined) continue;
     const reading = readAnswer(given);
-    if (!reading.ok) throw new ScoringError('invalid-answer', `answer to "${id}" ${reading.reason}`);
+    if (!reading.ok)
+      throw new ScoringError('invalid-answer', `answer to "${id}" ${reading.reason}`);
   }
   const compiled = compile(compass);
   const parties = voter.parties ?? compass.parties.map((p) => p.id);

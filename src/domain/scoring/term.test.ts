@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  packTerm,
-  termAgreed,
-  termCovered,
-  termPoints,
-  termStated,
-  termWahlOMat,
-} from './term.ts';
+import { packTerm, termAgreed, termCovered, termPoints, termStated, termWahlOMat } from './term.ts';
 
 const unpack = (x: number) => ({
   points: termPoints(x),

@@ -30,8 +30,7 @@ export const termAgreed = (term: number): number => (term >> AGREED.shift) & AGR
 /** 1 when the party states a position on the statement, else 0. */
 export const termStated = (term: number): number => (term >> STATED.shift) & STATED.mask;
 /** w · Wahl-O-Mat points of a packed term. 0..4. */
-export const termWahlOMat = (term: number): number =>
-  (term >> WAHL_O_MAT.shift) & WAHL_O_MAT.mask;
+export const termWahlOMat = (term: number): number => (term >> WAHL_O_MAT.shift) & WAHL_O_MAT.mask;
 
 const sign = (x: number): number => (x > 0 ? 1 : x < 0 ? -1 : 0);
 

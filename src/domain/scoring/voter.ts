@@ -25,7 +25,8 @@ export function parseVoter(input: unknown): Voter {
   const answers: Record<string, VoterAnswer> = {};
   for (const [id, raw] of Object.entries(input.answers)) {
     const reading = readAnswer(raw);
-    if (!reading.ok) throw new ScoringError('invalid-answer', `answer to "${id}" ${reading.reason}`);
+    if (!reading.ok)
+      throw new ScoringError('invalid-answer', `answer to "${id}" ${reading.reason}`);
     answers[id] = reading.value;
   }
   if (input.parties === undefined) return { answers };

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { buildCompass, referenceCrc8 } from '../../test/compass-builder.ts';
 import type { Compass } from '../bank/types.ts';
 import type { Voter } from '../scoring/types.ts';
 import {
-  MAX_SHARE_LENGTH,
-  SHARE_FORMAT_VERSION,
   decodeShare,
   encodeShare,
+  MAX_SHARE_LENGTH,
+  SHARE_FORMAT_VERSION,
   type ShareProblem,
 } from './share-code.ts';
-import { buildCompass, referenceCrc8 } from '../../test/compass-builder.ts';
 
 function compassOf(
   statements: string[],

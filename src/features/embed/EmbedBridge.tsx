@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchPath, useLocation } from 'react-router';
+import { type HostMessage, MESSAGE_SOURCE } from '../../config/embed-contract.ts';
 import { paths } from '../../config/paths.ts';
 import { switchLanguage } from '../../i18n/i18n.ts';
 import { useAnswers } from '../../state/answers-store.ts';
-import { type HostMessage, MESSAGE_SOURCE } from '../../config/embed-contract.ts';
 import type { EmbedOptions } from './embed-options.ts';
 
 /** Sends a message to the host page. Only sizes and milestones ever leave the frame. */

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_ACCENT, isReadableAccent } from '../../config/embed-contract.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/i18n.ts';
 import { localized } from '../../i18n/localized.ts';
-import { DEFAULT_ACCENT, isReadableAccent } from '../../config/embed-contract.ts';
 import {
   frameUrl,
   iframeSnippet,

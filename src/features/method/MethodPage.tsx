@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../config/paths.ts';
-import { loadMethodFigures, type MethodFigures } from '../../data/load-method.ts';
 import { useCompass } from '../../context/compass-context.tsx';
+import { loadMethodFigures, type MethodFigures } from '../../data/load-method.ts';
 import { percentHalfUp } from '../../domain/scoring/exact.ts';
 import { formatDecimal } from '../../i18n/labels.ts';
 
@@ -35,11 +35,11 @@ export function MethodPage() {
         <p>
           {t('method.allRanked', {
             count: figures.ranking.everything.voters,
-            everything: pct(figures.ranking.everything.allRanked, figures.ranking.everything.voters),
-            tenth: pct(
-              figures.ranking.tenthSkipped.allRanked,
-              figures.ranking.tenthSkipped.voters,
+            everything: pct(
+              figures.ranking.everything.allRanked,
+              figures.ranking.everything.voters,
             ),
+            tenth: pct(figures.ranking.tenthSkipped.allRanked, figures.ranking.tenthSkipped.voters),
           })}
         </p>
       )}
@@ -75,10 +75,14 @@ export function MethodPage() {
                     <tr key={key}>
                       <th scope="row">{t(`method.changes.${key}`)}</th>
                       <td data-label={t('method.randomVoters')}>
-                        {pct(robustness.changed[key].random, robustness.perKind)} %
+                        {t('results.percent', {
+                          percent: pct(robustness.changed[key].random, robustness.perKind),
+                        })}
                       </td>
                       <td data-label={t('method.partyVoters')}>
-                        {pct(robustness.changed[key].partyLike, robustness.perKind)} %
+                        {t('results.percent', {
+                          percent: pct(robustness.changed[key].partyLike, robustness.perKind),
+                        })}
                       </td>
                     </tr>
                   ),
@@ -86,7 +90,9 @@ export function MethodPage() {
               </tbody>
             </table>
           </div>
-          <p>{t('method.modelFirst', { percent: pct(robustness.modelFirst, robustness.perKind) })}</p>
+          <p>
+            {t('method.modelFirst', { percent: pct(robustness.modelFirst, robustness.perKind) })}
+          </p>
         </>
       ) : (
         figures === undefined && <p role="status">{t('app.loading')}</p>

@@ -1,19 +1,19 @@
 import {
   Fragment,
+  type ReactNode,
   useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
-  type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { NotFound } from '../../components/NotFound.tsx';
 import { paths } from '../../config/paths.ts';
+import { useCompass } from '../../context/compass-context.tsx';
 import { loadProgrammes, type Programmes } from '../../data/load-programmes.ts';
 import { locateQuote } from '../../domain/bank/quotes.ts';
-import { useCompass } from '../../context/compass-context.tsx';
 import { localized } from '../../i18n/localized.ts';
 
 /** A malformed %-escape in a hand-edited link must not crash the page. */

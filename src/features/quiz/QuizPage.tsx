@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { positionKey } from '../../i18n/labels.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { paths } from '../../config/paths.ts';
-import type { Answer } from '../../domain/scoring/types.ts';
 import { useCompass } from '../../context/compass-context.tsx';
+import type { Answer } from '../../domain/scoring/types.ts';
+import { positionKey } from '../../i18n/labels.ts';
 import { localized } from '../../i18n/localized.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { ANSWER_OPTIONS, IMPORTANT_KEY, SKIP_KEY } from './answer-options.ts';

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { confidenceKey, formatDecimal, positionKey } from '../../i18n/labels.ts';
 import { Link, useParams } from 'react-router';
 import { NotFound } from '../../components/NotFound.tsx';
 import { paths } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
+import { confidenceKey, formatDecimal, positionKey } from '../../i18n/labels.ts';
 import { localized } from '../../i18n/localized.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { coverageText } from './coverage-text.ts';

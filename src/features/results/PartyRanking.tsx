@@ -49,9 +49,7 @@ export function PartyRanking({
               <div className="bar" aria-hidden="true">
                 <div style={{ width: `${score.percent}%`, backgroundColor: party.colour }} />
               </div>
-              <p className="coverage">
-                {coverageText(t, score, result.answered)}
-              </p>
+              <p className="coverage">{coverageText(t, score, result.answered)}</p>
               {linkToParty && (
                 <p>
                   <Link to={paths.party(score.party)}>

@@ -6,6 +6,7 @@ import type { Answer } from '../../domain/scoring/types.ts';
 import { decodeShare } from '../../domain/share-link/share-code.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { demoCompass, renderPage } from '../../test/render-app.tsx';
+import { loadValidBank } from '../../tools/load-bank.ts';
 import { ResultsPage } from './ResultsPage.tsx';
 
 const renderResults = () => renderPage(<ResultsPage />, { path: '/resultat', route: '/resultat' });
@@ -107,22 +108,46 @@ describe('ResultsPage with answers', () => {
     );
   });
 
-  it('says how stable the result is', () => {
+  it('says how stable the result is: the ranked set stays fixed, so a party near the threshold does not move it', () => {
     renderResults();
     answerAll(ANSWERS);
+    // Only b is ranked (a states 2 positions, fewer than 3). Leaving out a statement only
+    // recomputes percentages, so b stays first in every run.
+    const section = screen.getByRole('region', { name: 'Hur stabilt är resultatet?' });
+    expect(within(section).getByText('Stabilt.')).toBeInTheDocument();
+    expect(section).toHaveTextContent(
+      'Om vi tar bort ett av dina påståenden i taget blir det samma parti först i 4 av 4 fall.',
+    );
+    expect(within(section).queryAllByRole('listitem')).toEqual([]);
+  });
+
+  it('names the statements that would change who comes first when the result is sensitive', () => {
+    const compass = loadValidBank('questions/socialpolitik');
+    renderPage(<ResultsPage />, { path: '/resultat', route: '/resultat', compass });
+    // Found by search on the real compass: L 52 %, C 51 %, S 41 % ranked; τ = 5/8.
+    answerAll({
+      'fler-familjehem': -1,
+      'familjehem-fore-behandlingshem': 0.5,
+      'stod-utan-diagnos': -1,
+      'hjalp-utan-beslut': -0.5,
+      'skola-social-samverkan': 0,
+      'valdsprevention-skola': -0.5,
+      'gang-polisens-uppgift': 1,
+      'bistand-jobbstod-direkt': 0.5,
+    });
     const section = screen.getByRole('region', { name: 'Hur stabilt är resultatet?' });
     expect(within(section).getByText('Känsligt.')).toBeInTheDocument();
     expect(section).toHaveTextContent(
-      'Om vi tar bort ett av dina påståenden i taget blir det samma parti först i 1 av 4 fall.',
+      'Om vi tar bort ett av dina påståenden i taget blir det samma parti först i 5 av 8 fall.',
     );
     expect(
       within(section)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual([
-      'Kulturskolan ska kosta pengar för eleverna.',
-      'Kommunens ekonomi ska vara i balans innan den gör nya satsningar.',
-      'Föreningar ska driva fler av kommunens bibliotek.',
+      'Kommunen ska lägga mer resurser på att hitta fler familjehem och jourhem.',
+      'Skolan och socialtjänsten ska samarbeta mer för att tidigt upptäcka barn som har det svårt hemma.',
+      'Arbetet mot gängkriminalitet ska i första hand vara polisens uppgift, inte kommunens.',
     ]);
   });
 

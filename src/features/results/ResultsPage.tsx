@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../../config/paths.ts';
 import { ClearAnswers } from '../../components/ClearAnswers.tsx';
+import { paths } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { ResultsView } from './ResultsView.tsx';
 import { SharePanel } from './SharePanel.tsx';

@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { paths } from '../../config/paths.ts';
+import { useCompass } from '../../context/compass-context.tsx';
 import { scoreVoter } from '../../domain/scoring/score-voter.ts';
 import { decodeShare } from '../../domain/share-link/share-code.ts';
-import { useCompass } from '../../context/compass-context.tsx';
 import { useAnswers } from '../../state/answers-store.ts';
 import { ResultsView } from './ResultsView.tsx';
 

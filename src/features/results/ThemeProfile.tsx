@@ -53,7 +53,7 @@ export function ThemeProfile({ compass, result }: { compass: Compass; result: Sc
                   {value === null ? (
                     t('results.themes.none')
                   ) : (
-                    <span className="nowrap">{`${value} %`}</span>
+                    <span className="nowrap">{t('results.percent', { percent: value })}</span>
                   )}
                 </span>
                 <svg
@@ -102,7 +102,7 @@ export function ThemeProfile({ compass, result }: { compass: Compass; result: Sc
                     const value = percentIn(th.id, p.party);
                     return (
                       <td key={p.party} data-label={label(p.party)}>
-                        {value === null ? '–' : `${value} %`}
+                        {value === null ? '–' : t('results.percent', { percent: value })}
                       </td>
                     );
                   })}

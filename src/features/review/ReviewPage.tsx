@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { positionKey } from '../../i18n/labels.ts';
 import { Link } from 'react-router';
-import { paths } from '../../config/paths.ts';
-import { POSITIONS, type Position } from '../../domain/bank/types.ts';
-import type { Answer } from '../../domain/scoring/types.ts';
 import { ClearAnswers } from '../../components/ClearAnswers.tsx';
+import { paths } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
+import { type Position, POSITIONS } from '../../domain/bank/types.ts';
+import type { Answer } from '../../domain/scoring/types.ts';
+import { positionKey } from '../../i18n/labels.ts';
 import { localized } from '../../i18n/localized.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 

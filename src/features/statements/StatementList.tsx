@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { StanceView } from '../../components/StanceView.tsx';
 import type { Compass, Statement } from '../../domain/bank/types.ts';
 import type { VoterAnswer } from '../../domain/scoring/types.ts';
 import { positionKey } from '../../i18n/labels.ts';
 import { localized } from '../../i18n/localized.ts';
-import { StanceView } from '../../components/StanceView.tsx';
 
 /** Every statement with what each programme says, quotes included: the coding laid open. */
 export function StatementList({
