@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
+import { paths } from '../config/paths.ts';
 import { scriptSnippet } from '../features/embed/snippet.ts';
 import { benchEngine } from './bench-engine.ts';
 import { LOADER_BUDGET } from './embed-loader.ts';
@@ -148,7 +149,7 @@ if (existsSync(resolve('dist/.vite/manifest.json'))) {
   });
   const url = server.resolvedUrls?.local[0];
   try {
-    for (const path of ['/', '/fraga/1'])
+    for (const path of [paths.home, paths.statement(1)])
       await lighthouse(`${url!.replace(/\/$/, '')}${path}`, `lighthouse mobile ${path}`);
     console.log(
       `embed.js: ${kB(readFileSync(resolve('dist/embed.js')).length)} raw, ${kB(gz(resolve('dist/embed.js')))} gzip (budget ${kB(LOADER_BUDGET)})`,
