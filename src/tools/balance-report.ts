@@ -1,9 +1,11 @@
 import type { Compass, Position } from '../domain/bank/types.ts';
 import { POSITIONS } from '../domain/bank/types.ts';
+import { percentHalfUp } from '../domain/scoring/exact.ts';
 import { scoreVoter } from '../domain/scoring/score-voter.ts';
 import { measureRandomVoters, RANDOM_VOTER_SEED } from './random-voters.ts';
 
-const pct = (n: number, d: number): string => `${Math.round((100 * n) / d)} %`;
+/** n of d as a whole percent, rounded once and exactly (the engine's rounding). */
+const pct = (n: number, d: number): string => `${percentHalfUp(n, d)} %`;
 /** A share 0..1 as a Swedish percentage with one decimal: 0,173 → "17,3 %". */
 const share = (x: number): string => `${(100 * x).toFixed(1).replace('.', ',')} %`;
 const fmt = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
