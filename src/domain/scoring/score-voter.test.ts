@@ -6,6 +6,7 @@ import { ScoringError } from './errors.ts';
 import { percentHalfUp } from './exact.ts';
 import { scoreVoter } from './score-voter.ts';
 import type { ScoredVoter, Voter } from './types.ts';
+import { parseVoter } from './voter.ts';
 
 const stance = (position: Position | null, confidence: Stance['confidence'] = 1): Stance => ({
   position,
@@ -325,5 +326,30 @@ describe('scoreVoter with many parties (the look-up path for leave-one-out)', ()
         alone.eligible,
       ]);
     }
+  });
+});
+
+describe('scoreVoter: statement ids that are also names on Object.prototype', () => {
+  const odd = compassOf(
+    [{ id: 'a', name: 'A' }],
+    [
+      ['constructor', 't', { a: stance(1) }],
+      ['toString', 't', { a: stance(-1) }],
+      ['s3', 't', { a: stance(1) }],
+    ],
+  );
+
+  it('counts a statement named "constructor" as answered only when it is', () => {
+    const result = ok(scoreVoter(odd, { answers: { s3: { answer: 1 } } }));
+    expect(result.answered).toBe(1);
+    expect(result.statements).toEqual(['s3']);
+  });
+
+  it('reads "__proto__" in untrusted answers as an unknown statement, not a prototype', () => {
+    const voter = parseVoter(
+      JSON.parse('{"answers":{"__proto__":{"answer":1},"s3":{"answer":1}}}'),
+    );
+    expect(Object.keys(voter.answers)).toEqual(['__proto__', 's3']);
+    expect(() => scoreVoter(odd, voter)).toThrow(/unknown statement "__proto__"/);
   });
 });

@@ -106,7 +106,8 @@ export function tally(compass: Compass, voter: Voter, options: ScoringOptions = 
   const stride = compass.parties.length;
   const rows: number[] = [];
   const statements = compass.statements.filter((s, row) => {
-    const given = voter.answers[s.id];
+    // Own properties only: a statement id like "constructor" must not read Object.prototype.
+    const given = Object.hasOwn(voter.answers, s.id) ? voter.answers[s.id] : undefined;
     const answered = given !== undefined && given.answer !== 'skip';
     if (answered) rows.push(row * stride);
     return answered;

@@ -22,15 +22,18 @@ export function parseVoter(input: unknown): Voter {
       );
   if (!isRecord(input.answers))
     throw new ScoringError('invalid-voter', '"answers" must be an object keyed by statement id');
-  const answers: Record<string, VoterAnswer> = {};
+  const answers: [string, VoterAnswer][] = [];
   for (const [id, raw] of Object.entries(input.answers)) {
     const reading = readAnswer(raw);
     if (!reading.ok)
       throw new ScoringError('invalid-answer', `answer to "${id}" ${reading.reason}`);
-    answers[id] = reading.value;
+    answers.push([id, reading.value]);
   }
-  if (input.parties === undefined) return { answers };
+  // fromEntries defines own properties, so a key "__proto__" stays a key (and is then rejected
+  // as an unknown statement) instead of replacing the object's prototype.
+  const byId: Record<string, VoterAnswer> = Object.fromEntries(answers);
+  if (input.parties === undefined) return { answers: byId };
   if (!Array.isArray(input.parties) || !input.parties.every((p) => typeof p === 'string'))
     throw new ScoringError('invalid-voter', '"parties" must be a list of party ids');
-  return { answers, parties: input.parties as string[] };
+  return { answers: byId, parties: input.parties as string[] };
 }

@@ -1,0 +1,38 @@
+/**
+ * What can be wrong with a pupil's submission, by a stable name. The server maps each code to a
+ * 4xx response with a Swedish message, so a code is never renamed or reused for another fault.
+ *
+ * - `invalid-voter`: not an object with `"answers"`, or a field other than `"answers"` (a client
+ *   cannot send its own percentages or anything else alongside).
+ * - `invalid-answer`: an answer off the scale or with an unknown field (read by the engine's
+ *   `readAnswer`).
+ * - `unknown-statement`: an answer to a statement id the round's compass does not have.
+ * - `party-filter`: the submission names `"parties"`; a class compares every party, so a filter
+ *   would make pupils' counters mean different things.
+ */
+export const CLASSROOM_ERROR_CODES = [
+  'invalid-voter',
+  'invalid-answer',
+  'unknown-statement',
+  'party-filter',
+] as const;
+
+/** One of {@link CLASSROOM_ERROR_CODES}. */
+export type ClassroomErrorCode = (typeof CLASSROOM_ERROR_CODES)[number];
+
+/**
+ * A submission the classroom domain refuses, always the sender's fault (a 4xx). The message is
+ * one English sentence for logs; what a pupil sees comes from `code`. The codes shared with the
+ * engine's `ScoringError` mean the same thing there.
+ */
+export class ClassroomError extends Error {
+  override readonly name = 'ClassroomError';
+  constructor(
+    /** Stable name of the fault, one of {@link CLASSROOM_ERROR_CODES}. */
+    readonly code: ClassroomErrorCode,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
