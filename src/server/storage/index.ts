@@ -1,0 +1,3 @@
+export { migrations } from './migrations.ts';
+export { openStore, parseDatabaseUrl } from './open-store.ts';
+export type * from './types.ts';

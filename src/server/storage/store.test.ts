@@ -1,0 +1,683 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Position, Stance } from '../../domain/bank/types.ts';
+import { addCounters, emptyCounters, submissionDelta } from '../../domain/classroom/index.ts';
+import { buildCompass } from '../../test/compass-builder.ts';
+import { storeBackends } from '../test-support/backends.ts';
+import { openStore } from './open-store.ts';
+import type {
+  AnswerKey,
+  ClassroomStore,
+  CountersDelta,
+  NewRound,
+  PartyCounters,
+  RoundCounters,
+  StatementCounts,
+  SubmissionEvent,
+  SubmissionResult,
+} from './types.ts';
+
+// The same contract, run against real databases: SQLite in memory, SQLite in a file, PostgreSQL.
+// Time is always passed in; rounds expire far in the future unless a test is about expiry.
+
+const NOW = new Date('2030-01-01T12:00:00Z');
+const LATER = new Date('2030-01-01T13:00:00Z');
+const FAR = new Date('2200-01-01T00:00:00Z');
+const STATEMENTS = ['s1', 's2', 's3', 's4', 's5'];
+const PARTIES = ['p1', 'p2', 'p3'];
+const STANCES: AnswerKey[] = ['-1', '-0.5', '0', '0.5', '1'];
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type StatementCounters = Mutable<StatementCounts>;
+/** RoundCounters that the reference below can add to in place. */
+interface Counters {
+  submissions: number;
+  statements: Record<string, StatementCounters>;
+  parties: Record<string, Mutable<PartyCounters>>;
+}
+
+let codes = 0;
+const nextCode = (prefix: string) => `${prefix}-${++codes}`;
+
+function round(code: string, overrides: Partial<NewRound> = {}): NewRound {
+  return {
+    code,
+    teacherKeyHash: `hash-of-${code}`,
+    compass: 'socialpolitik',
+    version: '3',
+    createdAt: NOW,
+    expiresAt: FAR,
+    statementIds: STATEMENTS,
+    partyIds: PARTIES,
+    ...overrides,
+  };
+}
+
+/** A full delta, different for every seed, as the counting logic would produce for one pupil. */
+function delta(seed: number): CountersDelta & Counters {
+  const statements: Record<string, StatementCounters> = {};
+  STATEMENTS.forEach((id, m) => {
+    const counters = zeroStatement();
+    if ((seed + m) % 7 === 0) counters.skip = 1;
+    else counters[STANCES[(seed + m) % 5]!] = 1;
+    if ((seed * (m + 1)) % 3 === 0) counters.important = 1;
+    statements[id] = counters;
+  });
+  const parties: Record<string, Mutable<PartyCounters>> = {};
+  PARTIES.forEach((id, n) => {
+    parties[id] = {
+      percentSum: (seed * 7 + n * 13) % 101,
+      scored: 1,
+      first: seed % 3 === n ? 1 : 0,
+    };
+  });
+  return { submissions: 1, statements, parties };
+}
+
+function zeroStatement(): StatementCounters {
+  return { '-1': 0, '-0.5': 0, '0': 0, '0.5': 0, '1': 0, skip: 0, important: 0 };
+}
+
+function zeroCounters(): Counters {
+  return {
+    submissions: 0,
+    statements: Object.fromEntries(STATEMENTS.map((id) => [id, zeroStatement()])),
+    parties: Object.fromEntries(PARTIES.map((id) => [id, { percentSum: 0, scored: 0, first: 0 }])),
+  };
+}
+
+/** The reference: counters summed in plain JavaScript. */
+function sum(seeds: Iterable<number>): Counters {
+  const total = zeroCounters();
+  for (const seed of seeds) {
+    const d = delta(seed);
+    total.submissions += 1;
+    for (const [id, counters] of Object.entries(d.statements)) {
+      for (const [key, value] of Object.entries(counters)) {
+        total.statements[id]![key as keyof StatementCounters] += value;
+      }
+    }
+    for (const [id, counters] of Object.entries(d.parties)) {
+      for (const [key, value] of Object.entries(counters)) {
+        total.parties[id]![key as keyof PartyCounters] += value;
+      }
+    }
+  }
+  return total;
+}
+
+/** Every full delta answers or skips each statement once and scores each party once. */
+function expectConsistent(counters: RoundCounters): void {
+  for (const statement of Object.values(counters.statements)) {
+    const answered = STANCES.reduce((n, stance) => n + statement[stance], 0);
+    expect(answered + statement.skip).toBe(counters.submissions);
+  }
+  for (const party of Object.values(counters.parties)) {
+    expect(party.scored).toBe(counters.submissions);
+  }
+}
+
+function tally(results: SubmissionResult[]): Partial<Record<SubmissionResult, number>> {
+  const counts: Partial<Record<SubmissionResult, number>> = {};
+  for (const result of results) counts[result] = (counts[result] ?? 0) + 1;
+  return counts;
+}
+
+/** Resolves with the first event for which `accept` holds. */
+function nextEvent(
+  store: ClassroomStore,
+  code: string,
+  accept: (event: SubmissionEvent) => boolean = () => true,
+): { event: Promise<SubmissionEvent>; ready: Promise<void> } {
+  let resolve: (event: SubmissionEvent) => void = () => undefined;
+  const event = new Promise<SubmissionEvent>((r) => (resolve = r));
+  const subscription = store.onSubmission(code, (e) => {
+    if (!accept(e)) return;
+    subscription();
+    resolve(e);
+  });
+  return { event, ready: subscription.ready };
+}
+
+/** `promise`, or a clear failure after `ms` (instead of the test's own, much later timeout). */
+function within<T>(promise: Promise<T>, what: string, ms = 10_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Registers the test only where it applies (no "skipped" noise for what cannot apply). */
+const onlyIf =
+  (applies: boolean) =>
+  (name: string, test: () => Promise<void>, timeout?: number): void => {
+    if (applies) it(name, test, timeout);
+  };
+
+describe.each(storeBackends().map((backend) => [backend.name, backend] as const))(
+  '%s',
+  (_, backend) => {
+    describe.skipIf(backend.skip !== undefined)('ClassroomStore', () => {
+      let url: string;
+      let store: ClassroomStore;
+      const errors: unknown[] = [];
+      const open = (at = url) => openStore(at, { onError: (error) => errors.push(error) });
+
+      beforeAll(async () => {
+        url = await backend.start();
+        store = await open();
+      }, 120_000);
+
+      afterAll(async () => {
+        await store?.close();
+        await backend.stop();
+      }, 120_000);
+
+      describe('rounds', () => {
+        it('creates a round with zero counters for each statement and party', async () => {
+          const code = nextCode('create');
+          expect(store.backend).toBe(backend.kind);
+          expect(await store.createRound(round(code))).toBe('created');
+          expect(await store.getRound(code, NOW)).toEqual({
+            code,
+            compass: 'socialpolitik',
+            version: '3',
+            open: true,
+            submissions: 0,
+            createdAt: NOW,
+            expiresAt: FAR,
+            closedAt: null,
+            teacherKeyHash: `hash-of-${code}`,
+          });
+          expect(await store.readCounters(code, NOW)).toEqual(zeroCounters());
+        });
+
+        it('keeps any id a plain key, even __proto__', async () => {
+          const code = nextCode('proto');
+          const ids = ['__proto__', 'constructor', 'toString'];
+          await store.createRound(round(code, { statementIds: ids, partyIds: ids }));
+          const d = {
+            statements: Object.fromEntries(ids.map((id) => [id, { '1': 1 }])),
+            parties: Object.fromEntries(ids.map((id) => [id, { first: 1 }])),
+          };
+          expect(await store.addSubmission(code, 'k', d, NOW)).toBe('counted');
+          const counters = await store.readCounters(code, NOW);
+          for (const id of ids) {
+            expect(Object.hasOwn(counters!.statements, id)).toBe(true);
+            expect(counters!.statements[id]).toEqual({ ...zeroStatement(), '1': 1 });
+            expect(counters!.parties[id]).toEqual({ percentSum: 0, scored: 0, first: 1 });
+          }
+          expect(Object.getPrototypeOf(counters!.statements)).toBe(Object.prototype);
+        });
+
+        it('refuses a code that is taken and leaves that round as it was', async () => {
+          const code = nextCode('taken');
+          await store.createRound(round(code));
+          await store.addSubmission(code, 'k', delta(1), NOW);
+          expect(
+            await store.createRound(
+              round(code, { teacherKeyHash: 'other', statementIds: ['x'], partyIds: [] }),
+            ),
+          ).toBe('code-taken');
+          expect((await store.getRound(code, NOW))?.teacherKeyHash).toBe(`hash-of-${code}`);
+          expect(await store.readCounters(code, NOW)).toEqual(sum([1]));
+        });
+
+        it('refuses invalid input before touching the database', async () => {
+          const code = nextCode('invalid');
+          await expect(
+            store.createRound(round(code, { statementIds: ['a', 'a'] })),
+          ).rejects.toThrow(/twice/);
+          await expect(
+            store.createRound(round(code, { expiresAt: new Date(NaN) })),
+          ).rejects.toThrow(/valid Date/);
+          await expect(store.createRound(round(''))).rejects.toThrow(/code/);
+          expect(await store.getRound(code, NOW)).toBeNull();
+        });
+
+        it('reads a missing or expired round as null', async () => {
+          const code = nextCode('expiry');
+          await store.createRound(round(code, { expiresAt: LATER }));
+          expect(await store.getRound('no-such-round', NOW)).toBeNull();
+          expect(await store.readCounters('no-such-round', NOW)).toBeNull();
+          expect((await store.getRound(code, NOW))?.expiresAt).toEqual(LATER);
+          expect(await store.getRound(code, LATER)).toBeNull();
+          expect(await store.readCounters(code, LATER)).toBeNull();
+          expect(await store.readCounters(code, new Date(LATER.getTime() - 1))).toEqual(
+            zeroCounters(),
+          );
+          // The code stays taken until the round is deleted or purged.
+          expect(await store.createRound(round(code))).toBe('code-taken');
+        });
+      });
+
+      describe('submissions', () => {
+        it('adds each delta to the counters and counts the submission', async () => {
+          const code = nextCode('count');
+          await store.createRound(round(code));
+          expect(await store.addSubmission(code, 'a', delta(1), NOW)).toBe('counted');
+          expect(await store.addSubmission(code, 'b', delta(2), NOW)).toBe('counted');
+          expect(await store.readCounters(code, NOW)).toEqual(sum([1, 2]));
+          expect((await store.getRound(code, NOW))?.submissions).toBe(2);
+        });
+
+        it('counts a partial delta (missing entries and fields are 0), even an empty one', async () => {
+          const code = nextCode('partial');
+          await store.createRound(round(code));
+          const partial: CountersDelta = {
+            statements: { s2: { '0.5': 1 }, s4: { skip: 1, important: 1 } },
+            parties: { p3: { percentSum: 40 } },
+          };
+          expect(await store.addSubmission(code, 'a', partial, NOW)).toBe('counted');
+          expect(await store.addSubmission(code, 'b', { statements: {}, parties: {} }, NOW)).toBe(
+            'counted',
+          );
+          const expected = zeroCounters();
+          expected.submissions = 2;
+          expected.statements.s2!['0.5'] = 1;
+          expected.statements.s4!.skip = 1;
+          expected.statements.s4!.important = 1;
+          expected.parties.p3!.percentSum = 40;
+          expect(await store.readCounters(code, NOW)).toEqual(expected);
+        });
+
+        it('stores exactly what the counting logic computes (its RoundCounters in, out)', async () => {
+          const stance = (position: Position): Stance => ({
+            position,
+            confidence: 1,
+            quotes: ['citat'],
+            rationale: '',
+          });
+          // Ids that trip plain-object look-ups (`constructor`, an integer-like key).
+          const compass = buildCompass({
+            parties: [{ id: 'p' }, { id: 'q' }],
+            statements: ['s1', 'constructor', '12', 's4'].map((id, j) => ({
+              id,
+              stances: { p: stance(1), q: stance(j % 2 === 0 ? -1 : 0.5) },
+            })),
+          });
+          const pupils: { answers: Record<string, unknown> }[] = [
+            { answers: { s1: { answer: 1, important: true }, constructor: { answer: -0.5 } } },
+            { answers: { '12': { answer: 0 }, s4: { answer: 'skip' } } },
+            { answers: {} },
+            { answers: { s1: { answer: -1 }, constructor: { answer: 0.5 }, s4: { answer: 1 } } },
+          ];
+          const code = nextCode('domain');
+          await store.createRound(
+            round(code, {
+              statementIds: compass.statements.map((st) => st.id),
+              partyIds: compass.parties.map((p) => p.id),
+            }),
+          );
+          let expected = emptyCounters(compass);
+          for (const [i, pupil] of pupils.entries()) {
+            const d = submissionDelta(compass, pupil);
+            expect(await store.addSubmission(code, `pupil-${i}`, d, NOW)).toBe('counted');
+            expected = addCounters(expected, d);
+          }
+          expect(expected.submissions).toBe(pupils.length);
+          expect(await store.readCounters(code, NOW)).toEqual(expected);
+        });
+
+        it('counts a repeated idempotency key once, per round', async () => {
+          const code = nextCode('dup');
+          const other = nextCode('dup');
+          await store.createRound(round(code));
+          await store.createRound(round(other));
+          expect(await store.addSubmission(code, 'same', delta(1), NOW)).toBe('counted');
+          expect(await store.addSubmission(code, 'same', delta(1), NOW)).toBe('duplicate');
+          expect(await store.addSubmission(code, 'same', delta(2), LATER)).toBe('duplicate');
+          expect(await store.readCounters(code, NOW)).toEqual(sum([1]));
+          // Keys belong to their round: the same key counts in another round.
+          expect(await store.addSubmission(other, 'same', delta(1), NOW)).toBe('counted');
+          expect(await store.readCounters(other, NOW)).toEqual(sum([1]));
+        });
+
+        it('answers not-found for a missing round and expired for an expired one', async () => {
+          const code = nextCode('gone');
+          await store.createRound(round(code, { expiresAt: LATER }));
+          expect(await store.addSubmission('no-such-round', 'k', delta(1), NOW)).toBe('not-found');
+          expect(await store.addSubmission(code, 'k', delta(1), LATER)).toBe('expired');
+          expect(await store.readCounters(code, NOW)).toEqual(zeroCounters());
+        });
+
+        it('rejects an invalid delta and counts nothing of it, not even the key', async () => {
+          const code = nextCode('bad');
+          await store.createRound(round(code));
+          const bad = (d: unknown) => store.addSubmission(code, 'k', d as CountersDelta, NOW);
+          await expect(bad({ statements: { nope: { '1': 1 } }, parties: {} })).rejects.toThrow(
+            /no statement "nope"/,
+          );
+          // The unknown id comes after valid rows (ids are sorted): those updates are rolled back too.
+          await expect(
+            bad({
+              statements: { s1: { '1': 1 } },
+              parties: { p1: { scored: 1 }, zz: { scored: 1 } },
+            }),
+          ).rejects.toThrow(/no party "zz"/);
+          await expect(bad({ statements: { s1: { '1': -1 } }, parties: {} })).rejects.toThrow(
+            /non-negative integer/,
+          );
+          await expect(bad({ statements: { s1: { '1': 0.5 } }, parties: {} })).rejects.toThrow(
+            /non-negative integer/,
+          );
+          await expect(bad({ statements: { s1: { yes: 1 } }, parties: {} })).rejects.toThrow(
+            /unknown field "yes"/,
+          );
+          await expect(bad({ submissions: 2, statements: {}, parties: {} })).rejects.toThrow(
+            /exactly one submission/,
+          );
+          await expect(store.addSubmission(code, '', delta(1), NOW)).rejects.toThrow(
+            /idempotencyKey/,
+          );
+          expect(await store.readCounters(code, NOW)).toEqual(zeroCounters());
+          expect(await store.addSubmission(code, 'k', delta(3), NOW)).toBe('counted');
+          expect(await store.readCounters(code, NOW)).toEqual(sum([3]));
+        });
+      });
+
+      describe('closing, deleting, purging', () => {
+        it('closes a round once; afterwards new keys are refused and counted keys are duplicates', async () => {
+          const code = nextCode('close');
+          await store.createRound(round(code));
+          await store.addSubmission(code, 'before', delta(1), NOW);
+          expect(await store.closeRound(code, NOW)).toBe('closed');
+          expect(await store.closeRound(code, LATER)).toBe('already-closed');
+          expect(await store.getRound(code, LATER)).toMatchObject({
+            open: false,
+            closedAt: NOW,
+            submissions: 1,
+          });
+          expect(await store.addSubmission(code, 'after', delta(2), LATER)).toBe('closed');
+          expect(await store.addSubmission(code, 'before', delta(1), LATER)).toBe('duplicate');
+          expect(await store.readCounters(code, LATER)).toEqual(sum([1]));
+          expect(await store.closeRound('no-such-round', NOW)).toBe('not-found');
+        });
+
+        it('does not close an expired round', async () => {
+          const code = nextCode('close-expired');
+          await store.createRound(round(code, { expiresAt: LATER }));
+          expect(await store.closeRound(code, LATER)).toBe('not-found');
+        });
+
+        it('deletes a round with all its counters and idempotency keys', async () => {
+          const code = nextCode('delete');
+          await store.createRound(round(code));
+          await store.addSubmission(code, 'k', delta(1), NOW);
+          expect(await store.deleteRound(code)).toBe(true);
+          expect(await store.deleteRound(code)).toBe(false);
+          expect(await store.getRound(code, NOW)).toBeNull();
+          // Nothing of it is left: the same code, statements and parties can be created again
+          // (leftover counter rows would collide with their primary keys), start at zero, and the
+          // old key counts again.
+          expect(await store.createRound(round(code))).toBe('created');
+          expect(await store.readCounters(code, NOW)).toEqual(zeroCounters());
+          expect(await store.addSubmission(code, 'k', delta(2), NOW)).toBe('counted');
+          expect(await store.readCounters(code, NOW)).toEqual(sum([2]));
+        });
+
+        it('purges exactly the rounds expired at the given time, with everything in them', async () => {
+          // Earlier than any other test's expiry, so only these rounds are concerned.
+          const t1 = new Date('2001-01-01T00:00:00Z');
+          const t2 = new Date('2001-01-02T00:00:00Z');
+          const early = nextCode('purge');
+          const late = nextCode('purge');
+          await store.createRound(round(early, { createdAt: t1, expiresAt: t2 }));
+          await store.createRound(round(late, { createdAt: t1, expiresAt: LATER }));
+          await store.addSubmission(early, 'k', delta(1), t1);
+          await store.addSubmission(late, 'k', delta(2), t1);
+          expect(await store.purgeExpired(new Date(t2.getTime() - 1))).toBe(0);
+          expect(await store.purgeExpired(t2)).toBe(1);
+          expect(await store.purgeExpired(t2)).toBe(0);
+          expect(await store.deleteRound(early)).toBe(false);
+          expect(await store.createRound(round(early))).toBe('created');
+          expect(await store.readCounters(early, NOW)).toEqual(zeroCounters());
+          expect(await store.readCounters(late, t1)).toEqual(sum([2]));
+        });
+      });
+
+      describe('concurrency', () => {
+        // 200 submissions at once, 40 of them repeating an earlier key (as a retry would, with the
+        // same delta), with consistent snapshots read in between.
+        const UNIQUE = 160;
+        const TOTAL = 200;
+        const seedOf = (i: number) => i % UNIQUE;
+
+        it('counts 200 concurrent submissions with repeated keys exactly', async () => {
+          const code = nextCode('burst');
+          await store.createRound(round(code));
+          const snapshots: Promise<RoundCounters | null>[] = [];
+          const submissions = Array.from({ length: TOTAL }, (_, i) => {
+            if (i % 25 === 0) snapshots.push(store.readCounters(code, NOW));
+            return store.addSubmission(code, `key-${seedOf(i)}`, delta(seedOf(i)), NOW);
+          });
+          const results = await Promise.all(submissions);
+          expect(tally(results)).toEqual({ counted: UNIQUE, duplicate: TOTAL - UNIQUE });
+          for (const snapshot of await Promise.all(snapshots)) expectConsistent(snapshot!);
+          const expected = sum(Array.from({ length: UNIQUE }, (_, i) => i));
+          expect(await store.readCounters(code, NOW)).toEqual(expected);
+          expect((await store.getRound(code, NOW))?.submissions).toBe(UNIQUE);
+        }, 60_000);
+
+        it('counts exactly what was acknowledged when a close races the submissions', async () => {
+          const code = nextCode('race');
+          await store.createRound(round(code));
+          const n = 100;
+          let closed: Promise<string> | undefined;
+          const results = await Promise.all(
+            Array.from({ length: n }, (_, i) => {
+              if (i === n / 2) closed = store.closeRound(code, NOW);
+              return store.addSubmission(code, `key-${i}`, delta(i), NOW);
+            }),
+          );
+          expect(await closed).toBe('closed');
+          const counted = results.flatMap((result, i) => (result === 'counted' ? [i] : []));
+          expect(tally(results)).toEqual({
+            counted: counted.length,
+            ...(counted.length < n ? { closed: n - counted.length } : {}),
+          });
+          expect(await store.readCounters(code, NOW)).toEqual(sum(counted));
+          // Afterwards, exactly the counted keys are known.
+          const again = await Promise.all(
+            Array.from({ length: n }, (_, i) =>
+              store.addSubmission(code, `key-${i}`, delta(i), NOW),
+            ),
+          );
+          again.forEach((result, i) =>
+            expect(result).toBe(counted.includes(i) ? 'duplicate' : 'closed'),
+          );
+        }, 60_000);
+
+        onlyIf(backend.shared)(
+          'counts exactly with two store instances on the same database',
+          async () => {
+            const code = nextCode('two-stores');
+            await store.createRound(round(code));
+            const other = await open();
+            try {
+              // Alternate the stores; a repeated key goes through the other store than the first.
+              const storeFor = (i: number) => ((i < UNIQUE ? i : i + 1) % 2 === 0 ? store : other);
+              const results = await Promise.all(
+                Array.from({ length: TOTAL }, (_, i) =>
+                  storeFor(i).addSubmission(code, `key-${seedOf(i)}`, delta(seedOf(i)), NOW),
+                ),
+              );
+              expect(tally(results)).toEqual({ counted: UNIQUE, duplicate: TOTAL - UNIQUE });
+              const expected = sum(Array.from({ length: UNIQUE }, (_, i) => i));
+              expect(await store.readCounters(code, NOW)).toEqual(expected);
+              expect(await other.readCounters(code, NOW)).toEqual(expected);
+            } finally {
+              await other.close();
+            }
+          },
+          60_000,
+        );
+      });
+
+      describe('live count (onSubmission)', () => {
+        it('tells listeners of the round after each commit, and stops on unsubscribe', async () => {
+          const code = nextCode('live');
+          const quiet = nextCode('live');
+          await store.createRound(round(code));
+          await store.createRound(round(quiet));
+          const heard: SubmissionEvent[] = [];
+          const heardElsewhere: SubmissionEvent[] = [];
+          const stopped: SubmissionEvent[] = [];
+          const all = store.onSubmission(code, (e) => heard.push(e));
+          const elsewhere = store.onSubmission(quiet, (e) => heardElsewhere.push(e));
+          const unsubscribed = store.onSubmission(code, (e) => stopped.push(e));
+          await Promise.all([all.ready, elsewhere.ready, unsubscribed.ready]);
+          unsubscribed();
+          unsubscribed(); // idempotent
+
+          const first = nextEvent(store, code, (e) => e.submissions === 1);
+          await first.ready;
+          await store.addSubmission(code, 'a', delta(1), NOW);
+          expect(await within(first.event, 'first event')).toEqual({ code, submissions: 1 });
+          // The other round's listener hears only its own round.
+          await store.addSubmission(quiet, 'a', delta(1), NOW);
+          const second = nextEvent(store, code, (e) => e.submissions === 2);
+          await second.ready;
+          await store.addSubmission(code, 'b', delta(2), NOW);
+          await within(second.event, 'second event');
+          // Not counted: no event.
+          await store.addSubmission(code, 'b', delta(2), NOW);
+          const third = nextEvent(store, code, (e) => e.submissions === 3);
+          await third.ready;
+          await store.addSubmission(code, 'c', delta(3), NOW);
+          await within(third.event, 'third event');
+
+          expect(heard).toEqual([1, 2, 3].map((submissions) => ({ code, submissions })));
+          expect(heardElsewhere).toEqual([{ code: quiet, submissions: 1 }]);
+          expect(stopped).toEqual([]);
+          all();
+          elsewhere();
+        });
+
+        it('reports a listener that throws to onError and still tells the others', async () => {
+          const code = nextCode('throws');
+          await store.createRound(round(code));
+          errors.length = 0;
+          const failing = store.onSubmission(code, () => {
+            throw new Error('listener bug');
+          });
+          const heard = nextEvent(store, code);
+          await Promise.all([failing.ready, heard.ready]);
+          await store.addSubmission(code, 'a', delta(1), NOW);
+          expect(await within(heard.event, 'event')).toEqual({ code, submissions: 1 });
+          await vi.waitFor(() => expect(errors).toEqual([new Error('listener bug')]));
+          failing();
+          errors.length = 0;
+        });
+
+        onlyIf(backend.shared)(
+          'tells a listener on one store about a submission made through another',
+          async () => {
+            const code = nextCode('cross');
+            await store.createRound(round(code));
+            const other = await open();
+            try {
+              const heard = nextEvent(store, code);
+              await heard.ready;
+              expect(await other.addSubmission(code, 'a', delta(1), NOW)).toBe('counted');
+              expect(await within(heard.event, 'event')).toEqual({ code, submissions: 1 });
+            } finally {
+              await other.close();
+            }
+          },
+        );
+
+        onlyIf(backend.kind === 'postgres')(
+          'listens again after its connection is lost, and sends the current count',
+          async () => {
+            const code = nextCode('reconnect');
+            await store.createRound(round(code));
+            const other = await open();
+            try {
+              const heard: SubmissionEvent[] = [];
+              const subscription = store.onSubmission(code, (e) => heard.push(e));
+              await subscription.ready;
+              await other.addSubmission(code, 'a', delta(1), NOW);
+              await vi.waitFor(() => expect(heard).toEqual([{ code, submissions: 1 }]));
+
+              errors.length = 0;
+              const admin = new pg.Client({ connectionString: url });
+              await admin.connect();
+              try {
+                const { rowCount } = await admin.query(
+                  `select pg_terminate_backend(pid) from pg_stat_activity
+                 where datname = current_database() and application_name = 'valkompass-classroom-listen'`,
+                );
+                expect(rowCount).toBeGreaterThan(0);
+              } finally {
+                await admin.end();
+              }
+              // Submitted while (possibly) not listening: the catch-up after the reconnect reports it.
+              await other.addSubmission(code, 'b', delta(2), NOW);
+              await vi.waitFor(() => expect(heard.at(-1)).toEqual({ code, submissions: 2 }), {
+                timeout: 15_000,
+              });
+              await vi.waitFor(
+                async () => {
+                  const next = heard.length;
+                  await other.addSubmission(code, `probe-${next}`, delta(3), NOW);
+                  await vi.waitFor(() => expect(heard.length).toBeGreaterThan(next), {
+                    timeout: 2_000,
+                  });
+                },
+                { timeout: 15_000 },
+              );
+              expect(errors.length).toBeGreaterThan(0); // the lost connection was reported
+              errors.length = 0;
+              subscription();
+            } finally {
+              await other.close();
+            }
+          },
+          30_000,
+        );
+      });
+
+      // Only where two stores reach the same database (not sqlite::memory:).
+      (backend.shared ? describe : () => undefined)('migrations', () => {
+        it('reopens a database without migrating it again', async () => {
+          const code = nextCode('reopen');
+          await store.createRound(round(code));
+          await store.addSubmission(code, 'k', delta(1), NOW);
+          const again = await open();
+          try {
+            expect(await again.readCounters(code, NOW)).toEqual(sum([1]));
+          } finally {
+            await again.close();
+          }
+        });
+
+        it('migrates a fresh database opened by several stores at once', async () => {
+          const fresh = await backend.another();
+          const stores = await Promise.all([open(fresh), open(fresh), open(fresh)]);
+          try {
+            const code = nextCode('fresh');
+            expect(await stores[0]!.createRound(round(code))).toBe('created');
+            expect(await stores[2]!.addSubmission(code, 'k', delta(1), NOW)).toBe('counted');
+            expect(await stores[1]!.readCounters(code, NOW)).toEqual(sum([1]));
+          } finally {
+            await Promise.all(stores.map((s) => s.close()));
+          }
+        }, 60_000);
+      });
+
+      it('refuses to work once closed', async () => {
+        const closing = await open(backend.shared ? url : 'sqlite::memory:');
+        await closing.close();
+        await closing.close(); // idempotent
+        await expect(closing.getRound('x', NOW)).rejects.toThrow(/closed/);
+        expect(() => closing.onSubmission('x', () => undefined)).toThrow(/closed/);
+      });
+
+      it('reported no unexpected errors', () => {
+        expect(errors).toEqual([]);
+      });
+    });
+  },
+);

@@ -1,0 +1,64 @@
+/**
+ * A child process for the SQLite durability tests:
+ * `node --import tsx durability-child.ts <databaseUrl> <code> <keyPrefix> [count]`.
+ *
+ * Prints `ready` once the store is open, then submits to the round and prints each idempotency key
+ * on its own line once `addSubmission` has resolved 'counted' (acknowledged). Without `count` it
+ * submits from a few concurrent loops as fast as it can until it is killed; with `count` it waits
+ * for a line on stdin (so that several children can start together), then submits that many, one
+ * at a time and yielding to the event loop in between as a server would, and exits; it prints
+ * `start <ms>` before the first and `end <ms>` after the last.
+ */
+import { writeSync } from 'node:fs';
+import { openStore } from '../storage/open-store.ts';
+import { DURABILITY_DELTA, DURABILITY_LOOPS } from './durability.ts';
+
+const [databaseUrl, code, prefix, count] = process.argv.slice(2);
+if (!databaseUrl || !code || !prefix) {
+  throw new Error('usage: durability-child.ts <databaseUrl> <code> <keyPrefix> [count]');
+}
+
+/**
+ * Writes straight to fd 1, so that once it returns the line is in the pipe and the parent reads it
+ * even after a SIGKILL. (process.stdout would queue the write in this process's memory when the
+ * pipe is full, and the burst loops never yield to the event loop that flushes it.) The pipe is
+ * non-blocking: wait for the parent to make room. A line is shorter than PIPE_BUF, so it is
+ * written whole or not at all.
+ */
+function print(line: string): void {
+  for (;;) {
+    try {
+      writeSync(1, `${line}\n`);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
+}
+
+async function submit(key: string): Promise<void> {
+  const result = await store.addSubmission(code!, key, DURABILITY_DELTA, now);
+  if (result !== 'counted') throw new Error(`${key}: ${result}`);
+  print(key);
+}
+
+const store = await openStore(databaseUrl);
+const now = new Date();
+print('ready');
+if (count === undefined) {
+  await Promise.all(
+    Array.from({ length: DURABILITY_LOOPS }, async (_, loop) => {
+      for (let i = 0; ; i += 1) await submit(`${prefix}-${loop}-${i}`);
+    }),
+  );
+} else {
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+  process.stdin.destroy();
+  print(`start ${Date.now()}`);
+  for (let i = 0; i < Number(count); i += 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await submit(`${prefix}-${i}`);
+  }
+  print(`end ${Date.now()}`);
+  await store.close();
+}
