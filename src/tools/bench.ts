@@ -17,7 +17,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import { paths } from '../config/paths.ts';
-import { scriptSnippet } from '../features/embed/snippet.ts';
+import { defaultSnippetChoice, scriptSnippet } from '../features/embed/snippet.ts';
 import { benchEngine } from './bench-engine.ts';
 import { LOADER_BUDGET } from './embed-loader.ts';
 import { compassFolders, loadBank } from './load-bank.ts';
@@ -162,19 +162,7 @@ if (existsSync(resolve('dist/.vite/manifest.json'))) {
     ).join('');
     const host = createServer((req, res) => {
       const snippet = req.url?.startsWith('/with')
-        ? scriptSnippet(
-            {
-              compass: 'socialpolitik',
-              lang: 'sv',
-              parties: [],
-              accent: null,
-              theme: 'auto',
-              compact: false,
-              start: 'start',
-              statement: null,
-            },
-            appOrigin,
-          )
+        ? scriptSnippet(defaultSnippetChoice('socialpolitik'), appOrigin)
         : '';
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.end(

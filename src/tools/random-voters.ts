@@ -1,8 +1,6 @@
 import type { Compass } from '../domain/bank/types.ts';
-import { POSITIONS } from '../domain/bank/types.ts';
 import { scoreVoter } from '../domain/scoring/score-voter.ts';
-import type { VoterAnswer } from '../domain/scoring/types.ts';
-import { seeded } from './robustness-report.ts';
+import { randomAnswers, seeded } from './robustness-report.ts';
 
 /** What uniformly random voters see on the results page, for one share of skipped statements. */
 export interface RandomVoterFigures {
@@ -22,11 +20,7 @@ export interface RandomVoterFigures {
 
 export const RANDOM_VOTER_SEED = 20261201;
 
-/**
- * Uniformly random voters: each statement skipped with probability `skipped`, otherwise one of
- * the five answers with equal probability, marked important with probability 0.2. Deterministic
- * for a seed.
- */
+/** Uniformly random voters (`randomAnswers`), deterministic for a seed. */
 export function measureRandomVoters(
   compass: Compass,
   skipped: number,
@@ -38,15 +32,7 @@ export function measureRandomVoters(
   let allRanked = 0;
   let noneRanked = 0;
   for (let n = 0; n < voters; n++) {
-    const answers: Record<string, VoterAnswer> = {};
-    for (const s of compass.statements)
-      answers[s.id] =
-        random() < skipped
-          ? { answer: 'skip' }
-          : {
-              answer: POSITIONS[Math.floor(random() * POSITIONS.length)]!,
-              important: random() < 0.2,
-            };
+    const answers = randomAnswers(compass, skipped, random);
     const result = scoreVoter(compass, { answers });
     if (result.status !== 'ok' || result.stability.top.length === 0) {
       noneRanked++;

@@ -32,6 +32,25 @@ const pick = <T>(random: () => number, list: readonly T[]): T =>
   list[Math.floor(random() * list.length)]!;
 
 /**
+ * A uniformly random voter's answers: each statement skipped with probability `skipped`,
+ * otherwise one of the five answers with equal probability, marked important with probability
+ * 0.2.
+ */
+export function randomAnswers(
+  compass: Compass,
+  skipped: number,
+  random: () => number,
+): Record<string, VoterAnswer> {
+  const answers: Record<string, VoterAnswer> = {};
+  for (const s of compass.statements)
+    answers[s.id] =
+      random() < skipped
+        ? { answer: 'skip' }
+        : { answer: pick(random, POSITIONS), important: random() < 0.2 };
+  return answers;
+}
+
+/**
  * Simulated voters: random ones (uniform answers, 10 % skipped, 20 % important) and party-like
  * ones (the party's position where it states one, random where it is silent, then noise: each
  * answer moves half a step with probability 0.3).
@@ -43,13 +62,7 @@ export function simulateVoters(
 ): Simulated[] {
   const voters: Simulated[] = [];
   for (let n = 0; n < perKind; n++) {
-    const answers: Record<string, VoterAnswer> = {};
-    for (const s of compass.statements)
-      answers[s.id] =
-        random() < 0.1
-          ? { answer: 'skip' }
-          : { answer: pick(random, POSITIONS), important: random() < 0.2 };
-    voters.push({ kind: 'random', voter: { answers } });
+    voters.push({ kind: 'random', voter: { answers: randomAnswers(compass, 0.1, random) } });
   }
   for (let n = 0; n < perKind; n++) {
     const model = compass.parties[n % compass.parties.length]!.id;

@@ -9,7 +9,7 @@ import {
   RESERVED_HEIGHT,
 } from '../../src/config/embed-contract.ts';
 import { paths } from '../../src/config/paths.ts';
-import { iframeSnippet } from '../../src/features/embed/snippet.ts';
+import { defaultSnippetChoice, iframeSnippet } from '../../src/features/embed/snippet.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { launchChromium, serveBuiltSite } from './browser.ts';
 
@@ -51,20 +51,7 @@ beforeAll(async () => {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     if (url.pathname === '/plain') {
       // The script-free snippet from the builder, for CMSes that strip scripts.
-      const plain = iframeSnippet(
-        {
-          compass: compass.id,
-          lang: 'sv',
-          parties: [],
-          accent: null,
-          theme: 'auto',
-          compact: false,
-          start: 'start',
-          statement: null,
-        },
-        appOrigin,
-        'Valkompass',
-      );
+      const plain = iframeSnippet(defaultSnippetChoice(compass.id), appOrigin, 'Valkompass');
       res.end(article(plain));
       return;
     }

@@ -145,10 +145,8 @@ const SKIPPED: VoterAnswer = { answer: 'skip' };
 
 /**
  * The submission as a voter with an answer (or skip) for every statement of the compass, and
- * nothing else. Filling in the skips is not only for counting: a statement id such as
- * `constructor` would otherwise be looked up on `Object.prototype` when missing from the
- * answers, and unknown ids are checked on the raw object's own keys because `parseVoter` turns
- * an answer keyed `__proto__` into the object's prototype instead of reporting it.
+ * nothing else, so that every statement counts exactly once. `parseVoter` keeps every key as an
+ * own property (even `__proto__`), so unknown ids are caught here with a classroom error code.
  */
 function readSubmission(compass: Compass, submission: unknown): Voter {
   let voter: Voter;
@@ -167,9 +165,7 @@ function readSubmission(compass: Compass, submission: unknown): Voter {
       'a class submission compares every party; leave out "parties"',
     );
   const known = new Set(compass.statements.map((s) => s.id));
-  // parseVoter accepted the shape, so `answers` is an object.
-  const raw = (submission as { readonly answers: object }).answers;
-  for (const id of Object.keys(raw))
+  for (const id of Object.keys(voter.answers))
     if (!known.has(id))
       throw new ClassroomError('unknown-statement', `unknown statement "${id}" in the answers`);
   return {

@@ -5,6 +5,7 @@ import { useCompass } from '../../context/compass-context.tsx';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/i18n.ts';
 import { localized } from '../../i18n/localized.ts';
 import {
+  defaultSnippetChoice,
   frameUrl,
   iframeSnippet,
   reservedHeight,
@@ -16,16 +17,7 @@ import {
 export function SnippetBuilder() {
   const { t, i18n } = useTranslation();
   const compass = useCompass();
-  const [choice, setChoice] = useState<SnippetChoice>({
-    compass: compass.id,
-    lang: 'sv',
-    parties: [],
-    accent: null,
-    theme: 'auto',
-    compact: false,
-    start: 'start',
-    statement: null,
-  });
+  const [choice, setChoice] = useState<SnippetChoice>(() => defaultSnippetChoice(compass.id));
   const [copied, setCopied] = useState<string | null>(null);
   const set = (change: Partial<SnippetChoice>) => setChoice((c) => ({ ...c, ...change }));
   const origin = window.location.origin;

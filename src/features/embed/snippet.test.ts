@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readEmbedOptions } from './embed-options.ts';
-import { frameUrl, iframeSnippet, scriptSnippet, type SnippetChoice } from './snippet.ts';
+import {
+  defaultSnippetChoice,
+  frameUrl,
+  iframeSnippet,
+  scriptSnippet,
+  type SnippetChoice,
+} from './snippet.ts';
 
-const base: SnippetChoice = {
-  compass: 'socialpolitik',
-  lang: 'sv',
-  parties: [],
-  accent: null,
-  theme: 'auto',
-  compact: false,
-  start: 'start',
-  statement: null,
-};
+const base: SnippetChoice = defaultSnippetChoice('socialpolitik');
 
 describe('snippets', () => {
   it('writes the two-line snippet with the chosen options and the reserved height', () => {

@@ -26,6 +26,18 @@ export interface SnippetChoice {
   readonly statement: string | null;
 }
 
+/** The builder's starting point: the whole quiz in Swedish, every party, default look. */
+export const defaultSnippetChoice = (compass: string): SnippetChoice => ({
+  compass,
+  lang: 'sv',
+  parties: [],
+  accent: null,
+  theme: 'auto',
+  compact: false,
+  start: 'start',
+  statement: null,
+});
+
 /** Height reserved for the frame before it sizes itself, by kind (the loader reserves the same). */
 export const reservedHeight = (choice: SnippetChoice): number =>
   RESERVED_HEIGHT[frameKind(Boolean(choice.statement), choice.compact)];
