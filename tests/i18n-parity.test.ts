@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import ar from '../src/i18n/locales/ar.json';
+import classroomAr from '../src/i18n/locales/classroom/ar.json';
+import classroomEn from '../src/i18n/locales/classroom/en.json';
+import classroomSv from '../src/i18n/locales/classroom/sv.json';
 import en from '../src/i18n/locales/en.json';
 import sv from '../src/i18n/locales/sv.json';
+import teacherAr from '../src/i18n/locales/teacher/ar.json';
+import teacherEn from '../src/i18n/locales/teacher/en.json';
+import teacherSv from '../src/i18n/locales/teacher/sv.json';
+
+/** Each namespace: Swedish (authoritative), English, Arabic. */
+const namespaces = [
+  ['translation', sv, en, ar],
+  ['classroom', classroomSv, classroomEn, classroomAr],
+  ['teacher', teacherSv, teacherEn, teacherAr],
+] as const;
 
 const keys = (value: unknown, prefix = ''): string[] =>
   value !== null && typeof value === 'object'
     ? Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
     : [prefix];
 
-describe('translations', () => {
+describe.each(namespaces)('translations (%s)', (_name, sv, en, ar) => {
   it('have the same keys in every language', () => {
     expect(keys(en).sort()).toEqual(keys(sv).sort());
     expect(keys(ar).sort()).toEqual(keys(sv).sort());

@@ -4,6 +4,7 @@ import type { RouteObject } from 'react-router';
 import { NotFound } from '../components/NotFound.tsx';
 import { paths } from '../config/paths.ts';
 import { StartPage } from '../features/start/StartPage.tsx';
+import { ClassPanelSlot } from './ClassPanelSlot.tsx';
 import { CompassLayout } from './CompassLayout.tsx';
 import { Layout } from './Layout.tsx';
 
@@ -13,7 +14,11 @@ const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, 
   lazy(() => load().then((module) => ({ default: module[name] })));
 const QuizPage = named(() => import('../features/quiz/QuizPage.tsx'), 'QuizPage');
 const ReviewPage = named(() => import('../features/review/ReviewPage.tsx'), 'ReviewPage');
-const ResultsPage = named(() => import('../features/results/ResultsPage.tsx'), 'ResultsPage');
+const ResultsPage = lazy(() =>
+  import('../features/results/ResultsPage.tsx').then((module) => ({
+    default: module.ResultsPage,
+  })),
+);
 const PartyDetail = named(() => import('../features/results/PartyDetail.tsx'), 'PartyDetail');
 const SharedResultPage = named(
   () => import('../features/results/SharedResultPage.tsx'),
@@ -37,6 +42,13 @@ const ComparisonPage = named(
   () => import('../features/statements/ComparisonPage.tsx'),
   'ComparisonPage',
 );
+const ClassroomPage = named(
+  () => import('../features/classroom/ClassroomPage.tsx'),
+  'ClassroomPage',
+);
+const JoinPage = named(() => import('../features/classroom/JoinPage.tsx'), 'JoinPage');
+const TeacherPage = named(() => import('../features/teacher/TeacherPage.tsx'), 'TeacherPage');
+const NewRoundPage = named(() => import('../features/teacher/NewRoundPage.tsx'), 'NewRoundPage');
 const StatementsPage = named(
   () => import('../features/statements/StatementsPage.tsx'),
   'StatementsPage',
@@ -59,7 +71,10 @@ export const routes: RouteObject[] = [
           { path: paths.home, element: <StartPage /> },
           { path: paths.statementPattern, element: page(<QuizPage />) },
           { path: paths.review, element: page(<ReviewPage />) },
-          { path: paths.results, element: page(<ResultsPage />) },
+          {
+            path: paths.results,
+            element: page(<ResultsPage classPanel={<ClassPanelSlot />} />),
+          },
           { path: paths.partyPattern, element: page(<PartyDetail />) },
           { path: paths.comparison, element: page(<ComparisonPage />) },
           { path: paths.statements, element: page(<StatementsPage />) },
@@ -69,6 +84,10 @@ export const routes: RouteObject[] = [
           { path: paths.about, element: page(<AboutPage />) },
           { path: paths.widgetPattern, element: page(<StatementWidget />) },
           { path: paths.embedBuilder, element: page(<SnippetBuilder />) },
+          { path: paths.classroom, element: page(<ClassroomPage />) },
+          { path: paths.classroomNew, element: page(<NewRoundPage />) },
+          { path: paths.classroomJoinPattern, element: page(<JoinPage />) },
+          { path: paths.classroomTeacherPattern, element: page(<TeacherPage />) },
         ],
       },
       { path: '*', element: <NotFound /> },

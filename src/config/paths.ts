@@ -26,6 +26,16 @@ export const paths = {
   widget: (statement: string) => `/widget/${encodeURIComponent(statement)}`,
   widgetPattern: '/widget/:statement',
   embedBuilder: '/embed',
+  /** Classroom rounds (issue 9): the entry page for teachers and pupils. */
+  classroom: '/klass',
+  /** A teacher starts a round (picks the compass). */
+  classroomNew: '/klass/ny',
+  /** A pupil joins round `code` (a canonical join code). */
+  classroomJoin: (code: string) => `/klass/${encodeURIComponent(code)}`,
+  classroomJoinPattern: '/klass/:code',
+  /** The teacher's page of round `code`; the teacher link adds `#nyckel=<teacher key>` (fragment only). */
+  classroomTeacher: (code: string) => `/klass/${encodeURIComponent(code)}/larare`,
+  classroomTeacherPattern: '/klass/:code/larare',
   embedFrame,
   embedFramePattern: '/embed/:compass',
 } as const;

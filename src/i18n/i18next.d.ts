@@ -1,15 +1,21 @@
 import type { NAMESPACE } from './i18n.ts';
+import type classroom from './locales/classroom/sv.json';
 import type sv from './locales/sv.json';
+import type teacher from './locales/teacher/sv.json';
 
 /**
  * Translation keys are typed from the Swedish strings (the authoritative language), so that a
  * missing or misspelt key fails `npm run typecheck`. Other languages are held to the same keys
- * by tests/i18n-parity.test.ts.
+ * by tests/i18n-parity.test.ts. `classroom` and `teacher` load with their pages (namespaces.tsx).
  */
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: typeof NAMESPACE;
-    resources: Record<typeof NAMESPACE, typeof sv>;
+    resources: {
+      translation: typeof sv;
+      classroom: typeof classroom;
+      teacher: typeof teacher;
+    };
     strictKeyChecks: true;
   }
 }

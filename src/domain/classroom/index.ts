@@ -36,3 +36,4 @@ export {
   ClassroomError,
   type ClassroomErrorCode,
 } from './classroom-error.ts';
+export * from './http-contract.ts';

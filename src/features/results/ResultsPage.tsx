@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ClearAnswers } from '../../components/ClearAnswers.tsx';
@@ -7,8 +8,12 @@ import { ResultsView } from './ResultsView.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import { useResult } from './use-result.ts';
 
-/** The voter's own result, recomputed at once whenever an answer or an importance changes. */
-export function ResultsPage() {
+/**
+ * The voter's own result, recomputed at once whenever an answer or an importance changes.
+ * `classPanel`: what the app puts below the share panel when there is a result (the classroom's
+ * "send to the class" panel; features do not import each other, so the app passes it in).
+ */
+export function ResultsPage({ classPanel }: { classPanel?: ReactNode } = {}) {
   const { t } = useTranslation();
   const compass = useCompass();
   const result = useResult(compass);
@@ -30,7 +35,12 @@ export function ResultsPage() {
           </li>
         </ul>
       </nav>
-      {result.status === 'ok' && <SharePanel compass={compass} />}
+      {result.status === 'ok' && (
+        <>
+          <SharePanel compass={compass} />
+          {classPanel}
+        </>
+      )}
       <ClearAnswers />
     </>
   );

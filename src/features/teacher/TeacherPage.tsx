@@ -1,0 +1,4 @@
+/** Stub (replaced by the teacher work): /klass/:code/larare. */
+export function TeacherPage() {
+  return <h1>Lärare</h1>;
+}

@@ -1,0 +1,80 @@
+import type { i18n } from 'i18next';
+import { type ReactNode, use } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isLanguage, type Language } from './languages.ts';
+
+/**
+ * Strings that only some visitors need live in namespaces of their own, loaded with the pages
+ * that use them, so they cost the start page nothing: `classroom` (joining a class round, the
+ * pupil's "send to the class" panel, the /klass entry page) and `teacher` (a teacher's round).
+ * Their keys are typed from the Swedish files (i18next.d.ts) and held to the same keys in every
+ * language by tests/i18n-parity.test.ts.
+ */
+export type LazyNamespace = 'classroom' | 'teacher';
+
+type Loader = () => Promise<{ default: Record<string, unknown> }>;
+
+const loaders: Record<LazyNamespace, Record<Language, Loader>> = {
+  classroom: {
+    sv: () => import('./locales/classroom/sv.json'),
+    en: () => import('./locales/classroom/en.json'),
+    ar: () => import('./locales/classroom/ar.json'),
+  },
+  teacher: {
+    sv: () => import('./locales/teacher/sv.json'),
+    en: () => import('./locales/teacher/en.json'),
+    ar: () => import('./locales/teacher/ar.json'),
+  },
+};
+
+/** Loads in flight or done, per i18next instance (tests make one per render). */
+const loads = new WeakMap<i18n, Map<string, Promise<void>>>();
+
+/**
+ * Resolves once `namespace` is loaded for `language` (and for Swedish, the fallback). Repeated
+ * calls share one promise; null when there is nothing to wait for.
+ */
+export function loadNamespace(
+  instance: i18n,
+  namespace: LazyNamespace,
+  language: Language,
+): Promise<void> | null {
+  const needed = [...new Set<Language>([language, 'sv'])].filter(
+    (lang) => !instance.hasResourceBundle(lang, namespace),
+  );
+  if (needed.length === 0) return null;
+  let mine = loads.get(instance);
+  if (!mine) loads.set(instance, (mine = new Map()));
+  const key = `${namespace}/${needed.join('+')}`;
+  let pending = mine.get(key);
+  if (!pending) {
+    pending = Promise.all(
+      needed.map((lang) =>
+        loaders[namespace][lang]().then((strings) => {
+          instance.addResourceBundle(lang, namespace, strings.default, true, true);
+        }),
+      ),
+    ).then(() => undefined);
+    mine.set(key, pending);
+  }
+  return pending;
+}
+
+/**
+ * Renders `children` once `namespace` is loaded for the current language, suspending until then
+ * (so put it inside a `<Suspense>`; the routes' page wrapper is one). Switching the language
+ * suspends again until the new language's strings are there.
+ */
+export function NamespaceGate({
+  namespace,
+  children,
+}: {
+  namespace: LazyNamespace;
+  children: ReactNode;
+}) {
+  const { i18n: instance } = useTranslation();
+  const language = isLanguage(instance.language) ? instance.language : 'sv';
+  const pending = loadNamespace(instance, namespace, language);
+  if (pending) use(pending);
+  return children;
+}
