@@ -59,6 +59,12 @@ export function Layout() {
         <nav aria-label={t('app.footerNav')}>
           <Link to={paths.method}>{t('app.method')}</Link> ·{' '}
           <Link to={paths.about}>{t('app.about')}</Link>
+          {!embedded && (
+            <>
+              {' · '}
+              <Link to={paths.classroom}>{t('app.classroom')}</Link>
+            </>
+          )}
         </nav>
       </footer>
     </>

@@ -4,7 +4,6 @@ import type { RouteObject } from 'react-router';
 import { NotFound } from '../components/NotFound.tsx';
 import { paths } from '../config/paths.ts';
 import { StartPage } from '../features/start/StartPage.tsx';
-import { ClassPanelSlot } from './ClassPanelSlot.tsx';
 import { CompassLayout } from './CompassLayout.tsx';
 import { Layout } from './Layout.tsx';
 
@@ -42,6 +41,9 @@ const ComparisonPage = named(
   () => import('../features/statements/ComparisonPage.tsx'),
   'ComparisonPage',
 );
+// The class panel's slot reads the joined round from storage: loaded with the results page, not
+// with the start page.
+const ClassPanelSlot = named(() => import('./ClassPanelSlot.tsx'), 'ClassPanelSlot');
 const ClassroomPage = named(
   () => import('../features/classroom/ClassroomPage.tsx'),
   'ClassroomPage',
@@ -73,7 +75,15 @@ export const routes: RouteObject[] = [
           { path: paths.review, element: page(<ReviewPage />) },
           {
             path: paths.results,
-            element: page(<ResultsPage classPanel={<ClassPanelSlot />} />),
+            element: page(
+              <ResultsPage
+                classPanel={
+                  <Suspense fallback={null}>
+                    <ClassPanelSlot />
+                  </Suspense>
+                }
+              />,
+            ),
           },
           { path: paths.partyPattern, element: page(<PartyDetail />) },
           { path: paths.comparison, element: page(<ComparisonPage />) },

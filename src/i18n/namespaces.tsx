@@ -31,18 +31,27 @@ const loaders: Record<LazyNamespace, Record<Language, Loader>> = {
 const loads = new WeakMap<i18n, Map<string, Promise<void>>>();
 
 /**
+ * A promise React's `use()` reads as fulfilled at once (React marks the thenables it has seen the
+ * same way), so that a gate calls `use()` on every render, loaded or not, as React requires.
+ */
+const loaded: Promise<void> = Object.assign(Promise.resolve(), {
+  status: 'fulfilled',
+  value: undefined,
+});
+
+/**
  * Resolves once `namespace` is loaded for `language` (and for Swedish, the fallback). Repeated
- * calls share one promise; null when there is nothing to wait for.
+ * calls share one promise; an already fulfilled one when there is nothing to wait for.
  */
 export function loadNamespace(
   instance: i18n,
   namespace: LazyNamespace,
   language: Language,
-): Promise<void> | null {
+): Promise<void> {
   const needed = [...new Set<Language>([language, 'sv'])].filter(
     (lang) => !instance.hasResourceBundle(lang, namespace),
   );
-  if (needed.length === 0) return null;
+  if (needed.length === 0) return loaded;
   let mine = loads.get(instance);
   if (!mine) loads.set(instance, (mine = new Map()));
   const key = `${namespace}/${needed.join('+')}`;
@@ -74,7 +83,6 @@ export function NamespaceGate({
 }) {
   const { i18n: instance } = useTranslation();
   const language = isLanguage(instance.language) ? instance.language : 'sv';
-  const pending = loadNamespace(instance, namespace, language);
-  if (pending) use(pending);
+  use(loadNamespace(instance, namespace, language));
   return children;
 }

@@ -15,27 +15,99 @@ export interface JoinedRound {
   readonly version: string;
 }
 
+/**
+ * A joined round with what sending needs: the idempotency key, made once when the round is
+ * joined and sent with every attempt (a retry after a network error counts once), and whether
+ * the service has acknowledged the answers (then the panel says so and sends nothing more).
+ * The key is never linked to the answers on this device or on the server; leaving the round
+ * forgets it, so the next pupil on a shared computer who joins gets a key of their own.
+ */
+export interface ClassRound extends JoinedRound {
+  readonly key: string;
+  readonly sent: boolean;
+}
+
 export interface ClassRoundData {
-  readonly round: JoinedRound | null;
+  readonly round: ClassRound | null;
 }
 
 export interface ClassRoundState extends ClassRoundData {
+  /** Joins `round`; joining the round already joined keeps its key and whether it was sent. */
   join(round: JoinedRound): void;
+  /** Records that the service counted the answers of the joined round `code`. */
+  markSent(code: string): void;
   leave(): void;
 }
 
+export const CLASS_ROUND_STORAGE_KEY = 'valkompass-class-round';
+const STORAGE_VERSION = 2;
+
+/**
+ * A fresh idempotency key: a UUID where the browser offers one (secure contexts only), else 128
+ * random bits as hex (getRandomValues also works on a plain-http school server).
+ */
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  return Array.from(c.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
+/**
+ * Light checks of what storage holds, kept here rather than imported so that the start page (which
+ * loads this store) does not load the join-code and contract modules: a canonical join code's
+ * form, and exactly the contract's IDEMPOTENCY_KEY_PATTERN (class-round.test.ts holds them to the
+ * domain's). The service checks both properly; these only keep garbage out.
+ */
+export const STORED_CODE = /^[0-9A-Z]{9}$/;
+export const STORED_KEY = /^[A-Za-z0-9_-]{16,128}$/;
+
+const text = (x: unknown) => (typeof x === 'string' && x.length > 0 && x.length < 200 ? x : null);
+
 export const useClassRound = create<ClassRoundState>()(
   persist(
-    (set) => ({
+    (set, get) => ({
       round: null,
-      join: (round) => set({ round }),
+      join({ code, compass, version }) {
+        const current = get().round;
+        if (current?.code === code && current.compass === compass && current.version === version)
+          return;
+        set({ round: { code, compass, version, key: newIdempotencyKey(), sent: false } });
+      },
+      markSent(code) {
+        const current = get().round;
+        if (current?.code === code && !current.sent) set({ round: { ...current, sent: true } });
+      },
       leave: () => set({ round: null }),
     }),
     {
-      name: 'valkompass-class-round',
-      version: 1,
+      name: CLASS_ROUND_STORAGE_KEY,
+      version: STORAGE_VERSION,
       storage: safeStorage<ClassRoundData>(),
       partialize: ({ round }) => ({ round }),
+      // Version 1 had no key: such a round (and anything unreadable) counts as not joined.
+      migrate: (persisted) => ({ round: readClassRound(persisted) }),
+      merge: (persisted, current) => ({ ...current, round: readClassRound(persisted) }),
     },
   ),
 );
+
+/**
+ * Reads stored data defensively: anything that is not a whole, valid joined round (a code that
+ * is not a join code, a key the service would refuse, a missing field) yields null, i.e. "not
+ * joined". A round is never half-read: a corrupt key must not be replaced by a new one, or
+ * answers already counted could be counted again.
+ */
+export function readClassRound(value: unknown): ClassRound | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const round = (value as { round?: unknown }).round;
+  if (typeof round !== 'object' || round === null) return null;
+  const r = round as Record<string, unknown>;
+  const code = typeof r.code === 'string' && STORED_CODE.test(r.code) ? r.code : null;
+  const compass = text(r.compass);
+  const version = text(r.version);
+  const key = typeof r.key === 'string' && STORED_KEY.test(r.key) ? r.key : null;
+  if (!code || !compass || !version || !key) return null;
+  return { code, compass, version, key, sent: r.sent === true };
+}

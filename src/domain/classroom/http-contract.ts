@@ -114,7 +114,7 @@ export interface ApiError {
  * `wrong-teacher-key`; 404: `not-found` (no such round, or it expired and was removed),
  * `unknown-compass`, `no-such-endpoint`; 405: `method-not-allowed`; 409: `still-open`, `closed`
  * (submitting to a closed round); 410: `expired`; 413: `body-too-large`; 415:
- * `unsupported-media-type`; 429: `rate-limited`.
+ * `unsupported-media-type`; 429: `rate-limited`; 500 `server-error` only for the service's own faults.
  */
 export type ApiErrorCode =
   | 'invalid-json'
@@ -137,4 +137,6 @@ export type ApiErrorCode =
   | 'expired'
   | 'body-too-large'
   | 'unsupported-media-type'
-  | 'rate-limited';
+  | 'rate-limited'
+  /** 500: a fault of the service itself (never bad input); logged without the request. */
+  | 'server-error';

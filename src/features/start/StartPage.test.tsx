@@ -32,7 +32,9 @@ describe('StartPage', () => {
   it('promises that the answers stay in the browser', () => {
     renderPage(<StartPage />);
     expect(
-      screen.getByText('Dina svar sparas bara i din webbläsare och skickas aldrig någonstans.'),
+      screen.getByText(
+        'Dina svar sparas bara i din webbläsare och skickas ingenstans om du inte själv väljer det.',
+      ),
     ).toBeInTheDocument();
   });
 

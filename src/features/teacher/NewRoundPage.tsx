@@ -1,4 +1,113 @@
-/** Stub (replaced by the teacher work): /klass/ny. */
+import './teacher.css';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { paths } from '../../config/paths.ts';
+import { useCompass } from '../../context/compass-context.tsx';
+import { checkService, createSession } from '../../data/classroom-client.ts';
+import { MIN_SUBMISSIONS } from '../../domain/classroom/index.ts';
+import { localized } from '../../i18n/localized.ts';
+import { NamespaceGate } from '../../i18n/namespaces.tsx';
+import { teacherKeys } from '../../state/teacher-keys.ts';
+import { problemOf, type TeacherProblem } from './errors.ts';
+
+/** /klass/ny: a teacher starts a round with the compass of this site (issue 9). */
 export function NewRoundPage() {
-  return <h1>Ny klassomgång</h1>;
+  return (
+    <NamespaceGate namespace="teacher">
+      <NewRound />
+    </NamespaceGate>
+  );
+}
+
+function NewRound() {
+  const { t, i18n } = useTranslation('teacher');
+  const compass = useCompass();
+  const navigate = useNavigate();
+  const [service, setService] = useState<'checking' | 'present' | 'absent'>('checking');
+  const [starting, setStarting] = useState(false);
+  const [problem, setProblem] = useState<TeacherProblem | null>(null);
+  const [persistent] = useState(() => teacherKeys.persistent());
+
+  useEffect(() => {
+    let current = true;
+    void checkService().then((found) => {
+      if (current) setService(found);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const start = async () => {
+    if (starting) return;
+    setStarting(true);
+    setProblem(null);
+    const outcome = await createSession(compass.id);
+    if (!outcome.ok) {
+      setStarting(false);
+      setProblem(problemOf(outcome.error));
+      return;
+    }
+    const { code, teacherKey, expiresAt } = outcome.body;
+    teacherKeys.put({ code, key: teacherKey, expiresAt });
+    void navigate(paths.classroomTeacher(code));
+  };
+
+  return (
+    <div className="teacher">
+      <h1>{t('new.title')}</h1>
+      <p className="lead">{t('new.intro')}</p>
+      <h2>{t('new.compassTitle')}</h2>
+      <p>{t('new.compassOnly')}</p>
+      <p className="compass-name">
+        <strong>{localized(compass.title, i18n.language)}</strong>{' '}
+        {t('new.compassFacts', {
+          count: compass.statements.length,
+          parties: compass.parties.length,
+        })}
+      </p>
+      <h2>{t('new.whatTitle')}</h2>
+      <ul className="facts">
+        <li>{t('new.what1')}</li>
+        <li>{t('new.what2')}</li>
+      </ul>
+      <h2>{t('new.privacyTitle')}</h2>
+      <ul className="facts">
+        <li>{t('new.privacy1', { min: MIN_SUBMISSIONS })}</li>
+        <li>{t('new.privacy2')}</li>
+        <li>{t('new.privacy3')}</li>
+      </ul>
+      {service === 'checking' && <p role="status">{t('new.checking')}</p>}
+      {service === 'absent' && (
+        <div className="notice" role="status">
+          <p>{t('new.absent')}</p>
+          <p>{t('new.absentQuiz')}</p>
+          <p>
+            <Link to={paths.home}>{t('new.toQuiz')}</Link>
+          </p>
+        </div>
+      )}
+      {service === 'present' && (
+        <>
+          {!persistent && <p className="notice">{t('new.notPersistent')}</p>}
+          {problem && (
+            <p role="alert" className="problem">
+              {t(`errors.${problem}`, { code: '' })}
+            </p>
+          )}
+          <p className="actions">
+            <button
+              type="button"
+              className="primary"
+              aria-disabled={starting}
+              onClick={() => void start()}
+            >
+              {starting ? t('new.starting') : t('new.start')}
+            </button>
+          </p>
+        </>
+      )}
+    </div>
+  );
 }

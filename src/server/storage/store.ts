@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import {
   type Database,
   PARTY_COLUMNS,
@@ -51,6 +51,10 @@ type Increments<C extends string> = [column: C, value: number][];
 export class StoreImpl implements ClassroomStore {
   readonly #backend: StoreBackend;
   #closed = false;
+  readonly #queue: Pending[] = [];
+  #flushing: Promise<void> | undefined;
+  /** Settles when every submission queued so far is written (or failed). */
+  #lastSubmission: Promise<void> = Promise.resolve();
 
   constructor(backend: StoreBackend) {
     this.#backend = backend;
@@ -140,76 +144,160 @@ export class StoreImpl implements ClassroomStore {
         `Classroom storage: idempotencyKey is longer than ${MAX_IDEMPOTENCY_KEY_LENGTH} characters.`,
       );
     }
-    const { statements, parties } = readDelta(delta);
+    const rows = readDelta(delta);
+    const result = new Promise<SubmissionResult>((resolve, reject) => {
+      this.#queue.push({ code, key: idempotencyKey, rows, at, resolve, reject });
+      this.#flush();
+    });
+    this.#lastSubmission = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  /**
+   * Group commit: submissions that arrive while a transaction is running wait for it and are
+   * then written together in the next one, so a burst costs one commit (one fsync on SQLite, one
+   * round trip per statement on PostgreSQL) per batch rather than per submission. Each keeps its
+   * own outcome. With nothing running, a submission starts its transaction at once.
+   */
+  #flush(): void {
+    if (this.#flushing !== undefined || this.#queue.length === 0) return;
+    // One turn of the event loop first (setImmediate runs after pending I/O): the requests that
+    // arrived meanwhile, e.g. during SQLite's synchronous fsync of the last commit, join this batch.
+    this.#flushing = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.#runBatch())
+      .finally(() => {
+        this.#flushing = undefined;
+        this.#flush();
+      });
+  }
+
+  async #runBatch(): Promise<void> {
+    // The batch is taken when the transaction has its connection, not before: whatever queued
+    // while it waited (for SQLite's one connection, or a pool connection) goes in too.
+    let batch: Pending[] = [];
+    try {
+      const outcome = await this.#backend.write((trx) => {
+        if (batch.length === 0) batch = this.#queue.splice(0, MAX_BATCH);
+        return this.#writeBatch(trx, batch);
+      });
+      this.#settle(batch, outcome);
+    } catch (error) {
+      if (batch.length === 0) batch = this.#queue.splice(0, MAX_BATCH);
+      if (batch.length === 1) {
+        batch[0]!.reject(error);
+        return;
+      }
+      // One bad submission (an id not in its round) must not fail the others: each on its own.
+      for (const item of batch) {
+        try {
+          this.#settle([item], await this.#backend.write((trx) => this.#writeBatch(trx, [item])));
+        } catch (itemError) {
+          item.reject(itemError);
+        }
+      }
+    }
+  }
+
+  #settle(batch: Pending[], { results, events }: BatchOutcome): void {
+    for (const event of events) this.#backend.committed(event);
+    batch.forEach((item, i) => item.resolve(results[i]!));
+  }
+
+  /**
+   * One transaction for a batch: lock its rounds (sorted by code, so that processes never lock
+   * them in opposite orders), decide each submission, store the new idempotency keys in one
+   * statement, then add the batch's sums per round with one UPDATE per table.
+   */
+  async #writeBatch(trx: Transaction<Database>, batch: Pending[]): Promise<BatchOutcome> {
     const backend = this.#backend;
+    const codes = [...new Set(batch.map((item) => item.code))].sort();
+    let roundQuery = trx
+      .selectFrom('rounds')
+      .select(['code', 'expires_at', 'closed_at'])
+      .where('code', 'in', codes)
+      .orderBy('code');
+    if (backend.rowLocks) roundQuery = roundQuery.forUpdate();
+    const rounds = new Map((await roundQuery.execute()).map((row) => [row.code, row]));
 
-    const outcome = await backend.write(async (trx) => {
-      // Lock the round first: every submission to a round queues here, so the checks below hold
-      // until the commit (a concurrent close waits, or has already committed and is seen), and
-      // the counter rows are always locked in the same order after it.
-      let roundQuery = trx
-        .selectFrom('rounds')
-        .select(['expires_at', 'closed_at'])
-        .where('code', '=', code);
-      if (backend.rowLocks) roundQuery = roundQuery.forUpdate();
-      const round = await roundQuery.executeTakeFirst();
-      if (!round) return { result: 'not-found' as const };
-      if (Number(round.expires_at) <= at) return { result: 'expired' as const };
-
-      if (round.closed_at !== null) {
-        const seen = await trx
+    const results: SubmissionResult[] = [];
+    const fresh: number[] = [];
+    const seen = new Set<string>();
+    for (const [i, item] of batch.entries()) {
+      const round = rounds.get(item.code);
+      const id = `${item.code}\u0000${item.key}`;
+      if (!round) results[i] = 'not-found';
+      else if (Number(round.expires_at) <= item.at) results[i] = 'expired';
+      else if (seen.has(id)) results[i] = 'duplicate';
+      else if (round.closed_at !== null) {
+        const known = await trx
           .selectFrom('idempotency_keys')
           .select('key')
-          .where('code', '=', code)
-          .where('key', '=', idempotencyKey)
+          .where('code', '=', item.code)
+          .where('key', '=', item.key)
           .executeTakeFirst();
-        return { result: seen ? ('duplicate' as const) : ('closed' as const) };
-      }
+        results[i] = known ? 'duplicate' : 'closed';
+      } else fresh.push(i);
+      seen.add(id);
+    }
+    if (fresh.length === 0) return { results, events: [] };
 
-      // The primary key (code, key) decides: a second insert of the key does nothing.
-      const inserted = await trx
-        .insertInto('idempotency_keys')
-        .values({ code, key: idempotencyKey })
-        .onConflict((oc) => oc.columns(['code', 'key']).doNothing())
-        .executeTakeFirst();
-      if (inserted.numInsertedOrUpdatedRows !== 1n) return { result: 'duplicate' as const };
+    // The primary key (code, key) decides: a key already stored is not inserted again.
+    const inserted = await trx
+      .insertInto('idempotency_keys')
+      .values(fresh.map((i) => ({ code: batch[i]!.code, key: batch[i]!.key })))
+      .onConflict((oc) => oc.columns(['code', 'key']).doNothing())
+      .returning(['code', 'key'])
+      .execute();
+    const stored = new Set(inserted.map((row) => `${row.code}\u0000${row.key}`));
+    const sums = new Map<string, RoundSums>();
+    for (const i of fresh) {
+      const item = batch[i]!;
+      if (!stored.has(`${item.code}\u0000${item.key}`)) {
+        results[i] = 'duplicate';
+        continue;
+      }
+      results[i] = 'counted';
+      let sum = sums.get(item.code);
+      if (!sum)
+        sums.set(item.code, (sum = { count: 0, statements: new Map(), parties: new Map() }));
+      sum.count += 1;
+      addInto(sum.statements, item.rows.statements);
+      addInto(sum.parties, item.rows.parties);
+    }
 
-      for (const [statement, increments] of statements) {
-        const updated = await trx
-          .updateTable('statement_counts')
-          .set((eb) => addedStatements(eb, increments))
-          .where('code', '=', code)
-          .where('statement', '=', statement)
-          .executeTakeFirst();
-        if (updated.numUpdatedRows !== 1n) throw unknownId('statement', statement, code);
-      }
-      for (const [party, increments] of parties) {
-        const updated = await trx
-          .updateTable('party_counts')
-          .set((eb) => addedParties(eb, increments))
-          .where('code', '=', code)
-          .where('party', '=', party)
-          .executeTakeFirst();
-        if (updated.numUpdatedRows !== 1n) throw unknownId('party', party, code);
-      }
+    const events: SubmissionEvent[] = [];
+    for (const code of [...sums.keys()].sort()) {
+      const sum = sums.get(code)!;
+      await addRows(
+        trx,
+        'statement_counts',
+        'statement',
+        STATEMENT_COLUMN_LIST,
+        code,
+        sum.statements,
+      );
+      await addRows(trx, 'party_counts', 'party', PARTY_COLUMN_LIST, code, sum.parties);
       const { submissions } = await trx
         .updateTable('rounds')
-        .set((eb) => ({ submissions: eb('submissions', '+', 1) }))
+        .set((eb) => ({ submissions: eb('submissions', '+', sum.count) }))
         .where('code', '=', code)
         .returning('submissions')
         .executeTakeFirstOrThrow();
-      const event = { code, submissions: Number(submissions) };
-      await backend.notifyInTransaction(trx, event);
-      return { result: 'counted' as const, event };
-    });
-
-    if (outcome.result === 'counted') backend.committed(outcome.event);
-    return outcome.result;
+      const total = Number(submissions);
+      await backend.notifyInTransaction(trx, { code, submissions: total });
+      for (let n = total - sum.count + 1; n <= total; n++) events.push({ code, submissions: n });
+    }
+    return { results, events };
   }
 
   async closeRound(code: string, now: Date): Promise<CloseRoundResult> {
     this.#open();
     const at = millis(now, 'now');
+    // Submissions made before the close are decided before it, as without group commit.
+    await this.#lastSubmission;
     const backend = this.#backend;
     return backend.write(async (trx) => {
       let query = trx
@@ -284,6 +372,8 @@ export class StoreImpl implements ClassroomStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    // Submissions already accepted are written (or fail) before the connections go.
+    while (this.#flushing !== undefined) await this.#flushing;
     await this.#backend.close();
   }
 
@@ -292,24 +382,85 @@ export class StoreImpl implements ClassroomStore {
   }
 }
 
-/** `{ column: column + value, … }` for Kysely's `set`: the addition happens in the database. */
-function addedStatements(
-  eb: ExpressionBuilder<Database, 'statement_counts'>,
-  increments: Increments<StatementColumn>,
-): Partial<Record<StatementColumn, Expression<number>>> {
-  const set: Partial<Record<StatementColumn, Expression<number>>> = {};
-  for (const [column, value] of increments) set[column] = eb(column, '+', value);
-  return set;
+/** The most submissions written in one transaction. */
+const MAX_BATCH = 256;
+
+type DeltaRows = ReturnType<typeof readDelta>;
+
+interface Pending {
+  readonly code: string;
+  readonly key: string;
+  readonly rows: DeltaRows;
+  readonly at: number;
+  resolve(result: SubmissionResult): void;
+  reject(error: unknown): void;
 }
 
-/** `{ column: column + value, … }` for Kysely's `set`: the addition happens in the database. */
-function addedParties(
-  eb: ExpressionBuilder<Database, 'party_counts'>,
-  increments: Increments<PartyColumn>,
-): Partial<Record<PartyColumn, Expression<number>>> {
-  const set: Partial<Record<PartyColumn, Expression<number>>> = {};
-  for (const [column, value] of increments) set[column] = eb(column, '+', value);
-  return set;
+interface BatchOutcome {
+  /** By the batch's index. */
+  readonly results: SubmissionResult[];
+  /** The committed counts, in order, for the in-process listeners. */
+  readonly events: SubmissionEvent[];
+}
+
+/** What a batch adds to one round: per row id, per column. */
+interface RoundSums {
+  count: number;
+  statements: Map<string, Map<string, number>>;
+  parties: Map<string, Map<string, number>>;
+}
+
+const STATEMENT_COLUMN_LIST: readonly string[] = Object.values(STATEMENT_COLUMNS);
+const PARTY_COLUMN_LIST: readonly string[] = Object.values(PARTY_COLUMNS);
+
+function addInto(
+  into: Map<string, Map<string, number>>,
+  rows: readonly [string, Increments<string>][],
+): void {
+  for (const [id, increments] of rows) {
+    let columns = into.get(id);
+    if (!columns) into.set(id, (columns = new Map()));
+    for (const [column, value] of increments)
+      columns.set(column, (columns.get(column) ?? 0) + value);
+  }
+}
+
+/**
+ * `column = column + value` for many rows of one round in one statement, the addition done in the
+ * database: `UPDATE t SET c = c + d.columnN … FROM (VALUES (id, v1, v2, …), …) AS d WHERE …`.
+ * Both SQLite (3.33+) and PostgreSQL name a VALUES list's columns column1, column2, …; the casts
+ * give PostgreSQL the parameters' types. Throws when an id is not a row of the round.
+ */
+async function addRows(
+  trx: Transaction<Database>,
+  table: 'statement_counts' | 'party_counts',
+  idColumn: 'statement' | 'party',
+  columns: readonly string[],
+  code: string,
+  rows: Map<string, Map<string, number>>,
+): Promise<void> {
+  if (rows.size === 0) return;
+  const values = [...rows].map(
+    ([id, increments]) =>
+      sql`(cast(${id} as text), ${sql.join(columns.map((c) => sql`cast(${increments.get(c) ?? 0} as integer)`))})`,
+  );
+  const sets = columns.map(
+    (c, i) => sql`${sql.ref(c)} = ${sql.ref(c)} + d.${sql.raw(`column${i + 2}`)}`,
+  );
+  const result =
+    await sql`update ${sql.table(table)} set ${sql.join(sets)} from (values ${sql.join(values)}) as d where ${sql.ref(`${table}.code`)} = ${code} and ${sql.ref(`${table}.${idColumn}`)} = d.column1`.execute(
+      trx,
+    );
+  if (Number(result.numAffectedRows ?? 0n) !== rows.size) {
+    const known = await trx
+      .selectFrom(table)
+      .select(idColumn === 'statement' ? 'statement as id' : 'party as id')
+      .where('code', '=', code)
+      .execute();
+    const ids = new Set(known.map((row) => row.id));
+    const missing = [...rows.keys()].find((id) => !ids.has(id)) ?? '?';
+    throw unknownId(idColumn, missing, code);
+  }
 }
 
 function statementCounts(row: Selectable<StatementCountsTable>): StatementCounts {

@@ -1,0 +1,483 @@
+// @vitest-environment jsdom
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Suspense } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { paths } from '../../config/paths.ts';
+import type { ClassFigures } from '../../domain/classroom/index.ts';
+import { TEACHER_KEYS_STORAGE, teacherKeys } from '../../state/teacher-keys.ts';
+import { renderPage } from '../../test/render-app.tsx';
+import { ANNOUNCE_GAP_MS } from './CountAnnouncer.tsx';
+import { NewRoundPage } from './NewRoundPage.tsx';
+import { TeacherPage } from './TeacherPage.tsx';
+import { FakeEventSource, fakeService } from './test-fake-service.ts';
+import { POLL_MS } from './use-live-count.ts';
+
+const CODE = 'K7M2XP9DW';
+const KEY = 'tEaChErKeY_0123456789-abcdefghijklmnopqrstu';
+const teacherPath = paths.classroomTeacher(CODE);
+
+function LocationProbe() {
+  const { pathname, hash } = useLocation();
+  return <output data-testid="location">{`${pathname}${hash}`}</output>;
+}
+
+/**
+ * Renders the teacher's routes in the app's frame at `path`. In an awaited act: React 19 retries
+ * a component suspended on the lazily loaded strings (NamespaceGate) only then, in tests.
+ */
+async function renderClassroom(path: string) {
+  let view!: ReturnType<typeof renderPage>;
+  await act(async () => {
+    view = renderPage(
+      <Suspense fallback={<p>…</p>}>
+        <Routes>
+          <Route path={paths.classroomNew} element={<NewRoundPage />} />
+          <Route path={paths.classroomTeacherPattern} element={<TeacherPage />} />
+        </Routes>
+        <LocationProbe />
+      </Suspense>,
+      { path },
+    );
+  });
+  return view;
+}
+
+const location = () => screen.getByTestId('location').textContent;
+
+/** Six pupils: every figure below is worked out from these counts. */
+const FIGURES: ClassFigures = {
+  compass: 'demo',
+  version: '1.0.0',
+  submissions: 6,
+  statements: {
+    // D = 52 / 72 → 72
+    'fler-bibliotek': { '-1': 1, '-0.5': 0, '0': 1, '0.5': 2, '1': 2, skip: 0, important: 3 },
+    // D = 6 / 32 → 19
+    'kulturskola-avgift': { '-1': 3, '-0.5': 1, '0': 0, '0.5': 0, '1': 0, skip: 2, important: 1 },
+    // D = 0
+    'balans-fore-satsningar': {
+      '-1': 0,
+      '-0.5': 0,
+      '0': 6,
+      '0.5': 0,
+      '1': 0,
+      skip: 0,
+      important: 0,
+    },
+    // D = 1 → 100
+    'foreningsdrivna-bibliotek': {
+      '-1': 3,
+      '-0.5': 0,
+      '0': 0,
+      '0.5': 0,
+      '1': 3,
+      skip: 0,
+      important: 2,
+    },
+  },
+  parties: { a: { meanPercent: 57, first: 2 }, b: { meanPercent: 71, first: 4 } },
+};
+
+let service: ReturnType<typeof fakeService>;
+
+/** A round that exists on the fake service, its key held by this browser. */
+function existingRound(round: Partial<Parameters<typeof service.rounds.set>[1]> = {}) {
+  service.rounds.set(CODE, {
+    compass: 'demo',
+    version: '1.0.0',
+    open: true,
+    submissions: 0,
+    key: KEY,
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    ...round,
+  });
+}
+
+const storedKeys = () =>
+  (
+    JSON.parse(localStorage.getItem(TEACHER_KEYS_STORAGE) ?? '{"state":{"entries":[]}}') as {
+      state: { entries: { code: string; key: string }[] };
+    }
+  ).state.entries;
+
+beforeEach(() => {
+  localStorage.clear();
+  teacherKeys.forget(CODE); // also from this visit's memory
+  service = fakeService();
+  vi.stubGlobal('fetch', service.fetch);
+  FakeEventSource.instances = [];
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('NewRoundPage', () => {
+  it('starts a round, keeps the key and opens the teacher page', async () => {
+    const user = userEvent.setup();
+    await renderClassroom(paths.classroomNew);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Starta en klassomgång' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Demokompass')).toBeInTheDocument();
+    expect(screen.getByText(/visas bara om minst 5 elever har svarat/)).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Starta klassomgång' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Klassomgång K7M-2XP-9DW' }),
+    ).toBeInTheDocument();
+    expect(location()).toBe(teacherPath);
+    expect(storedKeys()).toEqual([expect.objectContaining({ code: CODE, key: KEY })]);
+    expect(service.calls.find((c) => c.method === 'POST')).toMatchObject({
+      path: '/api/sessions',
+    });
+    expect(await screen.findByRole('heading', { name: 'Omgången är öppen' })).toBeInTheDocument();
+  });
+
+  it('says plainly when the site has no classroom service, and offers no button', async () => {
+    service = fakeService({ present: false });
+    vi.stubGlobal('fetch', service.fetch);
+    await renderClassroom(paths.classroomNew);
+    expect(
+      await screen.findByText(
+        'Den här webbplatsen har ingen klasstjänst, så det går inte att starta en klassomgång här.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Själva valkompassen fungerar som vanligt/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Starta klassomgång' })).not.toBeInTheDocument();
+  });
+});
+
+describe('TeacherPage: the key', () => {
+  it('stores a key from the fragment, removes it from the address, and keeps it on reload', async () => {
+    existingRound();
+    const first = await renderClassroom(`${teacherPath}#nyckel=${KEY}`);
+    expect(await screen.findByRole('heading', { name: 'Omgången är öppen' })).toBeInTheDocument();
+    await waitFor(() => expect(location()).toBe(teacherPath));
+    expect(storedKeys()).toEqual([expect.objectContaining({ code: CODE, key: KEY })]);
+    first.unmount();
+
+    // A reload: a fresh page without the fragment finds the key in storage.
+    await renderClassroom(teacherPath);
+    expect(await screen.findByRole('heading', { name: 'Omgången är öppen' })).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByText('Lärarlänk'));
+    expect(screen.getByRole('textbox', { name: 'Lärarlänk (hemlig)' })).toHaveValue(
+      `http://localhost:3000${teacherPath}#nyckel=${KEY}`,
+    );
+  });
+
+  it('explains that the page needs the teacher link when there is no key, and links pupils on', async () => {
+    existingRound();
+    await renderClassroom(teacherPath);
+    expect(
+      await screen.findByRole('heading', { name: 'Den här sidan kräver lärarlänken' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Gå med i klassomgång K7M-2XP-9DW' })).toHaveAttribute(
+      'href',
+      paths.classroomJoin(CODE),
+    );
+    expect(service.calls).toEqual([]);
+  });
+
+  it('says when the key is wrong', async () => {
+    existingRound({ open: false, submissions: 6, figures: FIGURES });
+    teacherKeys.put({
+      code: CODE,
+      key: 'not-the-key-0123456789',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    await renderClassroom(teacherPath);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Lärarnyckeln i den här webbläsaren hör inte till omgången K7M-2XP-9DW.',
+    );
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('says when the round is gone, and forgets its key', async () => {
+    teacherKeys.put({
+      code: CODE,
+      key: KEY,
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    await renderClassroom(teacherPath);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Klassomgången K7M-2XP-9DW finns inte längre: den har raderats eller gått ut.',
+    );
+    expect(teacherKeys.get(CODE)).toBeNull();
+  });
+
+  it('says when the service cannot be reached, and tries again on request', async () => {
+    existingRound();
+    teacherKeys.put({
+      code: CODE,
+      key: KEY,
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    service.goDown();
+    await renderClassroom(teacherPath);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Det gick inte att nå klasstjänsten.',
+    );
+    vi.stubGlobal('fetch', fakeServiceUp());
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Försök igen' }));
+    expect(await screen.findByRole('heading', { name: 'Omgången är öppen' })).toBeInTheDocument();
+  });
+
+  it('works for this visit when storage is blocked, and says so', async () => {
+    const original = Object.getOwnPropertyDescriptor(window, 'localStorage')!;
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+    try {
+      const user = userEvent.setup();
+      await renderClassroom(paths.classroomNew);
+      expect(await screen.findByText(/låter inte sidan spara något/)).toBeInTheDocument();
+      await user.click(await screen.findByRole('button', { name: 'Starta klassomgång' }));
+      expect(await screen.findByRole('heading', { name: 'Omgången är öppen' })).toBeInTheDocument();
+      expect(screen.getByText(/låter inte sidan spara något/)).toBeInTheDocument();
+    } finally {
+      Object.defineProperty(window, 'localStorage', original);
+    }
+  });
+});
+
+/** The service of `service`, reachable again (a copy that answers from the same rounds). */
+function fakeServiceUp() {
+  const up = fakeService();
+  for (const [code, round] of service.rounds) up.rounds.set(code, round);
+  return up.fetch;
+}
+
+describe('TeacherPage: an open round', () => {
+  beforeEach(() => {
+    existingRound({ submissions: 2 });
+    teacherKeys.put({
+      code: CODE,
+      key: KEY,
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+  });
+
+  it('shows the code, the QR code and the pupil link', async () => {
+    await renderClassroom(teacherPath);
+    await screen.findByRole('heading', { name: 'Omgången är öppen' });
+    expect(screen.getByText('K7M-2XP-9DW')).toBeInTheDocument();
+    expect(screen.getByText('K 7 M, 2 X P, 9 D W')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Länk för eleverna' })).toHaveValue(
+      `http://localhost:3000${paths.classroomJoin(CODE)}`,
+    );
+    expect(
+      await screen.findByRole('img', { name: 'QR-kod med länken för eleverna' }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('live-count')).toHaveTextContent('2');
+  });
+
+  it('updates the count live and announces it politely', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    vi.stubGlobal('EventSource', FakeEventSource);
+    await renderClassroom(teacherPath);
+    await screen.findByRole('heading', { name: 'Omgången är öppen' });
+    const source = FakeEventSource.instances.at(-1)!;
+    expect(source.url).toBe(`/api/sessions/${CODE}/events`);
+    act(() => source.emit('count', { submissions: 3, open: true }));
+    expect(screen.getByTestId('live-count')).toHaveTextContent('3');
+    const live = document.querySelector('[aria-live="polite"]')!;
+    expect(live).toHaveTextContent('Svar hittills: 3.');
+    // A burst is announced once it settles, with the latest count, not number by number.
+    act(() => source.emit('count', { submissions: 4, open: true }));
+    act(() => source.emit('count', { submissions: 5, open: true }));
+    expect(screen.getByTestId('live-count')).toHaveTextContent('5');
+    expect(live).toHaveTextContent('Svar hittills: 3.');
+    await act(() => vi.advanceTimersByTimeAsync(ANNOUNCE_GAP_MS));
+    expect(live).toHaveTextContent('Svar hittills: 5.');
+  });
+
+  it('polls the count when the live stream does not work', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    await renderClassroom(teacherPath); // jsdom has no EventSource
+    await screen.findByRole('heading', { name: 'Omgången är öppen' });
+    expect(screen.getByText('Antalet uppdateras var 4:e sekund.')).toBeInTheDocument();
+    service.rounds.get(CODE)!.submissions = 7;
+    await act(() => vi.advanceTimersByTimeAsync(POLL_MS));
+    await waitFor(() => expect(screen.getByTestId('live-count')).toHaveTextContent('7'));
+  });
+
+  it('shows the projector view and leaves it with Escape, focus back on its button', async () => {
+    const user = userEvent.setup();
+    await renderClassroom(teacherPath);
+    await screen.findByRole('heading', { name: 'Omgången är öppen' });
+    await user.click(screen.getByRole('button', { name: 'Projektorvy' }));
+    const projector = screen.getByRole('region', { name: 'Projektorvy' });
+    expect(within(projector).getByText('K7M-2XP-9DW')).toBeInTheDocument();
+    expect(
+      within(projector).getByText(`localhost:3000${paths.classroomJoin(CODE)}`),
+    ).toBeInTheDocument();
+    expect(within(projector).getByText('2')).toBeInTheDocument();
+    expect(within(projector).getByRole('button', { name: 'Lämna projektorvyn' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Projektorvy' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Projektorvy' })).toHaveFocus();
+  });
+
+  it('closes only after confirmation, then shows the withheld view below five', async () => {
+    const user = userEvent.setup();
+    await renderClassroom(teacherPath);
+    await screen.findByRole('heading', { name: 'Omgången är öppen' });
+    await user.click(screen.getByRole('button', { name: 'Stäng och visa resultat' }));
+    expect(screen.getByRole('heading', { name: 'Stänga omgången?' })).toHaveFocus();
+    expect(
+      screen.getByText(/Det går inte att ångra: omgången kan inte öppnas igen/),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Avbryt' }));
+    expect(screen.getByRole('button', { name: 'Stäng och visa resultat' })).toHaveFocus();
+    expect(service.calls.some((c) => c.path.endsWith('/close'))).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Stäng och visa resultat' }));
+    await user.click(screen.getByRole('button', { name: 'Ja, stäng omgången' }));
+    const heading = await screen.findByRole('heading', {
+      name: 'För få svar för att visa ett resultat',
+    });
+    expect(heading).toHaveFocus();
+    expect(service.calls.find((c) => c.path.endsWith('/close'))).toMatchObject({
+      method: 'POST',
+      authorization: `Bearer ${KEY}`,
+    });
+    expect(service.rounds.get(CODE)!.open).toBe(false);
+    expect(
+      screen.getByText(
+        'Omgången är stängd. Elever som skickade sina svar: 2. Klassens resultat visas bara när minst 5 elever har svarat.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/skulle någon kunna räkna ut vad en enskild elev svarade/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+});
+
+describe('TeacherPage: the class result', () => {
+  beforeEach(() => {
+    existingRound({ open: false, submissions: 6, figures: FIGURES });
+    teacherKeys.put({
+      code: CODE,
+      key: KEY,
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+  });
+
+  const statementHeadings = () =>
+    within(screen.getByRole('region', { name: 'Så svarade klassen' }))
+      .getAllByRole('heading', { level: 3 })
+      .map((h) => h.textContent);
+
+  it('shows each statement’s answers as a table with counts and shares, and how many marked it important', async () => {
+    await renderClassroom(teacherPath);
+    expect(await screen.findByRole('heading', { name: 'Klassens resultat' })).toBeInTheDocument();
+    expect(screen.getByText('Elever som skickade sina svar: 6.')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Klassens svar på påstående 1' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => [...row.querySelectorAll('th, td')].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['Helt för', '2', '33 %'],
+      ['Delvis för', '2', '33 %'],
+      ['Varken för eller emot', '1', '17 %'],
+      ['Delvis emot', '0', '0 %'],
+      ['Helt emot', '1', '17 %'],
+      ['Hoppade över', '0', '0 %'],
+    ]);
+    const first = screen.getByRole('listitem', { name: /1\. Kommunen ska bygga fler bibliotek/ });
+    expect(within(first).getByText('Oenighet: 72 av 100.')).toBeInTheDocument();
+    expect(
+      within(first).getByText('Markerade påståendet som viktigt: 3 av 6 som svarade.'),
+    ).toBeInTheDocument();
+    const second = screen.getByRole('listitem', { name: /2\. Kulturskolan/ });
+    expect(
+      within(second).getByText('Markerade påståendet som viktigt: 1 av 4 som svarade.'),
+    ).toBeInTheDocument();
+    // The parties' positions with quotes, and links to the quotes in the programmes.
+    expect(
+      within(first).getByRole('heading', { name: 'Partiernas ståndpunkter' }),
+    ).toBeInTheDocument();
+    expect(within(first).getAllByRole('blockquote').length).toBeGreaterThan(0);
+    const quoteLinks = within(first).getAllByRole('link', { name: /visa citatet i programmet/ });
+    expect(quoteLinks[0]).toHaveAttribute('href', paths.programme('a', 'fler-bibliotek'));
+  });
+
+  it('shows each party’s mean match and firsts, highest first', async () => {
+    await renderClassroom(teacherPath);
+    const table = await screen.findByRole('table', { name: 'Klassens matchning med partierna' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => [...row.querySelectorAll('th, td')].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['Betapartiet (Exempelby)', '71 %', '4 av 6 elever'],
+      ['Alfapartiet (Exempelby)', '57 %', '2 av 6 elever'],
+    ]);
+  });
+
+  it('sorts the statements by how divided the class was', async () => {
+    const user = userEvent.setup();
+    await renderClassroom(teacherPath);
+    await screen.findByRole('heading', { name: 'Klassens resultat' });
+    expect(statementHeadings()).toEqual([
+      '1. Kommunen ska bygga fler bibliotek.',
+      '2. Kulturskolan ska kosta pengar för eleverna.',
+      '3. Kommunens ekonomi ska vara i balans innan den gör nya satsningar.',
+      '4. Föreningar ska driva fler av kommunens bibliotek.',
+    ]);
+    await user.click(screen.getByRole('radio', { name: 'Där klassen var mest oenig först' }));
+    expect(statementHeadings()).toEqual([
+      '4. Föreningar ska driva fler av kommunens bibliotek.',
+      '1. Kommunen ska bygga fler bibliotek.',
+      '2. Kulturskolan ska kosta pengar för eleverna.',
+      '3. Kommunens ekonomi ska vara i balans innan den gör nya satsningar.',
+    ]);
+    await user.click(screen.getByRole('radio', { name: 'Som i valkompassen' }));
+    expect(statementHeadings()[0]).toBe('1. Kommunen ska bygga fler bibliotek.');
+  });
+
+  it('offers print and a CSV download of the aggregates', async () => {
+    const user = userEvent.setup();
+    const print = vi.fn();
+    vi.stubGlobal('print', print);
+    const created: Blob[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      created.push(blob);
+      return 'blob:csv';
+    });
+    URL.revokeObjectURL = vi.fn();
+    await renderClassroom(teacherPath);
+    await user.click(await screen.findByRole('button', { name: 'Skriv ut' }));
+    expect(print).toHaveBeenCalledOnce();
+    await user.click(screen.getByRole('button', { name: 'Ladda ned CSV' }));
+    expect(created).toHaveLength(1);
+    const text = await created[0]!.text();
+    expect(text).toContain('fler-bibliotek,Kommunen ska bygga fler bibliotek.,1,0,1,2,2,0,3\r\n');
+    expect(text).toContain('b,Betapartiet,71,4\r\n');
+  });
+
+  it('deletes the round after confirmation and forgets the key', async () => {
+    const user = userEvent.setup();
+    await renderClassroom(teacherPath);
+    await user.click(await screen.findByRole('button', { name: 'Radera klassomgången' }));
+    expect(screen.getByRole('heading', { name: 'Radera klassomgången?' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Ja, radera' }));
+    expect(await screen.findByRole('heading', { name: 'Klassomgången är raderad' })).toHaveFocus();
+    expect(service.calls.at(-1)).toMatchObject({
+      method: 'DELETE',
+      path: `/api/sessions/${CODE}`,
+      authorization: `Bearer ${KEY}`,
+    });
+    expect(service.rounds.has(CODE)).toBe(false);
+    expect(teacherKeys.get(CODE)).toBeNull();
+    expect(storedKeys()).toEqual([]);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * The service's settings from the environment (main.ts), with the defaults a newcomer's
+ * `npm start` needs. Every value is checked: a typo stops the start with a sentence saying what
+ * is accepted, rather than running with a setting nobody chose.
+ */
+
+/** How many requests a window allows, per client (by address, kept in memory only) and in all. */
+export interface Limit {
+  /** Requests per client in one window. */
+  readonly perClient: number;
+  /** Requests from all clients together in one window. */
+  readonly overall: number;
+  /** The window, in milliseconds. */
+  readonly windowMs: number;
+}
+
+export interface RateLimits {
+  /** `POST /api/sessions`: starting rounds. */
+  readonly createRound: Limit;
+  /** `POST /api/sessions/{code}/submissions`: a whole class behind one school address must get through. */
+  readonly submit: Limit;
+  /** Every other `/api` request (reading a round, the live count, results, close, delete). */
+  readonly other: Limit;
+}
+
+const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+
+export const DEFAULT_LIMITS: RateLimits = {
+  createRound: { perClient: 20, overall: 500, windowMs: HOUR },
+  // 300 a minute per address: a class of 40 behind one NAT address, each retrying a few times,
+  // fits many times over; the overall cap protects the database from a flood.
+  submit: { perClient: 300, overall: 20_000, windowMs: MINUTE },
+  other: { perClient: 600, overall: 60_000, windowMs: MINUTE },
+};
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string;
+  readonly staticDir: string;
+  readonly roundTtlHours: number;
+  /** The CSP `frame-ancestors` sources: `*` (any site may embed) or a list of origins. */
+  readonly frameAncestors: string;
+  readonly hsts: boolean;
+  /** Fastify's `trustProxy`: false, true, a hop count or a list of proxy addresses. */
+  readonly trustProxy: boolean | number | string;
+  readonly limits: RateLimits;
+  /** One line per request (method, route, status, time) on stderr; never an address, body or key. */
+  readonly log: boolean;
+}
+
+export const DEFAULTS = {
+  port: 4173,
+  host: '127.0.0.1',
+  databaseUrl: 'sqlite:data/classroom.sqlite',
+  staticDir: 'dist',
+  roundTtlHours: 24,
+  frameAncestors: '*',
+} as const;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads the configuration; throws an Error naming the variable and what it accepts. */
+export function readConfig(env: Env = process.env): ServerConfig {
+  const text = (name: string, fallback: string) => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? fallback : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const value = env[name]?.trim();
+    if (value === undefined || value === '') return fallback;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max)
+      throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${value}".`);
+    return n;
+  };
+  const flag = (name: string, fallback: boolean) => {
+    const value = env[name]?.trim().toLowerCase();
+    if (value === undefined || value === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+    if (['0', 'false', 'no', 'off'].includes(value)) return false;
+    throw new Error(`${name} must be 1/true/yes/on or 0/false/no/off, not "${value}".`);
+  };
+  const limit = (prefix: string, base: Limit): Limit => ({
+    perClient: integer(`${prefix}_PER_CLIENT`, base.perClient, 1, 1_000_000_000),
+    overall: integer(`${prefix}_OVERALL`, base.overall, 1, 1_000_000_000),
+    windowMs: base.windowMs,
+  });
+
+  const frameAncestors = text('FRAME_ANCESTORS', DEFAULTS.frameAncestors);
+  if (!/^[\w\s*:/.\-'[\]]+$/.test(frameAncestors) || /;|,/.test(frameAncestors))
+    throw new Error(
+      `FRAME_ANCESTORS must be CSP sources separated by spaces, e.g. "*" or "'self' https://tidningen.se", not "${frameAncestors}".`,
+    );
+
+  const proxy = text('TRUST_PROXY', 'false');
+  let trustProxy: boolean | number | string;
+  if (/^(1|true|yes|on)$/i.test(proxy)) trustProxy = true;
+  else if (/^(0|false|no|off)$/i.test(proxy)) trustProxy = false;
+  else if (/^\d+$/.test(proxy) && Number(proxy) <= 100) trustProxy = Number(proxy);
+  else trustProxy = proxy; // addresses or CIDR ranges, comma-separated (Fastify's syntax)
+
+  return {
+    port: integer('PORT', DEFAULTS.port, 0, 65_535),
+    host: text('HOST', DEFAULTS.host),
+    databaseUrl: text('DATABASE_URL', DEFAULTS.databaseUrl),
+    staticDir: text('STATIC_DIR', DEFAULTS.staticDir),
+    roundTtlHours: integer('ROUND_TTL_HOURS', DEFAULTS.roundTtlHours, 1, 24 * 365),
+    frameAncestors,
+    hsts: flag('HSTS', false),
+    trustProxy,
+    limits: {
+      createRound: limit('RATE_CREATE', DEFAULT_LIMITS.createRound),
+      submit: limit('RATE_SUBMIT', DEFAULT_LIMITS.submit),
+      other: limit('RATE_OTHER', DEFAULT_LIMITS.other),
+    },
+    log: flag('LOG', false),
+  };
+}

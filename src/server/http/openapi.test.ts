@@ -1,0 +1,252 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Compass } from '../../domain/bank/types.ts';
+import { classroomApi } from '../../domain/classroom/index.ts';
+import { loadValidBank } from '../../tools/load-bank.ts';
+import { apiRoutesOf } from '../app.ts';
+import { DEFAULT_LIMITS } from '../config.ts';
+import { STATUS } from '../messages.ts';
+import { type RunningServer, startServer } from '../start.ts';
+
+// docs/classroom-api.yaml is the contract for other clients: it must name exactly the routes the
+// server registers, and every real response below must fit the schema it documents for that
+// route and status.
+
+interface Operation {
+  responses: Record<string, { $ref?: string; content?: Record<string, unknown> }>;
+}
+interface OpenApi {
+  paths: Record<string, Record<string, Operation | unknown>>;
+  components: { schemas: Record<string, unknown>; responses: Record<string, unknown> };
+}
+
+const doc = parse(readFileSync('docs/classroom-api.yaml', 'utf8')) as OpenApi;
+const compass: Compass = loadValidBank('tests/fixtures/demo');
+const METHODS = ['get', 'post', 'put', 'delete', 'patch'];
+
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema(doc, 'openapi');
+
+/** `/api/sessions/{code}` → `/api/sessions/:code`, as Fastify writes it. */
+const fastifyPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+const pointer = (...parts: string[]) =>
+  parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+
+/** The documented path template a concrete path belongs to. */
+function templateOf(path: string): string {
+  const found = Object.keys(doc.paths).find((template) =>
+    new RegExp(`^${template.replace(/\{\w+\}/g, '[^/]+')}$`).test(path),
+  );
+  if (!found) throw new Error(`${path} is not documented`);
+  return found;
+}
+
+/** Validates a real response against the schema the file gives for its route and status. */
+function check(method: string, path: string, status: number, body: unknown): void {
+  const template = templateOf(path);
+  const operation = doc.paths[template]![method.toLowerCase()] as Operation | undefined;
+  if (!operation && status === 405) {
+    // A method the path does not have: the shared 405 response.
+    const validate = ajv.getSchema(
+      'openapi#/components/responses/MethodNotAllowed/content/application~1json/schema',
+    )!;
+    expect(validate(body), ajv.errorsText(validate.errors)).toBe(true);
+    return;
+  }
+  expect(operation, `${method} ${template} is documented`).toBeDefined();
+  let response = operation!.responses[String(status)];
+  expect(response, `${method} ${template} documents status ${status}`).toBeDefined();
+  let ref = `openapi#/${pointer('paths', template, method.toLowerCase(), 'responses', String(status))}`;
+  if (response!.$ref) {
+    ref = `openapi${response!.$ref}`;
+    const name = response!.$ref.split('/').pop()!;
+    response = doc.components.responses[name] as typeof response;
+  }
+  if (status === 204) {
+    expect(body).toBe('');
+    return;
+  }
+  expect(
+    response!.content?.['application/json'],
+    `${method} ${template} ${status} is JSON`,
+  ).toBeDefined();
+  const validate = ajv.getSchema(`${ref}/content/application~1json/schema`);
+  expect(validate, `schema for ${method} ${template} ${status}`).toBeDefined();
+  const ok = validate!(body);
+  expect(ok, `${method} ${path} ${status}: ${ajv.errorsText(validate!.errors)}`).toBe(true);
+}
+
+describe('docs/classroom-api.yaml', () => {
+  let server: RunningServer;
+  const seen = new Set<string>();
+
+  async function call(
+    method: string,
+    path: string,
+    init: { json?: unknown; body?: string; type?: string; key?: string; idem?: string } = {},
+  ): Promise<{ status: number; body: unknown }> {
+    const headers: Record<string, string> = {};
+    if (init.json !== undefined || init.body !== undefined)
+      headers['content-type'] = init.type ?? 'application/json';
+    if (init.key) headers.authorization = `Bearer ${init.key}`;
+    if (init.idem) headers['idempotency-key'] = init.idem;
+    const response = await fetch(server.url + path, {
+      method,
+      headers,
+      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+    });
+    const text = await response.text();
+    const body: unknown = text === '' ? '' : JSON.parse(text);
+    check(method, path, response.status, body);
+    seen.add(`${method} ${templateOf(path)} ${response.status}`);
+    return { status: response.status, body };
+  }
+
+  beforeAll(async () => {
+    server = await startServer({
+      staticDir: null,
+      compasses: new Map([[compass.id, compass]]),
+      databaseUrl: 'sqlite::memory:',
+      limits: {
+        ...DEFAULT_LIMITS,
+        createRound: { perClient: 1000, overall: 1000, windowMs: 60_000 },
+        other: { perClient: 1000, overall: 1000, windowMs: 60_000 },
+      },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('lists exactly the routes the server registers', () => {
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, item]) =>
+        Object.keys(item)
+          .filter((key) => METHODS.includes(key))
+          .map((method) => `${method.toUpperCase()} ${fastifyPath(path)}`),
+      )
+      .sort();
+    expect(documented).toEqual(apiRoutesOf(server.app));
+  });
+
+  it('lists every error code the server sends', () => {
+    const schema = doc.components.schemas.ApiError as {
+      properties: { error: { enum: string[] } };
+    };
+    expect([...schema.properties.error.enum].sort()).toEqual(Object.keys(STATUS).sort());
+  });
+
+  it('describes every real response of a whole round', async () => {
+    const first = compass.statements[0]!.id;
+    const answers = (n: number) => ({
+      answers: Object.fromEntries(
+        compass.statements.map((s, i) => [
+          s.id,
+          { answer: ([-1, -0.5, 0, 0.5, 1] as const)[(n + i) % 5], important: i % 2 === 0 },
+        ]),
+      ),
+    });
+    expect((await call('GET', classroomApi.health)).status).toBe(200);
+    const created = await call('POST', classroomApi.sessions, { json: { compass: compass.id } });
+    const { code, teacherKey } = created.body as { code: string; teacherKey: string };
+    await call('POST', classroomApi.sessions, { json: { compass: 'nope' } });
+    await call('POST', classroomApi.sessions, { json: { wrong: 1 } });
+    await call('POST', classroomApi.sessions, { body: 'x', type: 'text/plain' });
+    await call('POST', classroomApi.sessions, { json: { compass: 'x'.repeat(3000) } });
+    await call('GET', classroomApi.session(code));
+    await call('GET', classroomApi.session('bad'));
+    await call('GET', classroomApi.session('222222222'));
+    await call('POST', classroomApi.session(code), { json: {} }); // 405
+
+    for (let n = 0; n < 5; n++)
+      expect(
+        (
+          await call('POST', classroomApi.submissions(code), {
+            json: answers(n),
+            idem: `pupil-key-000000${n}`,
+          })
+        ).status,
+      ).toBe(201);
+    await call('POST', classroomApi.submissions(code), {
+      json: answers(0),
+      idem: 'pupil-key-0000000',
+    }); // 200
+    await call('POST', classroomApi.submissions(code), { json: answers(0) }); // 400
+    await call('POST', classroomApi.submissions(code), {
+      json: { answers: { [first]: { answer: 7 } } },
+      idem: 'pupil-key-x000000',
+    });
+    await call('POST', classroomApi.submissions('222222222'), {
+      json: answers(0),
+      idem: 'pupil-key-y000000',
+    }); // 404
+    await call('POST', classroomApi.submissions(code), {
+      body: 'a',
+      type: 'text/plain',
+      idem: 'pupil-key-z000000',
+    }); // 415
+    await call('POST', classroomApi.submissions(code), {
+      json: { answers: {}, pad: 'x'.repeat(40_000) },
+      idem: 'pupil-key-w000000',
+    }); // 413
+
+    await call('GET', classroomApi.results(code), { key: teacherKey }); // 409
+    await call('GET', classroomApi.results(code)); // 401
+    await call('POST', classroomApi.close(code), { key: 'A'.repeat(43) }); // 403
+    await call('POST', classroomApi.close(code), { key: teacherKey }); // 200
+    await call('POST', classroomApi.submissions(code), {
+      json: answers(9),
+      idem: 'pupil-key-late000',
+    }); // 409
+    const figures = await call('GET', classroomApi.results(code), { key: teacherKey });
+    expect(figures.body).toHaveProperty('statements');
+
+    const small = (await call('POST', classroomApi.sessions, { json: { compass: compass.id } }))
+      .body as { code: string; teacherKey: string };
+    await call('POST', classroomApi.submissions(small.code), {
+      json: answers(1),
+      idem: 'pupil-key-small00',
+    });
+    await call('POST', classroomApi.close(small.code), { key: small.teacherKey });
+    const withheld = await call('GET', classroomApi.results(small.code), { key: small.teacherKey });
+    expect(withheld.body).toEqual({ submissions: 1, withheld: 'too-few' });
+
+    await call('DELETE', classroomApi.session(code), { key: teacherKey }); // 204
+    await call('DELETE', classroomApi.session(code), { key: teacherKey }); // 404
+    await call('GET', classroomApi.events(code)); // 404
+
+    // Every route was exercised.
+    for (const route of apiRoutesOf(server.app)) {
+      const [method, path] = route.split(' ');
+      const template = path!.replace(/:(\w+)/g, '{$1}');
+      expect(
+        [...seen].some((s) => s.startsWith(`${method} ${template} `)),
+        route,
+      ).toBe(true);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(25);
+  });
+
+  it('documents the live count events', async () => {
+    const { code } = (await call('POST', classroomApi.sessions, { json: { compass: compass.id } }))
+      .body as { code: string };
+    const controller = new AbortController();
+    const response = await fetch(server.url + classroomApi.events(code), {
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!text.includes('\n\n')) text += (await reader.read()).value ?? '';
+    controller.abort();
+    const data = /^data: (.*)$/m.exec(text)![1]!;
+    const validate = ajv.getSchema('openapi#/components/schemas/CountEvent')!;
+    expect(validate(JSON.parse(data))).toBe(true);
+    const operation = doc.paths['/api/sessions/{code}/events']!.get as Operation;
+    expect(Object.keys(operation.responses['200']!.content!)).toEqual(['text/event-stream']);
+  });
+});

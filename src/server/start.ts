@@ -1,0 +1,95 @@
+/**
+ * Starts the service: opens the store, loads the compasses from the built site, builds the
+ * server and listens. Used by main.ts, the tests, the end-to-end tests and the benchmark.
+ */
+import type { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { Compass } from '../domain/bank/types.ts';
+import { buildServer } from './app.ts';
+import { loadCompasses } from './compasses.ts';
+import { DEFAULT_LIMITS, DEFAULTS, type RateLimits } from './config.ts';
+import { type ClassroomStore, openStore } from './storage/index.ts';
+
+export interface StartOptions {
+  /** The built site (default `dist`); its `data/*.json` are the compasses; null: API only. */
+  readonly staticDir?: string | null;
+  /** `sqlite:<path>`, `sqlite::memory:` or `postgres://…` (default `sqlite:data/classroom.sqlite`). */
+  readonly databaseUrl?: string;
+  /** 0 picks a free port (default). */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  readonly limits?: RateLimits;
+  /** Round lifetime in hours (default 24). */
+  readonly roundTtlHours?: number;
+  readonly now?: () => Date;
+  readonly frameAncestors?: string;
+  readonly hsts?: boolean;
+  readonly trustProxy?: boolean | number | string;
+  readonly logStream?: Writable | null;
+  readonly heartbeatMs?: number;
+  readonly purgeIntervalMs?: number;
+  /** Compasses to use instead of `<staticDir>/data/*.json`. */
+  readonly compasses?: ReadonlyMap<string, Compass>;
+}
+
+export interface RunningServer {
+  /** `http://host:port`, no trailing slash. */
+  readonly url: string;
+  readonly app: FastifyInstance;
+  readonly store: ClassroomStore;
+  /** Stops listening, ends the live streams, closes the store. Idempotent. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const staticDir = options.staticDir === undefined ? DEFAULTS.staticDir : options.staticDir;
+  const store = await openStore(options.databaseUrl ?? DEFAULTS.databaseUrl);
+  let app: FastifyInstance;
+  try {
+    app = await buildServer({
+      store,
+      compasses: options.compasses ?? (staticDir === null ? new Map() : loadCompasses(staticDir)),
+      staticDir,
+      limits: options.limits ?? DEFAULT_LIMITS,
+      roundTtlHours: options.roundTtlHours ?? DEFAULTS.roundTtlHours,
+      ...(options.now ? { now: options.now } : {}),
+      frameAncestors: options.frameAncestors ?? DEFAULTS.frameAncestors,
+      hsts: options.hsts ?? false,
+      trustProxy: options.trustProxy ?? false,
+      logStream: options.logStream ?? null,
+      ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
+      ...(options.purgeIntervalMs !== undefined
+        ? { purgeIntervalMs: options.purgeIntervalMs }
+        : {}),
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await app.listen({ port: options.port ?? 0, host });
+  } catch (error) {
+    await app.close();
+    await store.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shown}:${port}`,
+    app,
+    store,
+    close: () =>
+      (closing ??= (async () => {
+        try {
+          await app.close();
+        } finally {
+          await store.close();
+        }
+      })()),
+  };
+}

@@ -1,0 +1,269 @@
+/**
+ * `npm run bench:classroom`: the classroom service under load, on SQLite (a temporary file, WAL,
+ * full sync) and on a throwaway PostgreSQL, each in its own server process on 127.0.0.1.
+ * autocannon sends submissions (each with its own Idempotency-Key and a random full answer set
+ * for the real compass, spread over several rounds as several classes would) and, for
+ * comparison, `GET /api/health` (no database). Rate limits are raised for the run. Prints a
+ * table: requests/s, p50 and p99 latency, and any non-2xx.
+ *
+ * Needs the built site (`npm run build`): the server scores with `dist/data/<id>.json`.
+ * Options: `-- --duration 10 --connections 20 --rounds 10 --only sqlite|postgres`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseCompass } from '../domain/bank/parse-compass.ts';
+import type { Compass } from '../domain/bank/types.ts';
+import { classroomApi, IDEMPOTENCY_HEADER } from '../domain/classroom/index.ts';
+import { postgresSetup, startPostgresDatabase } from '../server/test-support/postgres.ts';
+
+interface Histogram {
+  average: number;
+  p50: number;
+  p99: number;
+}
+interface AutocannonResult {
+  requests: Histogram & { total: number };
+  latency: Histogram;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+interface RawRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  pipelining?: number;
+  requests?: { method: string; path: string; setupRequest?: (req: RawRequest) => RawRequest }[];
+}) => Promise<AutocannonResult>;
+
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20' },
+    rounds: { type: 'string', default: '10' },
+    only: { type: 'string' },
+    compass: { type: 'string', default: 'socialpolitik' },
+  },
+});
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const ROUNDS = Number(args.rounds);
+
+function loadCompass(): Compass {
+  const file = join('dist', 'data', `${args.compass}.json`);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
+  const parsed = parseCompass(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.ok) throw new Error(`${file} is not a valid compass.`);
+  return parsed.compass;
+}
+
+const SCALE = [-1, -0.5, 0, 0.5, 1] as const;
+
+/** A pupil's full answer set: every statement answered (1 in 10 skipped), 1 in 4 marked important. */
+function randomAnswers(compass: Compass): string {
+  const answers: Record<string, { answer: number | 'skip'; important?: boolean }> = {};
+  for (const s of compass.statements) {
+    answers[s.id] =
+      Math.random() < 0.1
+        ? { answer: 'skip' }
+        : {
+            answer: SCALE[Math.floor(Math.random() * SCALE.length)]!,
+            important: Math.random() < 0.25,
+          };
+  }
+  return JSON.stringify({ answers });
+}
+
+interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The real server (src/server/main.ts) in its own process, as `npm run serve` starts it. */
+async function startServerProcess(databaseUrl: string): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      STATIC_DIR: 'dist',
+      RATE_CREATE_PER_CLIENT: '1000000',
+      RATE_CREATE_OVERALL: '1000000',
+      RATE_SUBMIT_PER_CLIENT: '100000000',
+      RATE_SUBMIT_OVERALL: '100000000',
+      RATE_OTHER_PER_CLIENT: '100000000',
+      RATE_OTHER_OVERALL: '100000000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += String(chunk);
+      const match = /Valkompass på (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`the server exited (${code}) before it listened`)),
+    );
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+interface Row {
+  backend: string;
+  route: string;
+  result: AutocannonResult;
+}
+
+async function measure(backend: string, server: Server, compass: Compass): Promise<Row[]> {
+  const codes: string[] = [];
+  for (let n = 0; n < ROUNDS; n++) {
+    const response = await fetch(server.url + classroomApi.sessions, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ compass: compass.id }),
+    });
+    if (response.status !== 201) throw new Error(`creating a round: HTTP ${response.status}`);
+    codes.push(((await response.json()) as { code: string }).code);
+  }
+  // Ready-made bodies, so that the load generator spends its time sending, not building JSON.
+  const bodies = Array.from({ length: 2000 }, () => randomAnswers(compass));
+  let sent = 0;
+  const warm = { url: server.url, connections: 10, duration: 2 };
+  await autocannon({ ...warm, requests: [{ method: 'GET', path: classroomApi.health }] });
+  const health = await autocannon({
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [{ method: 'GET', path: classroomApi.health }],
+  });
+  const submissions = await autocannon({
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: 'POST',
+        path: classroomApi.submissions(codes[0]!),
+        setupRequest: (req) => {
+          sent += 1;
+          return {
+            ...req,
+            method: 'POST',
+            path: classroomApi.submissions(codes[sent % codes.length]!),
+            headers: {
+              'content-type': 'application/json',
+              [IDEMPOTENCY_HEADER]: randomUUID(),
+            },
+            body: bodies[sent % bodies.length]!,
+          };
+        },
+      },
+    ],
+  });
+  // Check what was acknowledged is what is counted.
+  let counted = 0;
+  for (const code of codes) {
+    const response = await fetch(server.url + classroomApi.session(code));
+    counted += ((await response.json()) as { submissions: number }).submissions;
+  }
+  const acknowledged = submissions.statusCodeStats['201']?.count ?? 0;
+  // Requests still in flight when the run stops may be counted without their answer being
+  // recorded, so counted ≥ acknowledged; fewer would be a lost submission.
+  if (counted < Number(acknowledged))
+    throw new Error(
+      `${backend}: ${acknowledged} submissions acknowledged, but only ${counted} counted`,
+    );
+  return [
+    { backend, route: 'GET /api/health (no-op)', result: health },
+    { backend, route: 'POST …/submissions', result: submissions },
+  ];
+}
+
+function table(rows: Row[]): string {
+  const header = ['backend', 'route', 'req/s', 'p50 ms', 'p99 ms', 'total', 'non-2xx', 'errors'];
+  const lines = rows.map(({ backend, route, result }) => [
+    backend,
+    route,
+    result.requests.average.toFixed(0),
+    result.latency.p50.toFixed(1),
+    result.latency.p99.toFixed(1),
+    String(result.requests.total),
+    String(result.non2xx),
+    String(result.errors + result.timeouts),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [
+    format(header),
+    `|${widths.map((w, i) => (i < 2 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...lines.map(format),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const compass = loadCompass();
+  const rows: Row[] = [];
+  console.log(
+    `classroom service: ${compass.id} (${compass.statements.length} statements, ${compass.parties.length} parties), ${CONNECTIONS} connections, ${DURATION} s per route, ${ROUNDS} rounds`,
+  );
+  if (args.only !== 'postgres') {
+    const dir = mkdtempSync(join(tmpdir(), 'valkompass-bench-'));
+    const server = await startServerProcess(`sqlite:${join(dir, 'classroom.sqlite')}`);
+    try {
+      rows.push(...(await measure('SQLite (file, WAL, full sync)', server, compass)));
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (args.only !== 'sqlite') {
+    const setup = postgresSetup();
+    if (setup.mode === 'skip' || setup.mode === 'missing') {
+      console.warn(`PostgreSQL skipped: ${setup.mode === 'skip' ? setup.reason : setup.message}`);
+    } else {
+      const database = await startPostgresDatabase(setup);
+      try {
+        const server = await startServerProcess(database.url);
+        try {
+          rows.push(...(await measure('PostgreSQL', server, compass)));
+        } finally {
+          await server.stop();
+        }
+      } finally {
+        await database.dispose();
+      }
+    }
+  }
+  console.log(table(rows));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
