@@ -48,24 +48,27 @@ export function loadNamespace(
   namespace: LazyNamespace,
   language: Language,
 ): Promise<void> {
+  // One promise per instance, namespace and language, kept after it settles: React replays a
+  // suspended render and must get the same promise again.
+  let mine = loads.get(instance);
+  if (!mine) loads.set(instance, (mine = new Map()));
+  const key = `${namespace}/${language}`;
+  const cached = mine.get(key);
+  if (cached) return cached;
   const needed = [...new Set<Language>([language, 'sv'])].filter(
     (lang) => !instance.hasResourceBundle(lang, namespace),
   );
-  if (needed.length === 0) return loaded;
-  let mine = loads.get(instance);
-  if (!mine) loads.set(instance, (mine = new Map()));
-  const key = `${namespace}/${needed.join('+')}`;
-  let pending = mine.get(key);
-  if (!pending) {
-    pending = Promise.all(
-      needed.map((lang) =>
-        loaders[namespace][lang]().then((strings) => {
-          instance.addResourceBundle(lang, namespace, strings.default, true, true);
-        }),
-      ),
-    ).then(() => undefined);
-    mine.set(key, pending);
-  }
+  const pending =
+    needed.length === 0
+      ? loaded
+      : Promise.all(
+          needed.map((lang) =>
+            loaders[namespace][lang]().then((strings) => {
+              instance.addResourceBundle(lang, namespace, strings.default, true, true);
+            }),
+          ),
+        ).then(() => undefined);
+  mine.set(key, pending);
   return pending;
 }
 

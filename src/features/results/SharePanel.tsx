@@ -6,7 +6,9 @@ import { encodeShare } from '../../domain/share-link/share-code.ts';
 import { useAnswers, voterOf } from '../../state/answers-store.ts';
 import { knownAnswers } from './use-result.ts';
 
-const QrCode = lazy(() => import('./QrCode.tsx').then((m) => ({ default: m.QrCode })));
+const QrCode = lazy(() =>
+  import('../../components/QrCode.tsx').then((m) => ({ default: m.QrCode })),
+);
 
 /**
  * "Dela resultat": a link whose fragment (after #) carries the answers, so no server ever sees

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Compass } from '../../domain/bank/types.ts';
 import { byDivisiveness, type ClassFigures } from '../../domain/classroom/index.ts';
@@ -11,7 +11,8 @@ type Order = 'compass' | 'divided';
 
 /**
  * The class's figures of a closed round (≥ 5 pupils): per statement (compass order, or most
- * divided first) with the parties' positions, per party, and print and CSV export.
+ * divided first) with the parties' positions, per party (first: the overview), and print and
+ * CSV export.
  */
 export function ClassResults({
   compass,
@@ -44,6 +45,28 @@ export function ClassResults({
     return ids.map((id) => statements.find((s) => s.id === id)!);
   }, [order, statements, figures]);
 
+  useEffect(() => {
+    // A printout has every party's position and quote: the disclosures open for printing and
+    // close again afterwards (those the teacher had opened stay open).
+    let opened: HTMLDetailsElement[] = [];
+    const before = () => {
+      opened = [...document.querySelectorAll<HTMLDetailsElement>('details.class-stances')].filter(
+        (d) => !d.open,
+      );
+      for (const d of opened) d.open = true;
+    };
+    const after = () => {
+      for (const d of opened) d.open = false;
+      opened = [];
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+
   return (
     <>
       <section className="class-export no-print" aria-labelledby="class-export-heading">
@@ -66,6 +89,7 @@ export function ClassResults({
         </p>
         <p className="hint">{t('results.csvHint')}</p>
       </section>
+      <PartyResults compass={compass} figures={figures} />
       <section className="class-statements" aria-labelledby="class-statements-heading">
         <h2 id="class-statements-heading">{t('results.statementsTitle')}</h2>
         <fieldset className="order-choice no-print">
@@ -108,7 +132,6 @@ export function ClassResults({
           ))}
         </ol>
       </section>
-      <PartyResults compass={compass} figures={figures} />
     </>
   );
 }

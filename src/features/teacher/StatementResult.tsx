@@ -14,7 +14,8 @@ const LABEL_FROM_PERCENT = 8;
 /**
  * One statement in the class result: how divided the class was, a stacked bar of the five answers
  * and skips (colour and pattern, hidden from screen readers) with the real table behind it, how
- * many marked it important, and each party's stated position with its quotes.
+ * many marked it important, and each party's stated position with its quotes (in a disclosure,
+ * so that 32 statements stay scannable; opened for printing).
  */
 export function StatementResult({
   compass,
@@ -37,6 +38,7 @@ export function StatementResult({
   const answered = submissions - counts.skip;
   const share = (n: number) => (submissions === 0 ? 0 : percentHalfUp(n, submissions));
   const quoted = compass.parties.filter((p) => statement.stances[p.id]!.quotes.length > 0);
+  const stated = compass.parties.filter((p) => statement.stances[p.id]!.position !== null).length;
   return (
     <li className="class-statement" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -91,26 +93,28 @@ export function StatementResult({
       <p className="important-count">
         {t('results.important', { count: counts.important, answered })}
       </p>
-      <h4>{t('results.stancesTitle')}</h4>
-      <ul className="stances">
-        {compass.parties.map((party) => (
-          <StanceView key={party.id} party={party} stance={statement.stances[party.id]!} />
-        ))}
-      </ul>
-      {quoted.length > 0 && (
-        <div className="quote-links">
-          <p>{t('results.quoteLinks')}</p>
-          <ul>
-            {quoted.map((party) => (
-              <li key={party.id}>
-                <Link to={paths.programme(party.id, statement.id)}>
-                  {t('results.quoteLink', { party: party.short })}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <details className="class-stances">
+        <summary>{t('results.stancesSummary', { stated, total: compass.parties.length })}</summary>
+        <ul className="stances">
+          {compass.parties.map((party) => (
+            <StanceView key={party.id} party={party} stance={statement.stances[party.id]!} />
+          ))}
+        </ul>
+        {quoted.length > 0 && (
+          <div className="quote-links">
+            <p>{t('results.quoteLinks')}</p>
+            <ul>
+              {quoted.map((party) => (
+                <li key={party.id}>
+                  <Link to={paths.programme(party.id, statement.id)}>
+                    {t('results.quoteLink', { party: party.short })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </details>
     </li>
   );
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Suspense } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
@@ -401,10 +401,23 @@ describe('TeacherPage: the class result', () => {
     expect(
       within(second).getByText('Markerade påståendet som viktigt: 1 av 4 som svarade.'),
     ).toBeInTheDocument();
-    // The parties' positions with quotes, and links to the quotes in the programmes.
+    // The parties' positions with quotes, in a closed disclosure, and links to the quotes in
+    // the programmes; printing opens every disclosure and closes them again afterwards.
+    const summary = within(first).getByText(
+      /^Partiernas ståndpunkter och citat \(\d av \d partier tar ställning\)$/,
+    );
+    const disclosure = summary.closest('details')!;
+    expect(disclosure.open).toBe(false);
+    fireEvent(window, new Event('beforeprint'));
     expect(
-      within(first).getByRole('heading', { name: 'Partiernas ståndpunkter' }),
-    ).toBeInTheDocument();
+      [...document.querySelectorAll('details.class-stances')].every(
+        (d) => (d as HTMLDetailsElement).open,
+      ),
+    ).toBe(true);
+    fireEvent(window, new Event('afterprint'));
+    expect(disclosure.open).toBe(false);
+    fireEvent.click(summary);
+    expect(disclosure.open).toBe(true);
     expect(within(first).getAllByRole('blockquote').length).toBeGreaterThan(0);
     const quoteLinks = within(first).getAllByRole('link', { name: /visa citatet i programmet/ });
     expect(quoteLinks[0]).toHaveAttribute('href', paths.programme('a', 'fler-bibliotek'));

@@ -1,7 +1,19 @@
 import { encode } from 'uqr';
 
-/** A QR code drawn as SVG rectangles by React (no HTML strings), generated in the browser. */
-export function QrCode({ text, label }: { text: string; label: string }) {
+/**
+ * A QR code drawn as SVG rectangles by React (no HTML strings), generated in the browser: a share
+ * link's and a class round's. Import it lazily (uqr stays off the first page); `className` lets
+ * the projector view draw it large.
+ */
+export function QrCode({
+  text,
+  label,
+  className = 'qr',
+}: {
+  text: string;
+  label: string;
+  className?: string;
+}) {
   const { data, size } = encode(text, { ecc: 'M', border: 2 });
   const cells: string[] = [];
   data.forEach((row, y) =>
@@ -11,7 +23,7 @@ export function QrCode({ text, label }: { text: string; label: string }) {
   );
   return (
     <svg
-      className="qr"
+      className={className}
       viewBox={`0 0 ${size} ${size}`}
       role="img"
       aria-label={label}
