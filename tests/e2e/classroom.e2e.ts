@@ -1,0 +1,892 @@
+/**
+ * Classroom rounds (issue 9) end to end, in Chromium: the real service (src/server, SQLite in
+ * memory) serving the built site and its API on one port, a teacher and pupils each in a browser
+ * context of their own. Every test starts its own service on 127.0.0.1 and closes it.
+ *
+ * VALKOMPASS_SCREENSHOTS=1 also writes docs/screenshots/classroom-*.png (the projector view and
+ * the class result at 1920×1080, the pupil's panel on a 390 px phone).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addCounters,
+  byDivisiveness,
+  type ClassFigures,
+  classResult,
+  classroomApi,
+  emptyCounters,
+  formatJoinCode,
+  IDEMPOTENCY_HEADER,
+  IDEMPOTENCY_KEY_PATTERN,
+  normaliseJoinCode,
+  submissionDelta,
+  type SubmissionRequest,
+} from '../../src/domain/classroom/index.ts';
+import { percentHalfUp } from '../../src/domain/scoring/index.ts';
+import { classResultCsv } from '../../src/features/teacher/class-csv.ts';
+import appAr from '../../src/i18n/locales/ar.json';
+import classroomAr from '../../src/i18n/locales/classroom/ar.json';
+import classroomSv from '../../src/i18n/locales/classroom/sv.json';
+import appSv from '../../src/i18n/locales/sv.json';
+import teacherAr from '../../src/i18n/locales/teacher/ar.json';
+import teacherSv from '../../src/i18n/locales/teacher/sv.json';
+import { type RunningServer, startServer } from '../../src/server/start.ts';
+import { loadValidBank } from '../../src/tools/load-bank.ts';
+import { launchChromium, serveBuiltSite } from './browser.ts';
+
+const compass = loadValidBank('questions/socialpolitik');
+const TOTAL = compass.statements.length;
+const SCREENSHOTS = process.env.VALKOMPASS_SCREENSHOTS === '1';
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** The strings a user reads, per language (the same keys everywhere: tests/i18n-parity.test.ts). */
+const STRINGS = {
+  sv: { app: appSv, classroom: classroomSv, teacher: teacherSv },
+  ar: { app: appAr, classroom: classroomAr, teacher: teacherAr },
+} as const;
+type Strings = (typeof STRINGS)[keyof typeof STRINGS];
+const SV: Strings = STRINGS.sv;
+
+/** A translation with its `{{placeholders}}` filled in, as i18next does. */
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
+
+type Value = 1 | 0.5 | 0 | -0.5 | -1;
+type Choice = { readonly answer: Value | 'skip'; readonly important: boolean };
+const SCALE: readonly Value[] = [1, 0.5, 0, -0.5, -1];
+const answerLabel = (L: Strings, value: Value | 'skip') =>
+  value === 'skip'
+    ? L.app.quiz.skip
+    : {
+        '1': L.app.position.agree,
+        '0.5': L.app.position.partlyAgree,
+        '0': L.app.position.neutral,
+        '-0.5': L.app.position.partlyDisagree,
+        '-1': L.app.position.disagree,
+      }[String(value) as '1' | '0.5' | '0' | '-0.5' | '-1'];
+
+/**
+ * Pupil `p`'s answers to every statement: mostly those of one party (a different one for each
+ * pupil, so the class result has more than one party first), the rest spread over the scale,
+ * a few skipped, and some marked "Viktigt för mig".
+ */
+function planFor(p: number): Choice[] {
+  const party = compass.parties[p % compass.parties.length]!;
+  return compass.statements.map((statement, n) => {
+    if ((n + p) % 7 === 3) return { answer: 'skip', important: false };
+    const position = statement.stances[party.id]!.position;
+    const answer =
+      position !== null && (n + p) % 3 !== 0 ? (position as Value) : SCALE[(2 * n + p) % 5]!;
+    return { answer, important: (n + 2 * p) % 5 === 0 };
+  });
+}
+
+/** What the panel must show and send for the statements 1..`reached` of a plan. */
+function bodyOf(plan: readonly Choice[], reached = TOTAL): SubmissionRequest {
+  return {
+    answers: Object.fromEntries(
+      compass.statements
+        .slice(0, reached)
+        .map((s, i) => [
+          s.id,
+          { answer: plan[i]!.answer, important: plan[i]!.answer !== 'skip' && plan[i]!.important },
+        ]),
+    ),
+  };
+}
+
+/** The class's figures for these submissions, from the engine (what the service must show). */
+function figuresOf(bodies: readonly SubmissionRequest[]): ClassFigures {
+  const counters = bodies.reduce(
+    (sum, body) => addCounters(sum, submissionDelta(compass, body)),
+    emptyCounters(compass),
+  );
+  const result = classResult(compass, counters, { open: false });
+  if (!('statements' in result)) throw new Error('expected figures');
+  return result;
+}
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+/** Every request each context made, and every script error or console error of its pages. */
+const requests = new Map<BrowserContext, string[]>();
+const problems: string[] = [];
+let service: RunningServer | undefined;
+let preview: PreviewServer | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+  requests.clear();
+  problems.length = 0;
+  await service?.close();
+  service = undefined;
+  await preview?.close();
+  preview = undefined;
+});
+
+/** The service over the built site, on a free port of 127.0.0.1, with SQLite in memory. */
+async function startService(): Promise<string> {
+  service = await startServer({
+    staticDir: resolve('dist'),
+    databaseUrl: 'sqlite::memory:',
+    port: 0,
+    host: '127.0.0.1',
+  });
+  return service.url;
+}
+
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'sv-SE',
+    viewport: { width: 390, height: 844 },
+    ...options,
+  });
+  contexts.push(context);
+  const seen: string[] = [];
+  requests.set(context, seen);
+  context.on('request', (r) => seen.push(r.url()));
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    // A refused API call (404 for a deleted round, an aborted request) is logged by the browser
+    // itself as "Failed to load resource"; the tests check those answers where they expect them.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      problems.push(`console: ${m.text()}`);
+  });
+  return page;
+}
+
+/** Privacy across every context of the test: no cookies, nothing asked of another origin. */
+async function expectPrivateAndQuiet(origin: string) {
+  for (const context of contexts) {
+    expect(await context.cookies(), 'cookies').toEqual([]);
+    const elsewhere = (requests.get(context) ?? []).filter((url) => new URL(url).origin !== origin);
+    expect(elsewhere, 'requests to other origins').toEqual([]);
+  }
+  expect(problems, 'script and console errors').toEqual([]);
+}
+
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+async function screenshot(page: Page, name: string) {
+  if (SCREENSHOTS)
+    await page.screenshot({ path: `docs/screenshots/${name}`, animations: 'disabled' });
+}
+
+// ---- The teacher ----
+
+/** /klass/ny → "Starta klassomgång" → the round's page; returns the canonical join code. */
+async function startRound(page: Page, origin: string, L: Strings = SV): Promise<string> {
+  await page.goto(`${origin}/klass/ny`);
+  await page.getByRole('button', { name: L.teacher.new.start }).click();
+  await page.getByRole('heading', { level: 2, name: L.teacher.live.heading }).waitFor();
+  const match = /^\/klass\/([^/]+)\/larare$/.exec(new URL(page.url()).pathname);
+  const code = normaliseJoinCode(match?.[1]);
+  if (!code) throw new Error(`no join code in ${page.url()}`);
+  return code;
+}
+
+const liveCount = (page: Page) => page.getByTestId('live-count');
+
+/** Waits until the teacher's live count reads `n` (it updates without a reload). */
+async function waitForCount(page: Page, n: number) {
+  await liveCount(page)
+    .filter({ hasText: new RegExp(`^${n}$`) })
+    .waitFor();
+}
+
+/** The teacher link from the collapsed "Lärarlänk" section. */
+async function teacherLinkOf(page: Page, L: Strings = SV): Promise<string> {
+  const details = page.locator('details.teacher-link');
+  if (!(await details.evaluate((d: HTMLDetailsElement) => d.open)))
+    await details.locator('summary').click();
+  const link = await page
+    .getByRole('textbox', { name: L.teacher.live.teacherLinkLabel })
+    .inputValue();
+  await details.locator('summary').click();
+  return link;
+}
+
+const keyOf = (teacherLink: string) =>
+  decodeURIComponent(new URL(teacherLink).hash.replace(/^#nyckel=/, ''));
+
+async function closeRound(page: Page, L: Strings = SV) {
+  await page.getByRole('button', { name: L.teacher.live.close }).click();
+  await page.getByRole('button', { name: L.teacher.live.closeConfirm }).click();
+}
+
+// ---- The pupils ----
+
+/** Opens the pupil link and joins ("Gå med och starta testet"), landing on statement 1. */
+async function joinByLink(page: Page, link: string, L: Strings = SV) {
+  await page.goto(link);
+  await page.getByText(L.classroom.join.open).waitFor();
+  await page.getByRole('button', { name: L.classroom.join.start }).click();
+}
+
+/** Types the code at /klass as a pupil would (any case, dashes, spaces), then joins. */
+async function joinByCode(page: Page, origin: string, typed: string) {
+  await page.goto(`${origin}/klass`);
+  await page.getByRole('textbox', { name: SV.classroom.entry.codeLabel }).fill(typed);
+  await page.getByRole('button', { name: SV.classroom.entry.join, exact: true }).click();
+  await page.getByText(SV.classroom.join.open).waitFor();
+  await page.getByRole('button', { name: SV.classroom.join.start }).click();
+}
+
+/** Answers statements from..to on the quiz pages, one click each, as a pupil does. */
+async function answerStatements(
+  page: Page,
+  plan: readonly Choice[],
+  from: number,
+  to: number,
+  L: Strings = SV,
+) {
+  for (let n = from; n <= to; n++) {
+    await page.getByText(fill(L.app.quiz.progress, { number: n, total: TOTAL })).waitFor();
+    const choice = plan[n - 1]!;
+    if (choice.important) await page.getByRole('checkbox', { name: L.app.quiz.important }).check();
+    await page.getByRole('button', { name: answerLabel(L, choice.answer), exact: true }).click();
+  }
+}
+
+/** Every statement, then the review page, then the result with the class panel. */
+async function takeWholeQuiz(page: Page, plan: readonly Choice[], from = 1) {
+  await answerStatements(page, plan, from, TOTAL);
+  await page.getByRole('heading', { level: 1, name: SV.app.review.title }).waitFor();
+  await page.getByRole('link', { name: SV.app.review.toResults }).click();
+  await page.getByRole('heading', { level: 1, name: SV.app.results.title }).waitFor();
+}
+
+const panelOf = (page: Page, L: Strings = SV) =>
+  page.getByRole('region', { name: L.classroom.panel.title });
+
+/** Opens "Visa exakt vad som skickas" and the data inside it; returns the JSON the panel shows. */
+async function openDisclosure(page: Page, L: Strings = SV): Promise<unknown> {
+  const panel = panelOf(page, L);
+  await panel.locator('summary', { hasText: L.classroom.panel.show }).click();
+  await panel.locator('summary', { hasText: L.classroom.panel.raw }).click();
+  const json = panel.getByTestId('class-submission-json');
+  await json.waitFor();
+  return JSON.parse((await json.textContent()) ?? '');
+}
+
+/** Records the browser's submission requests (what actually leaves the page). */
+function captureSubmissions(page: Page): Request[] {
+  const posts: Request[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname.endsWith('/submissions')) posts.push(r);
+  });
+  return posts;
+}
+
+async function expectSubmissionRequest(request: Request, shown: unknown) {
+  expect(request.postDataJSON()).toEqual(shown);
+  const headers = await request.allHeaders();
+  expect(headers[IDEMPOTENCY_HEADER.toLowerCase()]).toMatch(IDEMPOTENCY_KEY_PATTERN);
+  expect(headers).not.toHaveProperty('cookie');
+  expect(headers).not.toHaveProperty('authorization');
+}
+
+async function sessionOf(origin: string, code: string) {
+  const response = await fetch(`${origin}${classroomApi.session(code)}`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** A submission sent straight to the API, as another client of the contract would. */
+async function submitViaApi(origin: string, code: string, body: SubmissionRequest, key: string) {
+  const response = await fetch(`${origin}${classroomApi.submissions(code)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', [IDEMPOTENCY_HEADER]: key },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** A CSV field as RFC 4180 writes it. */
+const csvText = (text: string) =>
+  /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+
+/** The rows of a table as text: [row header, cells…]. */
+const tableRows = (page: Page, name: string) =>
+  page
+    .getByRole('table', { name, exact: true })
+    .evaluate((table: HTMLTableElement) =>
+      [...table.tBodies[0]!.rows].map((row) =>
+        [...row.cells].map((cell) => cell.textContent?.trim() ?? ''),
+      ),
+    );
+
+describe('a whole classroom round with the service', () => {
+  it('runs from a new round through six pupils to the class result, print and CSV', async () => {
+    const origin = await startService();
+    const teacher = await newPage({ viewport: { width: 1920, height: 1080 } });
+    await teacher.addInitScript(() => {
+      // Count calls of window.print (a headless browser has no print dialog).
+      const w = window as unknown as { printed: number; print: () => void };
+      w.printed = 0;
+      w.print = () => {
+        w.printed += 1;
+      };
+    });
+    const code = await startRound(teacher, origin);
+    expect(await h1(teacher).textContent()).toBe(
+      fill(SV.teacher.page.title, { code: formatJoinCode(code) }),
+    );
+    await waitForCount(teacher, 0);
+    // The live count arrives as Server-Sent Events, not by polling.
+    expect(await teacher.getByText(fill(SV.teacher.live.polling, { seconds: 4 })).count()).toBe(0);
+    const pupilLink = await teacher
+      .getByRole('textbox', { name: SV.teacher.live.pupilLink })
+      .inputValue();
+    expect(pupilLink).toBe(`${origin}/klass/${code}`);
+    await teacher.getByRole('img', { name: SV.teacher.live.qr }).waitFor();
+
+    // The teacher's page survives a reload: the key is kept in this browser.
+    await teacher.reload();
+    await teacher.getByRole('heading', { level: 2, name: SV.teacher.live.heading }).waitFor();
+    await waitForCount(teacher, 0);
+
+    // The teacher link opens the round on another device, and the key leaves the address bar.
+    const teacherLink = await teacherLinkOf(teacher);
+    const key = keyOf(teacherLink);
+    expect(new URL(teacherLink).pathname).toBe(`/klass/${code}/larare`);
+    const projectorPc = await newPage({ viewport: { width: 1280, height: 800 } });
+    await projectorPc.goto(teacherLink);
+    await projectorPc.getByRole('heading', { level: 2, name: SV.teacher.live.heading }).waitFor();
+    await expect.poll(() => new URL(projectorPc.url()).hash, { timeout: 30_000 }).toBe('');
+    await waitForCount(projectorPc, 0);
+    await projectorPc.reload();
+    await waitForCount(projectorPc, 0);
+    expect(await teacherLinkOf(projectorPc)).toBe(teacherLink);
+    // The key is never in a URL that reaches the server.
+    for (const context of contexts)
+      expect(requests.get(context)!.filter((url) => url.includes(key))).toEqual([]);
+
+    const plans = [0, 1, 2, 3, 4, 5].map(planFor);
+    const bodies = plans.map((plan) => bodyOf(plan));
+    const pupils: Page[] = [];
+    const sent: Request[] = [];
+
+    for (const [p, plan] of plans.entries()) {
+      const pupil = await newPage({ deviceScaleFactor: 2 });
+      pupils.push(pupil);
+      const posts = captureSubmissions(pupil);
+      // Some follow the link, some type the code; one has answered a little before joining.
+      if (p === 1) await joinByCode(pupil, origin, formatJoinCode(code).toLowerCase());
+      else if (p === 3)
+        await joinByCode(pupil, origin, ` ${formatJoinCode(code).replaceAll('-', ' ')} `);
+      else if (p === 5) {
+        await pupil.goto(`${origin}/fraga/1`);
+        await answerStatements(pupil, plan, 1, 3);
+        await pupil.goto(pupilLink);
+        await pupil
+          .getByText(fill(SV.classroom.join.hasAnswers, { reached: 3, total: TOTAL }))
+          .waitFor();
+        await pupil.getByRole('button', { name: SV.classroom.join.keepAnswers }).click();
+      } else await joinByLink(pupil, pupilLink);
+      await takeWholeQuiz(pupil, plan, p === 5 ? 4 : 1);
+
+      const panel = panelOf(pupil);
+      const shown = await openDisclosure(pupil);
+      expect(shown).toEqual(bodies[p]);
+      // The readable table lists the same statements as the data.
+      expect(await panel.getByRole('table').locator('tbody tr').count()).toBe(TOTAL);
+      if (p === 0 && SCREENSHOTS) {
+        // The panel from its heading into the open table (the data view closed), as on a phone.
+        await panel.locator('summary', { hasText: SV.classroom.panel.raw }).click();
+        const box = (await panel.boundingBox())!;
+        const top = box.y + (await pupil.evaluate(() => window.scrollY));
+        await pupil.screenshot({
+          path: 'docs/screenshots/classroom-pupil-panel-390.png',
+          fullPage: true,
+          clip: { x: 0, y: Math.max(0, top - 16), width: 390, height: Math.min(box.height, 1300) },
+        });
+        await panel.locator('summary', { hasText: SV.classroom.panel.raw }).click();
+      }
+      const send = panel.getByRole('button', { name: SV.classroom.panel.send, exact: true });
+
+      if (p === 3) {
+        // Two clicks before the page can react: one request.
+        await send.evaluate((button: HTMLButtonElement) => {
+          button.click();
+          button.click();
+        });
+        await panel.getByText(SV.classroom.panel.sent).waitFor();
+        expect(posts).toHaveLength(1);
+      } else if (p === 4) {
+        // The service counts the answers but the reply is lost on the way back; the retry
+        // carries the same idempotency key and is counted once.
+        await pupil.route(
+          '**/api/sessions/*/submissions',
+          async (route) => {
+            const response = await route.fetch();
+            expect(response.status()).toBe(201);
+            await route.abort('connectionreset');
+          },
+          { times: 1 },
+        );
+        await send.click();
+        await panel.getByText(SV.classroom.panel.network).waitFor();
+        await waitForCount(teacher, p + 1);
+        await send.click();
+        await panel.getByText(SV.classroom.panel.sentBefore).waitFor();
+        expect(posts).toHaveLength(2);
+        expect(posts[1]!.postData()).toBe(posts[0]!.postData());
+        expect(await posts[1]!.headerValue(IDEMPOTENCY_HEADER)).toBe(
+          await posts[0]!.headerValue(IDEMPOTENCY_HEADER),
+        );
+        expect((await sessionOf(origin, code)).body.submissions).toBe(p + 1);
+      } else {
+        await send.click();
+        await panel.getByText(SV.classroom.panel.sent).waitFor();
+        expect(posts).toHaveLength(1);
+      }
+      await expectSubmissionRequest(posts[0]!, shown);
+      sent.push(posts[0]!);
+      expect(await panel.getByRole('button', { name: SV.classroom.panel.send }).count()).toBe(0);
+      // Both teacher pages count up without a reload.
+      await waitForCount(teacher, p + 1);
+      await waitForCount(projectorPc, p + 1);
+    }
+
+    // The last pupil reloads: the panel says the answers are sent and offers no second send.
+    const last = pupils[5]!;
+    await last.reload();
+    await panelOf(last).getByText(SV.classroom.panel.alreadySent).waitFor();
+    expect(await panelOf(last).getByRole('button', { name: SV.classroom.panel.send }).count()).toBe(
+      0,
+    );
+    // The same request again (same idempotency key) changes nothing.
+    const again = await submitViaApi(
+      origin,
+      code,
+      sent[5]!.postDataJSON() as SubmissionRequest,
+      (await sent[5]!.headerValue(IDEMPOTENCY_HEADER))!,
+    );
+    expect(again).toEqual({ status: 200, body: { status: 'already-counted' } });
+    expect((await sessionOf(origin, code)).body.submissions).toBe(6);
+    expect(await liveCount(teacher).textContent()).toBe('6');
+
+    // The projector view: code, QR code, link and the count, large.
+    await teacher.getByRole('button', { name: SV.teacher.live.projector }).click();
+    const projector = teacher.getByRole('region', { name: SV.teacher.live.projector });
+    await projector.getByRole('img', { name: SV.teacher.live.qr }).waitFor();
+    expect(await projector.getByText(formatJoinCode(code), { exact: true }).isVisible()).toBe(true);
+    expect(await projector.locator('.count-number').textContent()).toBe('6');
+    await screenshot(teacher, 'classroom-teacher-live-1920.png');
+    await teacher.getByRole('button', { name: SV.teacher.live.leaveProjector }).click();
+    await waitForCount(teacher, 6);
+
+    // Close: the class result, here and on the other device (told by the live stream).
+    await closeRound(teacher);
+    await teacher.getByRole('heading', { level: 2, name: SV.teacher.results.heading }).waitFor();
+    await projectorPc
+      .getByRole('heading', { level: 2, name: SV.teacher.results.heading })
+      .waitFor();
+    await teacher.getByText(fill(SV.teacher.results.submissions, { count: 6 })).waitFor();
+    if (SCREENSHOTS) {
+      await teacher.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(teacher, 'classroom-teacher-result-1920.png');
+    }
+
+    // Each statement's table holds exactly what the six pupils answered.
+    const labels = [
+      [SV.app.position.agree, 1],
+      [SV.app.position.partlyAgree, 0.5],
+      [SV.app.position.neutral, 0],
+      [SV.app.position.partlyDisagree, -0.5],
+      [SV.app.position.disagree, -1],
+      [SV.app.position.skip, 'skip'],
+    ] as const;
+    for (const [n] of compass.statements.entries()) {
+      const rows = await tableRows(
+        teacher,
+        fill(SV.teacher.results.tableCaption, { number: n + 1 }),
+      );
+      const expected = labels.map(([label, value]) => {
+        const count = plans.filter((plan) => plan[n]!.answer === value).length;
+        return [
+          label,
+          String(count),
+          fill(SV.teacher.results.percent, { percent: percentHalfUp(count, 6) }),
+        ];
+      });
+      expect(rows, `statement ${n + 1}`).toEqual(expected);
+    }
+    const important = plans.filter((plan) => plan[0]!.answer !== 'skip' && plan[0]!.important);
+    const answered = plans.filter((plan) => plan[0]!.answer !== 'skip');
+    await teacher
+      .getByText(
+        fill(SV.teacher.results.important, { count: important.length, answered: answered.length }),
+      )
+      .first()
+      .waitFor();
+
+    // The parties: the class's mean match and firsts, as the engine scores the six pupils.
+    const figures = figuresOf(bodies);
+    const partyRows = await tableRows(teacher, SV.teacher.results.partiesCaption);
+    const expectedParties = compass.parties
+      .map((party) => ({ party, figure: figures.parties[party.id]! }))
+      .sort((a, b) => (b.figure.meanPercent ?? -1) - (a.figure.meanPercent ?? -1))
+      .map(({ party, figure }) => [
+        fill(SV.app.party.label, { name: party.name, municipality: party.municipality }),
+        fill(SV.teacher.results.percent, { percent: figure.meanPercent! }),
+        fill(SV.teacher.results.firstCount, { count: figure.first, total: 6 }),
+      ]);
+    expect(partyRows).toEqual(expectedParties);
+    expect(new Set(Object.values(figures.parties).map((p) => p.first)).size).toBeGreaterThan(1);
+
+    // Sorting by how divided the class was, and back.
+    const order = () =>
+      teacher
+        .locator('.class-statement-list > li h3')
+        .evaluateAll((hs) => hs.map((h) => h.id.replace(/^class-statement-/, '')));
+    const compassOrder = compass.statements.map((s) => s.id);
+    expect(await order()).toEqual(compassOrder);
+    await teacher.getByRole('radio', { name: SV.teacher.results.orderDivided }).check();
+    const divided = byDivisiveness(figures.statements, compassOrder);
+    expect(divided).not.toEqual(compassOrder);
+    await expect.poll(order, { timeout: 30_000 }).toEqual(divided);
+    await teacher.getByRole('radio', { name: SV.teacher.results.orderCompass }).check();
+    await expect.poll(order, { timeout: 30_000 }).toEqual(compassOrder);
+
+    // CSV: the aggregates, exactly, and nothing about any one pupil.
+    const [download] = await Promise.all([
+      teacher.waitForEvent('download'),
+      teacher.getByRole('button', { name: SV.teacher.results.csv }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(fill(SV.teacher.results.csvName, { code }));
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toBe(classResultCsv(compass, figures, 'sv'));
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('statement,text,-1,-0.5,0,0.5,1,skip,important');
+    expect(lines).toHaveLength(1 + TOTAL + 1 + 1 + compass.parties.length + 1);
+    const first = compass.statements[0]!;
+    const c = figures.statements[first.id]!;
+    expect(lines[1]).toBe(
+      [
+        first.id,
+        csvText(first.text.sv),
+        c['-1'],
+        c['-0.5'],
+        c['0'],
+        c['0.5'],
+        c['1'],
+        c.skip,
+        c.important,
+      ].join(','),
+    );
+    for (const request of sent)
+      expect(csv).not.toContain((await request.headerValue(IDEMPOTENCY_HEADER))!);
+
+    // Print: the button prints, and the page prints to a PDF without the controls.
+    await teacher.getByRole('button', { name: SV.teacher.results.print }).click();
+    expect(await teacher.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(
+      1,
+    );
+    await teacher.emulateMedia({ media: 'print' });
+    expect(await teacher.getByRole('button', { name: SV.teacher.results.csv }).isVisible()).toBe(
+      false,
+    );
+    expect(
+      await teacher
+        .getByRole('heading', { level: 2, name: SV.teacher.results.heading })
+        .isVisible(),
+    ).toBe(true);
+    const pdf = await teacher.pdf({ format: 'A4', printBackground: true });
+    await teacher.emulateMedia({ media: 'screen' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length).toBeGreaterThan(1);
+
+    // The closed round's page also survives a reload.
+    await teacher.reload();
+    await teacher.getByRole('heading', { level: 2, name: SV.teacher.results.heading }).waitFor();
+
+    await expectPrivateAndQuiet(origin);
+  }, 300_000);
+});
+
+describe('the k ≥ 5 rule', () => {
+  it('withholds the result of a round closed with four pupils, in the page and in the API', async () => {
+    const origin = await startService();
+    const teacher = await newPage({ viewport: { width: 1280, height: 800 } });
+    const code = await startRound(teacher, origin);
+    const key = keyOf(await teacherLinkOf(teacher));
+    const pupilLink = `${origin}/klass/${code}`;
+    const late = await newPage();
+
+    for (let p = 0; p < 4; p++) {
+      const pupil = await newPage();
+      await joinByLink(pupil, pupilLink);
+      await answerStatements(pupil, planFor(p), 1, 3);
+      await pupil.goto(`${origin}/resultat`);
+      await panelOf(pupil)
+        .getByRole('button', { name: SV.classroom.panel.send, exact: true })
+        .click();
+      await panelOf(pupil).getByText(SV.classroom.panel.sent).waitFor();
+      await waitForCount(teacher, p + 1);
+    }
+    // A fifth pupil is still on the results page when the round closes.
+    await joinByLink(late, pupilLink);
+    await answerStatements(late, planFor(4), 1, 2);
+    await late.goto(`${origin}/resultat`);
+    await panelOf(late)
+      .getByRole('button', { name: SV.classroom.panel.send, exact: true })
+      .waitFor();
+
+    await closeRound(teacher);
+    await teacher
+      .getByRole('heading', { level: 2, name: SV.teacher.results.withheldTitle })
+      .waitFor();
+    await teacher
+      .getByText(fill(SV.teacher.results.withheld, { count: 4, min: 5 }), { exact: true })
+      .waitFor();
+    // No figures at all: no tables, no bars, no export.
+    expect(await teacher.getByRole('table').count()).toBe(0);
+    expect(await teacher.locator('.stacked-bar, .party-bars').count()).toBe(0);
+    expect(await teacher.getByRole('button', { name: SV.teacher.results.csv }).count()).toBe(0);
+    expect(await teacher.getByText('%').count()).toBe(0);
+
+    // The API says the same, and only with the teacher key.
+    const results = `${origin}${classroomApi.results(code)}`;
+    const withKey = await fetch(results, { headers: { Authorization: `Bearer ${key}` } });
+    expect(withKey.status).toBe(200);
+    expect(await withKey.json()).toEqual({ submissions: 4, withheld: 'too-few' });
+    expect((await fetch(results)).status).toBe(401);
+
+    // The closed round takes no more answers.
+    await panelOf(late).getByRole('button', { name: SV.classroom.panel.send, exact: true }).click();
+    await panelOf(late).getByText(SV.classroom.panel.closed).waitFor();
+    expect((await sessionOf(origin, code)).body).toMatchObject({ open: false, submissions: 4 });
+
+    await expectPrivateAndQuiet(origin);
+  }, 180_000);
+});
+
+describe('deleting a round', () => {
+  it('removes it everywhere: the teacher page, the join page and the API', async () => {
+    const origin = await startService();
+    const teacher = await newPage({ viewport: { width: 1280, height: 800 } });
+    const code = await startRound(teacher, origin);
+    const key = keyOf(await teacherLinkOf(teacher));
+    const pupil = await newPage();
+    await joinByLink(pupil, `${origin}/klass/${code}`);
+    await answerStatements(pupil, planFor(0), 1, 2);
+    await pupil.goto(`${origin}/resultat`);
+    await panelOf(pupil)
+      .getByRole('button', { name: SV.classroom.panel.send, exact: true })
+      .click();
+    await panelOf(pupil).getByText(SV.classroom.panel.sent).waitFor();
+    await waitForCount(teacher, 1);
+
+    await closeRound(teacher);
+    await teacher
+      .getByRole('heading', { level: 2, name: SV.teacher.results.withheldTitle })
+      .waitFor();
+    await teacher.getByRole('button', { name: SV.teacher.results.delete }).click();
+    await teacher.getByRole('button', { name: SV.teacher.results.deleteConfirm }).click();
+    await teacher
+      .getByRole('heading', { level: 2, name: SV.teacher.results.deletedTitle })
+      .waitFor();
+    // The key is gone from the browser too: a reload finds no key.
+    expect(
+      await teacher.evaluate(() => localStorage.getItem('valkompass-teacher-keys')),
+    ).toBeNull();
+    await teacher.reload();
+    await teacher.getByRole('heading', { level: 2, name: SV.teacher.page.noKeyTitle }).waitFor();
+
+    // The pupil's join page: no such round, and a way to leave it.
+    await pupil.goto(`${origin}/klass/${code}`);
+    await pupil
+      .getByText(fill(SV.classroom.join.notFound, { code: formatJoinCode(code) }))
+      .waitFor();
+    await pupil.getByRole('button', { name: SV.classroom.common.leave }).click();
+    await pupil.getByText(SV.classroom.join.left).waitFor();
+
+    // The API: 404 for the round, its results and its deletion.
+    expect(await sessionOf(origin, code)).toMatchObject({
+      status: 404,
+      body: { error: 'not-found' },
+    });
+    const auth = { Authorization: `Bearer ${key}` };
+    expect((await fetch(`${origin}${classroomApi.results(code)}`, { headers: auth })).status).toBe(
+      404,
+    );
+    expect(
+      (await fetch(`${origin}${classroomApi.session(code)}`, { method: 'DELETE', headers: auth }))
+        .status,
+    ).toBe(404);
+    expect(await service!.store.getRound(code)).toBeNull();
+
+    await expectPrivateAndQuiet(origin);
+  }, 120_000);
+});
+
+describe('a site without the classroom service', () => {
+  it('says so plainly on every classroom page, and the quiz works as always', async () => {
+    const site = await serveBuiltSite();
+    preview = site.server;
+    const origin = site.url;
+    const page = await newPage();
+    const failed: string[] = [];
+    const refused: string[] = [];
+    page.on('requestfailed', (r) => {
+      // A request cut short by the next navigation (net::ERR_ABORTED) is not a failure.
+      const error = r.failure()?.errorText ?? '';
+      if (!error.includes('ERR_ABORTED')) failed.push(`${r.url()}: ${error}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) refused.push(new URL(r.url()).pathname);
+    });
+
+    await page.goto(`${origin}/klass`);
+    await page.getByText(SV.classroom.common.absent).waitFor();
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    expect(await page.getByRole('link', { name: SV.classroom.entry.teacherLink }).count()).toBe(0);
+
+    await page.goto(`${origin}/klass/ny`);
+    await page.getByText(SV.teacher.new.absent).waitFor();
+    expect(await page.getByRole('button', { name: SV.teacher.new.start }).count()).toBe(0);
+
+    await page.goto(`${origin}/klass/K7M-2XP-9DW`);
+    await page.getByText(SV.classroom.common.absent).waitFor();
+    expect(await page.getByRole('button', { name: SV.classroom.join.start }).count()).toBe(0);
+
+    // The quiz, from the classroom page's own link to a result, with no class panel.
+    await page.getByRole('link', { name: SV.classroom.common.toQuiz }).click();
+    await page.getByRole('link', { name: 'Starta' }).click();
+    await answerStatements(page, planFor(1), 1, 12);
+    await page.goto(`${origin}/resultat`);
+    await page.getByRole('heading', { level: 1, name: SV.app.results.title }).waitFor();
+    await page.locator('.ranking-row').first().waitFor();
+    expect(await panelOf(page).count()).toBe(0);
+
+    // Nothing failed but the health checks a static host does not answer.
+    expect(failed, 'failed requests').toEqual([]);
+    expect(
+      refused.filter((path) => !path.startsWith('/api/')),
+      'refused requests',
+    ).toEqual([]);
+    expect(refused.length).toBeGreaterThan(0);
+    await expectPrivateAndQuiet(origin);
+  }, 120_000);
+});
+
+describe('accessibility (axe-core, WCAG 2.2 AA) of the classroom screens', () => {
+  /** axe on the page as it is now: the violations, one line each. */
+  async function axeViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ content: axeSource });
+    return page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              c: Document,
+              o: object,
+            ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      });
+      return result.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    });
+  }
+
+  it.each([
+    ['Swedish, light mode', 'light', 'sv-SE', STRINGS.sv],
+    ['Swedish, dark mode', 'dark', 'sv-SE', STRINGS.sv],
+    ['Arabic, right to left', 'light', 'ar', STRINGS.ar],
+  ] as const)(
+    'has no violations in %s, from /klass to the deleted round',
+    async (_name, colorScheme, locale, L) => {
+      const origin = await startService();
+      // bypassCSP only so that axe itself can be injected; the service's CSP is tested elsewhere.
+      const options = { bypassCSP: true, colorScheme, locale } as const;
+      const teacher = await newPage({ ...options, viewport: { width: 1280, height: 800 } });
+      const pupil = await newPage(options);
+      const failures: string[] = [];
+      const check = async (page: Page, screen: string) => {
+        for (const v of await axeViolations(page)) failures.push(`${screen}: ${v}`);
+      };
+
+      await pupil.goto(`${origin}/klass`);
+      await pupil.getByRole('textbox', { name: L.classroom.entry.codeLabel }).waitFor();
+      await check(pupil, 'entry page');
+
+      await teacher.goto(`${origin}/klass/ny`);
+      await teacher.getByRole('button', { name: L.teacher.new.start }).waitFor();
+      await check(teacher, 'new round');
+      const code = await startRound(teacher, origin, L);
+      await teacher.getByRole('img', { name: L.teacher.live.qr }).waitFor();
+      await check(teacher, 'live view');
+      await teacher.getByRole('button', { name: L.teacher.live.projector }).click();
+      await teacher
+        .getByRole('region', { name: L.teacher.live.projector })
+        .getByRole('img', { name: L.teacher.live.qr })
+        .waitFor();
+      await check(teacher, 'projector view');
+      await teacher.getByRole('button', { name: L.teacher.live.leaveProjector }).click();
+
+      await pupil.goto(`${origin}/klass/${code}`);
+      await pupil.getByText(L.classroom.join.open).waitFor();
+      await check(pupil, 'join page');
+      await pupil.getByRole('button', { name: L.classroom.join.start }).click();
+      await answerStatements(pupil, planFor(2), 1, 4, L);
+      await pupil.goto(`${origin}/resultat`);
+      await openDisclosure(pupil, L);
+      await check(pupil, 'pupil panel, disclosure open');
+      await panelOf(pupil, L)
+        .getByRole('button', { name: L.classroom.panel.send, exact: true })
+        .click();
+      await panelOf(pupil, L).getByText(L.classroom.panel.sent).waitFor();
+      await check(pupil, 'pupil panel, sent');
+
+      // Four more pupils, straight through the API.
+      for (let p = 0; p < 4; p++) {
+        const sent = await submitViaApi(
+          origin,
+          code,
+          bodyOf(planFor(p)),
+          `pupil-${p}-of-the-class-0123`,
+        );
+        expect(sent.status).toBe(201);
+      }
+      await waitForCount(teacher, 5);
+      await teacher.getByRole('button', { name: L.teacher.live.close }).click();
+      await teacher.getByRole('button', { name: L.teacher.live.closeConfirm }).waitFor();
+      await check(teacher, 'closing, confirmation');
+      await teacher.getByRole('button', { name: L.teacher.live.closeConfirm }).click();
+      await teacher.getByRole('heading', { level: 2, name: L.teacher.results.heading }).waitFor();
+      await check(teacher, 'class result');
+      await teacher.getByRole('button', { name: L.teacher.results.delete }).click();
+      await teacher.getByRole('button', { name: L.teacher.results.deleteConfirm }).waitFor();
+      await check(teacher, 'deleting, confirmation');
+      await teacher.getByRole('button', { name: L.teacher.results.deleteConfirm }).click();
+      await teacher
+        .getByRole('heading', { level: 2, name: L.teacher.results.deletedTitle })
+        .waitFor();
+      await check(teacher, 'deleted round');
+
+      expect(failures).toEqual([]);
+      await expectPrivateAndQuiet(origin);
+    },
+    180_000,
+  );
+});
