@@ -6,8 +6,14 @@
  * comparison, `GET /api/health` (no database). Rate limits are raised for the run. Prints a
  * table: requests/s, p50 and p99 latency, and any non-2xx.
  *
+ * The throwaway PostgreSQL runs with its durable production settings (fsync, synchronous_commit
+ * and full_page_writes on), as the SQLite file runs with full sync: an acknowledged submission
+ * is on disk in both. With VALKOMPASS_PG_URL the bench uses that server as it is configured.
+ *
  * Needs the built site (`npm run build`): the server scores with `dist/data/<id>.json`.
- * Options: `-- --duration 10 --connections 20 --rounds 10 --only sqlite|postgres`.
+ * Options: `-- --duration 10 --connections 20 --rounds 10 --only sqlite|postgres --no-health`;
+ * `--cpu-prof <folder>` writes V8 CPU profiles of each server process to <folder>/<backend>/
+ * (open the largest, the main thread's, in Chrome DevTools or speedscope).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +22,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { parseCompass } from '../domain/bank/parse-compass.ts';
 import type { Compass } from '../domain/bank/types.ts';
 import { classroomApi, IDEMPOTENCY_HEADER } from '../domain/classroom/index.ts';
@@ -57,6 +64,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '10' },
     only: { type: 'string' },
     compass: { type: 'string', default: 'socialpolitik' },
+    'cpu-prof': { type: 'string' },
+    'no-health': { type: 'boolean', default: false },
   },
 });
 const DURATION = Number(args.duration);
@@ -94,23 +103,31 @@ interface Server {
 }
 
 /** The real server (src/server/main.ts) in its own process, as `npm run serve` starts it. */
-async function startServerProcess(databaseUrl: string): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      STATIC_DIR: 'dist',
-      RATE_CREATE_PER_CLIENT: '1000000',
-      RATE_CREATE_OVERALL: '1000000',
-      RATE_SUBMIT_PER_CLIENT: '100000000',
-      RATE_SUBMIT_OVERALL: '100000000',
-      RATE_OTHER_PER_CLIENT: '100000000',
-      RATE_OTHER_OVERALL: '100000000',
+async function startServerProcess(databaseUrl: string, name: string): Promise<Server> {
+  // One profile per thread (tsx's loader runs in a worker); the main thread's is the largest.
+  const profile = args['cpu-prof']
+    ? ['--cpu-prof', '--cpu-prof-dir', join(args['cpu-prof'], name)]
+    : [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', 'src/server/main.ts'],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        STATIC_DIR: 'dist',
+        RATE_CREATE_PER_CLIENT: '1000000',
+        RATE_CREATE_OVERALL: '1000000',
+        RATE_SUBMIT_PER_CLIENT: '100000000',
+        RATE_SUBMIT_OVERALL: '100000000',
+        RATE_OTHER_PER_CLIENT: '100000000',
+        RATE_OTHER_OVERALL: '100000000',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -155,12 +172,14 @@ async function measure(backend: string, server: Server, compass: Compass): Promi
   let sent = 0;
   const warm = { url: server.url, connections: 10, duration: 2 };
   await autocannon({ ...warm, requests: [{ method: 'GET', path: classroomApi.health }] });
-  const health = await autocannon({
-    url: server.url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [{ method: 'GET', path: classroomApi.health }],
-  });
+  const health = args['no-health']
+    ? undefined
+    : await autocannon({
+        url: server.url,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        requests: [{ method: 'GET', path: classroomApi.health }],
+      });
   const submissions = await autocannon({
     url: server.url,
     connections: CONNECTIONS,
@@ -199,7 +218,7 @@ async function measure(backend: string, server: Server, compass: Compass): Promi
       `${backend}: ${acknowledged} submissions acknowledged, but only ${counted} counted`,
     );
   return [
-    { backend, route: 'GET /api/health (no-op)', result: health },
+    ...(health ? [{ backend, route: 'GET /api/health (no-op)', result: health }] : []),
     { backend, route: 'POST …/submissions', result: submissions },
   ];
 }
@@ -213,7 +232,12 @@ function table(rows: Row[]): string {
     result.latency.p50.toFixed(1),
     result.latency.p99.toFixed(1),
     String(result.requests.total),
-    String(result.non2xx),
+    result.non2xx === 0
+      ? '0'
+      : `${result.non2xx} (${Object.entries(result.statusCodeStats)
+          .filter(([status]) => !status.startsWith('2'))
+          .map(([status, { count }]) => `${count}× ${status}`)
+          .join(', ')})`,
     String(result.errors + result.timeouts),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
@@ -226,6 +250,30 @@ function table(rows: Row[]): string {
   ].join('\n');
 }
 
+/** The settings that decide durability and commit cost, as the server reports them. */
+async function postgresSettings(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const names = [
+      'server_version',
+      'fsync',
+      'synchronous_commit',
+      'full_page_writes',
+      'wal_sync_method',
+      'shared_buffers',
+    ];
+    const rows: string[] = [];
+    for (const name of names) {
+      const result = await client.query<Record<string, string>>(`show ${name}`);
+      rows.push(`${name}=${Object.values(result.rows[0]!)[0]!}`);
+    }
+    return rows.join(', ');
+  } finally {
+    await client.end();
+  }
+}
+
 async function main(): Promise<void> {
   const compass = loadCompass();
   const rows: Row[] = [];
@@ -234,7 +282,7 @@ async function main(): Promise<void> {
   );
   if (args.only !== 'postgres') {
     const dir = mkdtempSync(join(tmpdir(), 'valkompass-bench-'));
-    const server = await startServerProcess(`sqlite:${join(dir, 'classroom.sqlite')}`);
+    const server = await startServerProcess(`sqlite:${join(dir, 'classroom.sqlite')}`, 'sqlite');
     try {
       rows.push(...(await measure('SQLite (file, WAL, full sync)', server, compass)));
     } finally {
@@ -247,9 +295,10 @@ async function main(): Promise<void> {
     if (setup.mode === 'skip' || setup.mode === 'missing') {
       console.warn(`PostgreSQL skipped: ${setup.mode === 'skip' ? setup.reason : setup.message}`);
     } else {
-      const database = await startPostgresDatabase(setup);
+      const database = await startPostgresDatabase(setup, { durable: true });
       try {
-        const server = await startServerProcess(database.url);
+        console.log(`PostgreSQL: ${await postgresSettings(database.url)}`);
+        const server = await startServerProcess(database.url, 'postgres');
         try {
           rows.push(...(await measure('PostgreSQL', server, compass)));
         } finally {

@@ -1,14 +1,22 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { ListenerRegistry, subscription } from './channel.ts';
 import { migrateToLatest } from './migrations.ts';
 import type { Database } from './schema.ts';
-import { type StoreBackend, StoreImpl } from './store.ts';
+import {
+  PARTY_COLUMN_LIST,
+  STATEMENT_COLUMN_LIST,
+  type StoreBackend,
+  StoreImpl,
+  type SubmissionItem,
+  unknownId,
+} from './store.ts';
 import type {
   ClassroomStore,
   StoreOptions,
   SubmissionEvent,
   SubmissionListener,
+  SubmissionResult,
   Unsubscribe,
 } from './types.ts';
 
@@ -46,10 +54,7 @@ export async function openPostgresStore(
         .setIsolationLevel('repeatable read')
         .setAccessMode('read only')
         .execute(task),
-    notifyInTransaction: async (trx, event) => {
-      await sql`select pg_notify(${SUBMISSION_CHANNEL}, ${JSON.stringify(event)})`.execute(trx);
-    },
-    committed: () => undefined,
+    addSubmissions: (take) => addSubmissions(pool, take),
     subscribe: (code, listener) => channel.subscribe(code, listener),
     close: async () => {
       await channel.close();
@@ -63,6 +68,93 @@ export async function openPostgresStore(
     throw error;
   }
   return new StoreImpl(backend);
+}
+
+/**
+ * A batch of submissions in one round trip: one call of the function `classroom_add_submissions`
+ * (migrations.ts), a statement of its own and so its own transaction, committed (with
+ * synchronous_commit as the server has it, on by default) before the result comes back. A named
+ * prepared statement: each connection parses and plans the call once.
+ */
+async function addSubmissions(
+  pool: pg.Pool,
+  take: () => readonly SubmissionItem[],
+): Promise<SubmissionResult[]> {
+  const client = await pool.connect();
+  // A connection whose query failed on the way (not an error PostgreSQL reported, after which
+  // the connection is fine and the statement rolled back) is closed, not given back to the pool.
+  let broken: Error | undefined;
+  try {
+    const batch = take();
+    if (batch.length === 0) return [];
+    const codes: string[] = [];
+    const keys: string[] = [];
+    const ats: number[] = [];
+    const statements = rowArrays(STATEMENT_COLUMN_LIST.length);
+    const parties = rowArrays(PARTY_COLUMN_LIST.length);
+    for (const [i, item] of batch.entries()) {
+      codes.push(item.code);
+      keys.push(item.key);
+      ats.push(item.at);
+      statements.add(i + 1, item.rows.statements);
+      parties.add(i + 1, item.rows.parties);
+    }
+    const values = [
+      SUBMISSION_CHANNEL,
+      codes,
+      keys,
+      ats,
+      ...statements.arrays(),
+      ...parties.arrays(),
+    ];
+    let result: pg.QueryResult<{ results: SubmissionResult[] }>;
+    try {
+      result = await client.query({
+        name: ADD_SUBMISSIONS_NAME,
+        text: ADD_SUBMISSIONS_CALL,
+        values,
+      });
+    } catch (error) {
+      if (!(error instanceof pg.DatabaseError)) broken = error as Error;
+      throw unknownIdError(error) ?? error;
+    }
+    const results = result.rows[0]?.results;
+    if (!Array.isArray(results) || results.length !== batch.length)
+      throw new Error(
+        'Classroom storage: classroom_add_submissions did not return one result per submission.',
+      );
+    return results;
+  } finally {
+    client.release(broken);
+  }
+}
+
+const ADD_SUBMISSIONS_NAME = 'valkompass-add-submissions';
+const ADD_SUBMISSIONS_CALL = `select classroom_add_submissions(${Array.from({ length: 18 }, (_, i) => `$${i + 1}`).join(', ')}) as results`;
+
+/** A batch's rows as parallel arrays: the submission (1-based), the id, one array per column. */
+function rowArrays(columns: number) {
+  const items: number[] = [];
+  const ids: string[] = [];
+  const values: number[][] = Array.from({ length: columns }, () => []);
+  return {
+    add(item: number, rows: readonly (readonly [string, readonly number[]])[]) {
+      for (const [id, increments] of rows) {
+        items.push(item);
+        ids.push(id);
+        for (let c = 0; c < columns; c++) values[c]!.push(increments[c]!);
+      }
+    },
+    arrays: () => [items, ids, ...values],
+  };
+}
+
+/** The function's "no such row in the round" (SQLSTATE VK001) as the store's error. */
+function unknownIdError(error: unknown): Error | undefined {
+  const { code, detail } = (error ?? {}) as { code?: unknown; detail?: unknown };
+  if (code !== 'VK001' || typeof detail !== 'string') return undefined;
+  const parsed = JSON.parse(detail) as { kind: 'statement' | 'party'; id: string; code: string };
+  return unknownId(parsed.kind, parsed.id, parsed.code);
 }
 
 /**

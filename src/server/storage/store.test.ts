@@ -460,6 +460,62 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
           expect((await store.getRound(code, NOW))?.submissions).toBe(UNIQUE);
         }, 60_000);
 
+        it('decides each submission of one batch over several rounds on its own', async () => {
+          const [a, b, shut] = [nextCode('mix'), nextCode('mix'), nextCode('mix')];
+          for (const code of [a, b, shut]) await store.createRound(round(code));
+          expect(await store.addSubmission(shut, 'old', delta(1), NOW)).toBe('counted');
+          expect(await store.closeRound(shut, NOW)).toBe('closed');
+          // Issued in one go: they queue before the store starts writing and form one batch.
+          const results = await Promise.all([
+            store.addSubmission(a, 'k1', delta(1), NOW),
+            store.addSubmission(b, 'k1', delta(2), NOW),
+            store.addSubmission(a, 'k2', delta(3), NOW),
+            store.addSubmission(a, 'k1', delta(4), NOW),
+            store.addSubmission(shut, 'old', delta(5), NOW),
+            store.addSubmission(shut, 'new', delta(6), NOW),
+            store.addSubmission('no-such-round', 'k', delta(7), NOW),
+            store.addSubmission(b, 'k3', delta(8), LATER),
+          ]);
+          expect(results).toEqual([
+            'counted',
+            'counted',
+            'counted',
+            'duplicate',
+            'duplicate',
+            'closed',
+            'not-found',
+            'counted',
+          ]);
+          expect(await store.readCounters(a, NOW)).toEqual(sum([1, 3]));
+          expect(await store.readCounters(b, NOW)).toEqual(sum([2, 8]));
+          expect(await store.readCounters(shut, NOW)).toEqual(sum([1]));
+        });
+
+        it('fails only the bad submission of a batch', async () => {
+          const [a, b] = [nextCode('bad-batch'), nextCode('bad-batch')];
+          for (const code of [a, b]) await store.createRound(round(code));
+          const bad = { statements: { s1: { '1': 1 }, nope: { '1': 1 } }, parties: {} };
+          const results = await Promise.allSettled([
+            store.addSubmission(a, 'k1', delta(1), NOW),
+            store.addSubmission(b, 'bad', bad, NOW),
+            store.addSubmission(b, 'k2', delta(2), NOW),
+            store.addSubmission(a, 'k1', delta(3), NOW),
+          ]);
+          expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual([
+            'counted',
+            'rejected',
+            'counted',
+            'duplicate',
+          ]);
+          expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(
+            /no statement "nope"/,
+          );
+          expect(await store.readCounters(a, NOW)).toEqual(sum([1]));
+          expect(await store.readCounters(b, NOW)).toEqual(sum([2]));
+          // The bad submission's key was not kept: sent again, correctly, it counts.
+          expect(await store.addSubmission(b, 'bad', delta(9), NOW)).toBe('counted');
+        });
+
         it('counts exactly what was acknowledged when a close races the submissions', async () => {
           const code = nextCode('race');
           await store.createRound(round(code));

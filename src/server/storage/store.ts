@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import {
   type Database,
   PARTY_COLUMNS,
@@ -16,13 +16,17 @@ import type {
   Round,
   RoundCounters,
   StatementCounts,
-  SubmissionEvent,
   SubmissionListener,
   SubmissionResult,
   Unsubscribe,
 } from './types.ts';
 
-/** What differs between SQLite and PostgreSQL; everything else is the one Kysely query layer below. */
+/**
+ * What differs between SQLite and PostgreSQL. Everything but the submissions is the one Kysely
+ * query layer below; the submissions, the hot path, are written by each backend in its own way
+ * (sqlite.ts: prepared statements in one synchronous transaction; postgres.ts: one call of a
+ * function in the database, i.e. one round trip per batch).
+ */
 export interface StoreBackend {
   readonly kind: 'sqlite' | 'postgres';
   readonly db: Kysely<Database>;
@@ -32,20 +36,30 @@ export interface StoreBackend {
   write<T>(task: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
   /** Runs `task` in a transaction that sees one consistent snapshot. */
   snapshot<T>(task: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
-  /** Inside a submission's transaction, before the commit (PostgreSQL: NOTIFY). */
-  notifyInTransaction(trx: Transaction<Database>, event: SubmissionEvent): Promise<void>;
-  /** After a submission's commit (SQLite: the in-process listeners). */
-  committed(event: SubmissionEvent): void;
+  /**
+   * Writes a batch of submissions in one transaction, as `addSubmission` describes for one, and
+   * resolves their results (by index) after the commit; tells the round's listeners (SQLite:
+   * after the commit; PostgreSQL: NOTIFY in the transaction). `take` gives the batch; the backend
+   * calls it once it holds its connection or lock. Rolls back and throws if any item counts an id
+   * that is not in its round (the store then writes the items one by one).
+   */
+  addSubmissions(take: () => readonly SubmissionItem[]): Promise<SubmissionResult[]>;
   subscribe(code: string, listener: SubmissionListener): Unsubscribe;
   close(): Promise<void>;
 }
 
+/** One checked submission for `StoreBackend.addSubmissions`. */
+export interface SubmissionItem {
+  readonly code: string;
+  readonly key: string;
+  /** `now` in milliseconds. */
+  readonly at: number;
+  /** Non-zero increments only, rows sorted by id. */
+  readonly rows: DeltaRows;
+}
+
 /** The longest idempotency key accepted (characters); clients send a UUID or similar. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
-
-type StatementColumn = (typeof STATEMENT_COLUMNS)[keyof typeof STATEMENT_COLUMNS];
-type PartyColumn = (typeof PARTY_COLUMNS)[keyof typeof PARTY_COLUMNS];
-type Increments<C extends string> = [column: C, value: number][];
 
 /** The ClassroomStore over one backend; see `ClassroomStore` for each method's contract. */
 export class StoreImpl implements ClassroomStore {
@@ -157,10 +171,10 @@ export class StoreImpl implements ClassroomStore {
   }
 
   /**
-   * Group commit: submissions that arrive while a transaction is running wait for it and are
-   * then written together in the next one, so a burst costs one commit (one fsync on SQLite, one
-   * round trip per statement on PostgreSQL) per batch rather than per submission. Each keeps its
-   * own outcome. With nothing running, a submission starts its transaction at once.
+   * Group commit: submissions that arrive while a batch is being written wait for it and are
+   * then written together in the next one, so a burst costs one commit (one fsync) per batch
+   * rather than per submission, and on PostgreSQL one round trip. Each keeps its own outcome.
+   * With nothing running, a submission starts its batch at once.
    */
   #flush(): void {
     if (this.#flushing !== undefined || this.#queue.length === 0) return;
@@ -175,17 +189,18 @@ export class StoreImpl implements ClassroomStore {
   }
 
   async #runBatch(): Promise<void> {
-    // The batch is taken when the transaction has its connection, not before: whatever queued
-    // while it waited (for SQLite's one connection, or a pool connection) goes in too.
+    // The batch is taken when the backend has its connection (or SQLite's lock), not before:
+    // whatever queued while it waited goes in too.
     let batch: Pending[] = [];
-    try {
-      const outcome = await this.#backend.write((trx) => {
-        if (batch.length === 0) batch = this.#queue.splice(0, MAX_BATCH);
-        return this.#writeBatch(trx, batch);
-      });
-      this.#settle(batch, outcome);
-    } catch (error) {
+    const take = () => {
       if (batch.length === 0) batch = this.#queue.splice(0, MAX_BATCH);
+      return batch;
+    };
+    try {
+      const results = await this.#backend.addSubmissions(take);
+      this.#settle(batch, results);
+    } catch (error) {
+      take();
       if (batch.length === 1) {
         batch[0]!.reject(error);
         return;
@@ -193,7 +208,8 @@ export class StoreImpl implements ClassroomStore {
       // One bad submission (an id not in its round) must not fail the others: each on its own.
       for (const item of batch) {
         try {
-          this.#settle([item], await this.#backend.write((trx) => this.#writeBatch(trx, [item])));
+          const results = await this.#backend.addSubmissions(() => [item]);
+          this.#settle([item], results);
         } catch (itemError) {
           item.reject(itemError);
         }
@@ -201,96 +217,8 @@ export class StoreImpl implements ClassroomStore {
     }
   }
 
-  #settle(batch: Pending[], { results, events }: BatchOutcome): void {
-    for (const event of events) this.#backend.committed(event);
+  #settle(batch: Pending[], results: readonly SubmissionResult[]): void {
     batch.forEach((item, i) => item.resolve(results[i]!));
-  }
-
-  /**
-   * One transaction for a batch: lock its rounds (sorted by code, so that processes never lock
-   * them in opposite orders), decide each submission, store the new idempotency keys in one
-   * statement, then add the batch's sums per round with one UPDATE per table.
-   */
-  async #writeBatch(trx: Transaction<Database>, batch: Pending[]): Promise<BatchOutcome> {
-    const backend = this.#backend;
-    const codes = [...new Set(batch.map((item) => item.code))].sort();
-    let roundQuery = trx
-      .selectFrom('rounds')
-      .select(['code', 'expires_at', 'closed_at'])
-      .where('code', 'in', codes)
-      .orderBy('code');
-    if (backend.rowLocks) roundQuery = roundQuery.forUpdate();
-    const rounds = new Map((await roundQuery.execute()).map((row) => [row.code, row]));
-
-    const results: SubmissionResult[] = [];
-    const fresh: number[] = [];
-    const seen = new Set<string>();
-    for (const [i, item] of batch.entries()) {
-      const round = rounds.get(item.code);
-      const id = `${item.code}\u0000${item.key}`;
-      if (!round) results[i] = 'not-found';
-      else if (Number(round.expires_at) <= item.at) results[i] = 'expired';
-      else if (seen.has(id)) results[i] = 'duplicate';
-      else if (round.closed_at !== null) {
-        const known = await trx
-          .selectFrom('idempotency_keys')
-          .select('key')
-          .where('code', '=', item.code)
-          .where('key', '=', item.key)
-          .executeTakeFirst();
-        results[i] = known ? 'duplicate' : 'closed';
-      } else fresh.push(i);
-      seen.add(id);
-    }
-    if (fresh.length === 0) return { results, events: [] };
-
-    // The primary key (code, key) decides: a key already stored is not inserted again.
-    const inserted = await trx
-      .insertInto('idempotency_keys')
-      .values(fresh.map((i) => ({ code: batch[i]!.code, key: batch[i]!.key })))
-      .onConflict((oc) => oc.columns(['code', 'key']).doNothing())
-      .returning(['code', 'key'])
-      .execute();
-    const stored = new Set(inserted.map((row) => `${row.code}\u0000${row.key}`));
-    const sums = new Map<string, RoundSums>();
-    for (const i of fresh) {
-      const item = batch[i]!;
-      if (!stored.has(`${item.code}\u0000${item.key}`)) {
-        results[i] = 'duplicate';
-        continue;
-      }
-      results[i] = 'counted';
-      let sum = sums.get(item.code);
-      if (!sum)
-        sums.set(item.code, (sum = { count: 0, statements: new Map(), parties: new Map() }));
-      sum.count += 1;
-      addInto(sum.statements, item.rows.statements);
-      addInto(sum.parties, item.rows.parties);
-    }
-
-    const events: SubmissionEvent[] = [];
-    for (const code of [...sums.keys()].sort()) {
-      const sum = sums.get(code)!;
-      await addRows(
-        trx,
-        'statement_counts',
-        'statement',
-        STATEMENT_COLUMN_LIST,
-        code,
-        sum.statements,
-      );
-      await addRows(trx, 'party_counts', 'party', PARTY_COLUMN_LIST, code, sum.parties);
-      const { submissions } = await trx
-        .updateTable('rounds')
-        .set((eb) => ({ submissions: eb('submissions', '+', sum.count) }))
-        .where('code', '=', code)
-        .returning('submissions')
-        .executeTakeFirstOrThrow();
-      const total = Number(submissions);
-      await backend.notifyInTransaction(trx, { code, submissions: total });
-      for (let n = total - sum.count + 1; n <= total; n++) events.push({ code, submissions: n });
-    }
-    return { results, events };
   }
 
   async closeRound(code: string, now: Date): Promise<CloseRoundResult> {
@@ -385,82 +313,9 @@ export class StoreImpl implements ClassroomStore {
 /** The most submissions written in one transaction. */
 const MAX_BATCH = 256;
 
-type DeltaRows = ReturnType<typeof readDelta>;
-
-interface Pending {
-  readonly code: string;
-  readonly key: string;
-  readonly rows: DeltaRows;
-  readonly at: number;
+interface Pending extends SubmissionItem {
   resolve(result: SubmissionResult): void;
   reject(error: unknown): void;
-}
-
-interface BatchOutcome {
-  /** By the batch's index. */
-  readonly results: SubmissionResult[];
-  /** The committed counts, in order, for the in-process listeners. */
-  readonly events: SubmissionEvent[];
-}
-
-/** What a batch adds to one round: per row id, per column. */
-interface RoundSums {
-  count: number;
-  statements: Map<string, Map<string, number>>;
-  parties: Map<string, Map<string, number>>;
-}
-
-const STATEMENT_COLUMN_LIST: readonly string[] = Object.values(STATEMENT_COLUMNS);
-const PARTY_COLUMN_LIST: readonly string[] = Object.values(PARTY_COLUMNS);
-
-function addInto(
-  into: Map<string, Map<string, number>>,
-  rows: readonly [string, Increments<string>][],
-): void {
-  for (const [id, increments] of rows) {
-    let columns = into.get(id);
-    if (!columns) into.set(id, (columns = new Map()));
-    for (const [column, value] of increments)
-      columns.set(column, (columns.get(column) ?? 0) + value);
-  }
-}
-
-/**
- * `column = column + value` for many rows of one round in one statement, the addition done in the
- * database: `UPDATE t SET c = c + d.columnN … FROM (VALUES (id, v1, v2, …), …) AS d WHERE …`.
- * Both SQLite (3.33+) and PostgreSQL name a VALUES list's columns column1, column2, …; the casts
- * give PostgreSQL the parameters' types. Throws when an id is not a row of the round.
- */
-async function addRows(
-  trx: Transaction<Database>,
-  table: 'statement_counts' | 'party_counts',
-  idColumn: 'statement' | 'party',
-  columns: readonly string[],
-  code: string,
-  rows: Map<string, Map<string, number>>,
-): Promise<void> {
-  if (rows.size === 0) return;
-  const values = [...rows].map(
-    ([id, increments]) =>
-      sql`(cast(${id} as text), ${sql.join(columns.map((c) => sql`cast(${increments.get(c) ?? 0} as integer)`))})`,
-  );
-  const sets = columns.map(
-    (c, i) => sql`${sql.ref(c)} = ${sql.ref(c)} + d.${sql.raw(`column${i + 2}`)}`,
-  );
-  const result =
-    await sql`update ${sql.table(table)} set ${sql.join(sets)} from (values ${sql.join(values)}) as d where ${sql.ref(`${table}.code`)} = ${code} and ${sql.ref(`${table}.${idColumn}`)} = d.column1`.execute(
-      trx,
-    );
-  if (Number(result.numAffectedRows ?? 0n) !== rows.size) {
-    const known = await trx
-      .selectFrom(table)
-      .select(idColumn === 'statement' ? 'statement as id' : 'party as id')
-      .where('code', '=', code)
-      .execute();
-    const ids = new Set(known.map((row) => row.id));
-    const missing = [...rows.keys()].find((id) => !ids.has(id)) ?? '?';
-    throw unknownId(idColumn, missing, code);
-  }
 }
 
 function statementCounts(row: Selectable<StatementCountsTable>): StatementCounts {
@@ -483,15 +338,38 @@ function partyCounters(row: Selectable<PartyCountsTable>): PartyCounters {
   };
 }
 
+/** The counter columns in the order of every `DeltaRows` vector. */
+/** (Spelled out: an object's integer-like keys, "0" and "1", would come first in `Object.values`.) */
+export const STATEMENT_COLUMN_LIST = [
+  'minus1',
+  'minus_half',
+  'zero',
+  'plus_half',
+  'plus1',
+  'skip',
+  'important',
+] as const satisfies readonly (typeof STATEMENT_COLUMNS)[keyof typeof STATEMENT_COLUMNS][];
+export const PARTY_COLUMN_LIST = [
+  'percent_sum',
+  'scored',
+  'first',
+] as const satisfies readonly (typeof PARTY_COLUMNS)[keyof typeof PARTY_COLUMNS][];
+
 /**
- * Checks a delta and turns it into per-row increments (non-zero values only), rows sorted by id.
- * Throws a TypeError on anything but non-negative safe integers, on an unknown field, or on
- * `submissions` other than 1.
+ * What one submission adds, per row id: the increments in the order of
+ * `STATEMENT_COLUMN_LIST` / `PARTY_COLUMN_LIST`; only rows that add something, sorted by id.
  */
-function readDelta(delta: CountersDelta): {
-  statements: [string, Increments<StatementColumn>][];
-  parties: [string, Increments<PartyColumn>][];
-} {
+export interface DeltaRows {
+  readonly statements: readonly (readonly [id: string, increments: readonly number[]])[];
+  readonly parties: readonly (readonly [id: string, increments: readonly number[]])[];
+}
+
+/**
+ * Checks a delta and turns it into per-row increments (rows that add nothing left out), rows
+ * sorted by id. Throws a TypeError on anything but non-negative safe integers, on an unknown
+ * field, or on `submissions` other than 1.
+ */
+function readDelta(delta: CountersDelta): DeltaRows {
   if (typeof delta !== 'object' || delta === null) {
     throw new TypeError('Classroom storage: the delta must be an object.');
   }
@@ -501,28 +379,31 @@ function readDelta(delta: CountersDelta): {
     );
   }
   return {
-    statements: rows(delta.statements, STATEMENT_COLUMNS, 'statements'),
-    parties: rows(delta.parties, PARTY_COLUMNS, 'parties'),
+    statements: rows(delta.statements, STATEMENT_COLUMNS, STATEMENT_COLUMN_LIST, 'statements'),
+    parties: rows(delta.parties, PARTY_COLUMNS, PARTY_COLUMN_LIST, 'parties'),
   };
 }
 
 function rows<K extends string, C extends string>(
   record: Readonly<Record<string, Readonly<Partial<Record<K, number>>>>>,
   columns: Readonly<Record<K, C>>,
+  order: readonly C[],
   what: string,
-): [string, Increments<C>][] {
+): [string, number[]][] {
   if (typeof record !== 'object' || record === null) {
     throw new TypeError(`Classroom storage: delta.${what} must be an object.`);
   }
-  const result: [string, Increments<C>][] = [];
+  const result: [string, number[]][] = [];
   for (const id of Object.keys(record).sort()) {
     const entry = record[id];
     if (typeof entry !== 'object' || entry === null) {
       throw new TypeError(`Classroom storage: delta.${what}["${id}"] must be an object.`);
     }
-    const increments: Increments<C> = [];
+    const increments = order.map(() => 0);
+    let any = false;
     for (const [field, value] of Object.entries(entry) as [string, unknown][]) {
-      if (!Object.hasOwn(columns, field)) {
+      const index = Object.hasOwn(columns, field) ? order.indexOf(columns[field as K]) : -1;
+      if (index < 0) {
         throw new TypeError(
           `Classroom storage: delta.${what}["${id}"] has an unknown field "${field}".`,
         );
@@ -533,14 +414,15 @@ function rows<K extends string, C extends string>(
           `Classroom storage: delta.${what}["${id}"].${field} must be a non-negative integer, not ${String(value)}.`,
         );
       }
-      if (value > 0) increments.push([columns[field as K], value]);
+      increments[index] = value;
+      if (value > 0) any = true;
     }
-    if (increments.length > 0) result.push([id, increments]);
+    if (any) result.push([id, increments]);
   }
   return result;
 }
 
-function unknownId(kind: 'statement' | 'party', id: string, code: string): Error {
+export function unknownId(kind: 'statement' | 'party', id: string, code: string): Error {
   return new Error(
     `Classroom storage: round ${code} has no ${kind} "${id}"; a delta may only count the round's own ${kind === 'statement' ? 'statements' : 'parties'}. Nothing was counted.`,
   );

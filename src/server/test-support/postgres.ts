@@ -10,6 +10,8 @@
  *   tests run as root, since PostgreSQL refuses to run as root), trust authentication, fsync off
  *   (nothing in it needs to survive). A watchdog stops it if the test process dies without
  *   cleaning up; `dispose()` drops the database, stops the cluster and removes the folder.
+ *   `{ durable: true }` (the benchmark) keeps PostgreSQL's production settings instead: fsync,
+ *   synchronous_commit and full_page_writes on, shared_buffers at Debian's 128 MB.
  * - No binaries and none of the above: `start` fails with how to install PostgreSQL.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -87,6 +89,7 @@ function findBinDir(env: NodeJS.ProcessEnv): string | undefined {
 /** Starts what `setup` calls for and creates a uniquely named database; call `dispose()` in afterAll. */
 export async function startPostgresDatabase(
   setup: PostgresSetup = postgresSetup(),
+  options: ClusterOptions = {},
 ): Promise<PostgresTestDatabase> {
   switch (setup.mode) {
     case 'skip':
@@ -96,7 +99,7 @@ export async function startPostgresDatabase(
     case 'url':
       return createDatabase(setup.adminUrl, async () => undefined);
     case 'cluster': {
-      const cluster = await startCluster(setup.binDir);
+      const cluster = await startCluster(setup.binDir, options);
       try {
         return await createDatabase(cluster.adminUrl, () => cluster.stop());
       } catch (error) {
@@ -151,6 +154,15 @@ async function withClient<T>(url: string, task: (client: pg.Client) => Promise<T
   }
 }
 
+export interface ClusterOptions {
+  /**
+   * A throwaway cluster with PostgreSQL's durable defaults (fsync, synchronous_commit and
+   * full_page_writes on; shared_buffers 128 MB) rather than the tests' fast, non-durable ones:
+   * for measurements that must reflect production. No effect with VALKOMPASS_PG_URL.
+   */
+  readonly durable?: boolean;
+}
+
 interface Cluster {
   adminUrl: string;
   stop(): Promise<void>;
@@ -200,7 +212,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startCluster(binDir: string): Promise<Cluster> {
+async function startCluster(binDir: string, options: ClusterOptions): Promise<Cluster> {
   const user = runAs();
   const dir = mkdtempSync(join(tmpdir(), 'valkompass-pg-'));
   const data = join(dir, 'data');
@@ -258,10 +270,19 @@ async function startCluster(binDir: string): Promise<Cluster> {
           "listen_addresses = '127.0.0.1'",
           `port = ${port}`,
           `unix_socket_directories = '${dir}'`,
-          'fsync = off',
-          'synchronous_commit = off',
-          'full_page_writes = off',
-          "shared_buffers = '32MB'",
+          ...(options.durable
+            ? [
+                'fsync = on',
+                'synchronous_commit = on',
+                'full_page_writes = on',
+                "shared_buffers = '128MB'",
+              ]
+            : [
+                'fsync = off',
+                'synchronous_commit = off',
+                'full_page_writes = off',
+                "shared_buffers = '32MB'",
+              ]),
           'max_connections = 100',
           '',
         ].join('\n'),
