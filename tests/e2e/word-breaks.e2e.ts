@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { launchChromium, serveBuiltSite } from './browser.ts';
+import { launchChromium } from './browser.ts';
 
 /**
  * No word on any screen may be broken across two lines on a phone (320, 360 and 390 px wide),
@@ -32,6 +32,8 @@ interface Screen {
   readonly name: string;
   readonly path: string;
   readonly seed?: Seed;
+  /** The page keeps a live stream open (never network-idle): wait for this selector instead. */
+  readonly ready?: string;
   /** Reveals what a user would reveal by clicking (beyond opening every <details>). */
   readonly reveal?: (page: Page) => Promise<void>;
 }
@@ -74,7 +76,80 @@ const SCREENS: readonly Screen[] = [
     },
   })),
   { name: 'embedded quiz, compact', path: '/embed/socialpolitik?start=quiz&compact=true' },
+  // Classroom rounds (the site is served by the classroom service; rounds are made through its
+  // API in beforeAll). Getters, because the join codes exist only once the rounds do.
+  { name: 'classroom entry', path: '/klass' },
+  { name: 'classroom, new round', path: '/klass/ny' },
+  {
+    name: 'classroom, pupil joins and sees the send panel',
+    get path() {
+      return `/klass/${rounds.open.code}`;
+    },
+    reveal: async (page: Page) => {
+      // "Gå med med mina svar" (the answers are seeded): on to the results and the class panel.
+      await page.locator('main button.primary').first().click();
+      await page.locator('section.class-panel').waitFor();
+    },
+  },
+  {
+    name: 'classroom, teacher live',
+    get path() {
+      return `/klass/${rounds.open.code}/larare#nyckel=${rounds.open.teacherKey}`;
+    },
+    ready: '[data-testid="live-count"]',
+  },
+  {
+    name: 'classroom, teacher result',
+    get path() {
+      return `/klass/${rounds.closed.code}/larare#nyckel=${rounds.closed.teacherKey}`;
+    },
+    ready: 'table',
+  },
+  {
+    name: 'classroom, teacher result withheld',
+    get path() {
+      return `/klass/${rounds.withheld.code}/larare#nyckel=${rounds.withheld.teacherKey}`;
+    },
+  },
 ];
+
+interface TestRound {
+  code: string;
+  teacherKey: string;
+}
+const rounds: Record<'open' | 'closed' | 'withheld', TestRound> = {
+  open: { code: '', teacherKey: '' },
+  closed: { code: '', teacherKey: '' },
+  withheld: { code: '', teacherKey: '' },
+};
+
+/** A round made through the API, with `pupils` submissions of `storedAnswers`' answers, closed if asked. */
+async function makeRound(pupils: number, close: boolean): Promise<TestRound> {
+  const created = await fetch(`${origin}/api/sessions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ compass: compass.id }),
+  });
+  expect(created.status).toBe(201);
+  const { code, teacherKey } = (await created.json()) as TestRound;
+  const { answers } = (JSON.parse(storedAnswers('all')) as { state: { answers: object } }).state;
+  for (let i = 0; i < pupils; i++) {
+    const sent = await fetch(`${origin}/api/sessions/${code}/submissions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `word-breaks-pupil-${i}` },
+      body: JSON.stringify({ answers }),
+    });
+    expect(sent.status).toBe(201);
+  }
+  if (close) {
+    const closed = await fetch(`${origin}/api/sessions/${code}/close`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${teacherKey}` },
+    });
+    expect(closed.status).toBe(200);
+  }
+  return { code, teacherKey };
+}
 
 /** Answers as the answers store persists them: every statement, or only a few (preliminary). */
 function storedAnswers(seed: Seed): string {
@@ -245,11 +320,16 @@ function brokenWords(zoomed: boolean): string[] {
 }
 
 let browser: Browser;
-let server: PreviewServer;
+let server: RunningServer;
 let origin: string;
 
 beforeAll(async () => {
-  ({ server, url: origin } = await serveBuiltSite());
+  // The classroom service serves the built site as a static host would, and the API.
+  server = await startServer({ staticDir: 'dist', databaseUrl: 'sqlite::memory:' });
+  origin = server.url;
+  rounds.open = await makeRound(0, false);
+  rounds.closed = await makeRound(5, true);
+  rounds.withheld = await makeRound(2, true);
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -303,7 +383,8 @@ describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale)
       timeout: 30_000,
     });
     await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 });
-    await page.waitForLoadState('networkidle');
+    if (screen.ready) await page.locator(screen.ready).first().waitFor({ timeout: 30_000 });
+    else await page.waitForLoadState('networkidle');
     await screen.reveal?.(page);
     await page.evaluate(() => {
       for (const details of document.querySelectorAll('details')) details.open = true;

@@ -103,7 +103,9 @@ export function ClassResults({
                 checked={order === value}
                 onChange={() => setOrder(value)}
               />
-              {value === 'compass' ? t('results.orderCompass') : t('results.orderDivided')}
+              <span>
+                {value === 'compass' ? t('results.orderCompass') : t('results.orderDivided')}
+              </span>
             </label>
           ))}
         </fieldset>
