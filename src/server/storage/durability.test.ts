@@ -12,11 +12,17 @@ import {
   DURABILITY_PARTIES,
   DURABILITY_STATEMENTS,
 } from '../test-support/durability.ts';
+import {
+  postgresSetup,
+  type PostgresTestDatabase,
+  startPostgresDatabase,
+} from '../test-support/postgres.ts';
 import { openStore } from './open-store.ts';
 import type { RoundCounters } from './types.ts';
 
-// SQLite in other processes: a store must keep what it acknowledged when its process dies, and
-// processes sharing a file must not lose or refuse each other's writes.
+// Stores in other processes: a store must keep what it acknowledged when its process dies (on
+// SQLite and on PostgreSQL), and processes sharing a SQLite file must not lose or refuse each
+// other's writes.
 
 const CHILD = fileURLToPath(new URL('../test-support/durability-child.ts', import.meta.url));
 const CODE = 'durable';
@@ -33,8 +39,9 @@ afterEach(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function freshRound(): Promise<string> {
-  const url = `sqlite:${join(dir, `classroom-${++files}.sqlite`)}`;
+async function freshRound(
+  url = `sqlite:${join(dir, `classroom-${++files}.sqlite`)}`,
+): Promise<string> {
   const store = await openStore(url);
   await store.createRound({
     code: CODE,
@@ -103,36 +110,38 @@ function whole(n: number): RoundCounters {
   };
 }
 
+/** Kills a child mid-burst and checks that every submission it acknowledged is stored. */
+async function killMidBurst(url: string): Promise<void> {
+  const run = startChild(url, 'burst');
+  const ACKS_BEFORE_KILL = 150;
+  run.onLine(() => {
+    if (run.acks.length === ACKS_BEFORE_KILL) run.child.kill('SIGKILL');
+  });
+  // Every line already in the pipe when the kill landed is an acknowledgement too: done() reads
+  // to the end of the output.
+  expect(await run.done(), run.stderr()).toBe('SIGKILL');
+  expect(run.acks.length).toBeGreaterThanOrEqual(ACKS_BEFORE_KILL);
+
+  const reopened = await openStore(url);
+  try {
+    const counters = await reopened.readCounters(CODE, NOW);
+    const n = counters!.submissions;
+    // All acknowledged ones, plus at most the few in flight when the kill landed.
+    expect(n).toBeGreaterThanOrEqual(run.acks.length);
+    expect(n).toBeLessThanOrEqual(run.acks.length + DURABILITY_LOOPS);
+    expect(counters).toEqual(whole(n));
+    // Each acknowledged key is stored: submitting it again is a duplicate.
+    for (const key of run.acks) {
+      expect(await reopened.addSubmission(CODE, key, DURABILITY_DELTA, NOW), key).toBe('duplicate');
+    }
+  } finally {
+    await reopened.close();
+  }
+}
+
 describe('SQLite across processes', () => {
   it('keeps every acknowledged submission when the process is killed mid-burst', async () => {
-    const url = await freshRound();
-    const run = startChild(url, 'burst');
-    const ACKS_BEFORE_KILL = 150;
-    run.onLine(() => {
-      if (run.acks.length === ACKS_BEFORE_KILL) run.child.kill('SIGKILL');
-    });
-    // Every line already in the pipe when the kill landed is an acknowledgement too: done() reads
-    // to the end of the output.
-    expect(await run.done(), run.stderr()).toBe('SIGKILL');
-    expect(run.acks.length).toBeGreaterThanOrEqual(ACKS_BEFORE_KILL);
-
-    const reopened = await openStore(url);
-    try {
-      const counters = await reopened.readCounters(CODE, NOW);
-      const n = counters!.submissions;
-      // All acknowledged ones, plus at most the few in flight when the kill landed.
-      expect(n).toBeGreaterThanOrEqual(run.acks.length);
-      expect(n).toBeLessThanOrEqual(run.acks.length + DURABILITY_LOOPS);
-      expect(counters).toEqual(whole(n));
-      // Each acknowledged key is stored: submitting it again is a duplicate.
-      for (const key of run.acks) {
-        expect(await reopened.addSubmission(CODE, key, DURABILITY_DELTA, NOW), key).toBe(
-          'duplicate',
-        );
-      }
-    } finally {
-      await reopened.close();
-    }
+    await killMidBurst(await freshRound());
   }, 60_000);
 
   it('counts every submission of two processes writing the same file at once', async () => {
@@ -159,5 +168,18 @@ describe('SQLite across processes', () => {
     } finally {
       await reopened.close();
     }
+  }, 60_000);
+});
+
+const pg = postgresSetup();
+describe.skipIf(pg.mode === 'skip')('PostgreSQL across processes', () => {
+  let database: PostgresTestDatabase | undefined;
+  afterAll(async () => {
+    await database?.dispose();
+  });
+
+  it('keeps every acknowledged submission when the process is killed mid-burst', async () => {
+    database = await startPostgresDatabase(pg);
+    await killMidBurst(await freshRound(database.url));
   }, 60_000);
 });
