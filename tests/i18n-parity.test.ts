@@ -4,6 +4,9 @@ import classroomAr from '../src/i18n/locales/classroom/ar.json';
 import classroomEn from '../src/i18n/locales/classroom/en.json';
 import classroomSv from '../src/i18n/locales/classroom/sv.json';
 import en from '../src/i18n/locales/en.json';
+import quoteGameAr from '../src/i18n/locales/quote-game/ar.json';
+import quoteGameEn from '../src/i18n/locales/quote-game/en.json';
+import quoteGameSv from '../src/i18n/locales/quote-game/sv.json';
 import sv from '../src/i18n/locales/sv.json';
 import teacherAr from '../src/i18n/locales/teacher/ar.json';
 import teacherEn from '../src/i18n/locales/teacher/en.json';
@@ -14,6 +17,7 @@ const namespaces = [
   ['translation', sv, en, ar],
   ['classroom', classroomSv, classroomEn, classroomAr],
   ['teacher', teacherSv, teacherEn, teacherAr],
+  ['quoteGame', quoteGameSv, quoteGameEn, quoteGameAr],
 ] as const;
 
 const keys = (value: unknown, prefix = ''): string[] =>

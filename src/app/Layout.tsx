@@ -63,6 +63,8 @@ export function Layout() {
             <>
               {' · '}
               <Link to={paths.classroom}>{t('app.classroom')}</Link>
+              {' · '}
+              <Link to={paths.quoteGame}>{t('app.quoteGame')}</Link>
             </>
           )}
         </nav>

@@ -51,6 +51,10 @@ const ClassroomPage = named(
 const JoinPage = named(() => import('../features/classroom/JoinPage.tsx'), 'JoinPage');
 const TeacherPage = named(() => import('../features/teacher/TeacherPage.tsx'), 'TeacherPage');
 const NewRoundPage = named(() => import('../features/teacher/NewRoundPage.tsx'), 'NewRoundPage');
+const QuoteGamePage = named(
+  () => import('../features/quote-game/QuoteGamePage.tsx'),
+  'QuoteGamePage',
+);
 const StatementsPage = named(
   () => import('../features/statements/StatementsPage.tsx'),
   'StatementsPage',
@@ -98,6 +102,7 @@ export const routes: RouteObject[] = [
           { path: paths.classroomNew, element: page(<NewRoundPage />) },
           { path: paths.classroomJoinPattern, element: page(<JoinPage />) },
           { path: paths.classroomTeacherPattern, element: page(<TeacherPage />) },
+          { path: paths.quoteGame, element: page(<QuoteGamePage />) },
         ],
       },
       { path: '*', element: <NotFound /> },

@@ -36,6 +36,8 @@ export const paths = {
   /** The teacher's page of round `code`; the teacher link adds `#nyckel=<teacher key>` (fragment only). */
   classroomTeacher: (code: string) => `/klass/${encodeURIComponent(code)}/larare`,
   classroomTeacherPattern: '/klass/:code/larare',
+  /** The quote game (issue 10): which party wrote this quote? */
+  quoteGame: '/vem-sa-vad',
   embedFrame,
   embedFramePattern: '/embed/:compass',
 } as const;

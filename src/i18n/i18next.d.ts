@@ -1,12 +1,13 @@
 import type { NAMESPACE } from './i18n.ts';
 import type classroom from './locales/classroom/sv.json';
+import type quoteGame from './locales/quote-game/sv.json';
 import type sv from './locales/sv.json';
 import type teacher from './locales/teacher/sv.json';
 
 /**
  * Translation keys are typed from the Swedish strings (the authoritative language), so that a
  * missing or misspelt key fails `npm run typecheck`. Other languages are held to the same keys
- * by tests/i18n-parity.test.ts. `classroom` and `teacher` load with their pages (namespaces.tsx).
+ * by tests/i18n-parity.test.ts. `classroom`, `teacher` and `quoteGame` load with their pages (namespaces.tsx).
  */
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -15,6 +16,7 @@ declare module 'i18next' {
       translation: typeof sv;
       classroom: typeof classroom;
       teacher: typeof teacher;
+      quoteGame: typeof quoteGame;
     };
     strictKeyChecks: true;
   }

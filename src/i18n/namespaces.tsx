@@ -6,11 +6,12 @@ import { isLanguage, type Language } from './languages.ts';
 /**
  * Strings that only some visitors need live in namespaces of their own, loaded with the pages
  * that use them, so they cost the start page nothing: `classroom` (joining a class round, the
- * pupil's "send to the class" panel, the /klass entry page) and `teacher` (a teacher's round).
+ * pupil's "send to the class" panel, the /klass entry page), `teacher` (a teacher's round) and
+ * `quoteGame` (the quote game, /vem-sa-vad).
  * Their keys are typed from the Swedish files (i18next.d.ts) and held to the same keys in every
  * language by tests/i18n-parity.test.ts.
  */
-export type LazyNamespace = 'classroom' | 'teacher';
+export type LazyNamespace = 'classroom' | 'teacher' | 'quoteGame';
 
 type Loader = () => Promise<{ default: Record<string, unknown> }>;
 
@@ -24,6 +25,11 @@ const loaders: Record<LazyNamespace, Record<Language, Loader>> = {
     sv: () => import('./locales/teacher/sv.json'),
     en: () => import('./locales/teacher/en.json'),
     ar: () => import('./locales/teacher/ar.json'),
+  },
+  quoteGame: {
+    sv: () => import('./locales/quote-game/sv.json'),
+    en: () => import('./locales/quote-game/en.json'),
+    ar: () => import('./locales/quote-game/ar.json'),
   },
 };
 

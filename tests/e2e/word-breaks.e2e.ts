@@ -76,6 +76,14 @@ const SCREENS: readonly Screen[] = [
     },
   })),
   { name: 'embedded quiz, compact', path: '/embed/socialpolitik?start=quiz&compact=true' },
+  {
+    name: 'quote game, answered',
+    path: '/vem-sa-vad',
+    reveal: async (page: Page) => {
+      await page.locator('.quote-game-parties button').first().click();
+      await page.locator('.quote-game-verdict').waitFor();
+    },
+  },
   // Classroom rounds (the site is served by the classroom service; rounds are made through its
   // API in beforeAll). Getters, because the join codes exist only once the rounds do.
   { name: 'classroom entry', path: '/klass' },
