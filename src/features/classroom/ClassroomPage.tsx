@@ -3,11 +3,11 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { paths } from '../../config/paths.ts';
+import { useClassroomService } from '../../data/use-classroom-service.ts';
 import { MIN_SUBMISSIONS } from '../../domain/classroom/class-result.ts';
 import { formatJoinCode, normaliseJoinCode } from '../../domain/classroom/join-code.ts';
 import { NamespaceGate } from '../../i18n/namespaces.tsx';
 import { useClassRound } from '../../state/class-round.ts';
-import { useService } from './use-service.ts';
 
 /**
  * /klass: the way in for pupils (type the class code) and teachers (start a round), with what is
@@ -23,7 +23,7 @@ export function ClassroomPage() {
 
 function Entry() {
   const { t } = useTranslation('classroom');
-  const service = useService();
+  const service = useClassroomService();
   const round = useClassRound((s) => s.round);
   return (
     <>

@@ -85,7 +85,7 @@ export function LiveRound({
       <div className="join-card">
         <div className="join-main">
           <p className="join-code-label">{t('live.code')}</p>
-          <p className="join-code">
+          <p className="round-code">
             <span aria-hidden="true" dir="ltr">
               {formatJoinCode(code)}
             </span>

@@ -1,10 +1,11 @@
 import './teacher.css';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { paths } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
-import { checkService, createSession } from '../../data/classroom-client.ts';
+import { createSession } from '../../data/classroom-client.ts';
+import { useClassroomService } from '../../data/use-classroom-service.ts';
 import { MIN_SUBMISSIONS } from '../../domain/classroom/index.ts';
 import { localized } from '../../i18n/localized.ts';
 import { NamespaceGate } from '../../i18n/namespaces.tsx';
@@ -24,20 +25,10 @@ function NewRound() {
   const { t, i18n } = useTranslation('teacher');
   const compass = useCompass();
   const navigate = useNavigate();
-  const [service, setService] = useState<'checking' | 'present' | 'absent'>('checking');
+  const service = useClassroomService();
   const [starting, setStarting] = useState(false);
   const [problem, setProblem] = useState<TeacherProblem | null>(null);
   const [persistent] = useState(() => teacherKeys.persistent());
-
-  useEffect(() => {
-    let current = true;
-    void checkService().then((found) => {
-      if (current) setService(found);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
 
   const start = async () => {
     if (starting) return;

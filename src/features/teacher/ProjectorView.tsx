@@ -38,7 +38,7 @@ export function ProjectorView({
       </div>
       <div className="projector-text">
         <p className="projector-label">{t('live.code')}</p>
-        <p className="projector-code join-code" dir="ltr">
+        <p className="projector-code round-code" dir="ltr">
           {formatJoinCode(code)}
         </p>
         <p className="projector-link" dir="ltr">
