@@ -65,6 +65,8 @@ export function Layout() {
               <Link to={paths.classroom}>{t('app.classroom')}</Link>
               {' · '}
               <Link to={paths.quoteGame}>{t('app.quoteGame')}</Link>
+              {' · '}
+              <Link to={paths.teachers}>{t('app.teachers')}</Link>
             </>
           )}
         </nav>

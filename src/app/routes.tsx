@@ -55,6 +55,14 @@ const QuoteGamePage = named(
   () => import('../features/quote-game/QuoteGamePage.tsx'),
   'QuoteGamePage',
 );
+const TeacherGuidePage = named(
+  () => import('../features/lessons/TeacherGuidePage.tsx'),
+  'TeacherGuidePage',
+);
+const PrintablePage = named(
+  () => import('../features/printables/PrintablePage.tsx'),
+  'PrintablePage',
+);
 const StatementsPage = named(
   () => import('../features/statements/StatementsPage.tsx'),
   'StatementsPage',
@@ -103,6 +111,8 @@ export const routes: RouteObject[] = [
           { path: paths.classroomJoinPattern, element: page(<JoinPage />) },
           { path: paths.classroomTeacherPattern, element: page(<TeacherPage />) },
           { path: paths.quoteGame, element: page(<QuoteGamePage />) },
+          { path: paths.teachers, element: page(<TeacherGuidePage />) },
+          { path: paths.printablePattern, element: page(<PrintablePage />) },
         ],
       },
       { path: '*', element: <NotFound /> },

@@ -5,6 +5,12 @@
  */
 export const embedFrame = (compass: string) => `/embed/${encodeURIComponent(compass)}`;
 
+/** The printable materials for class, by their Swedish slug. */
+export const PRINTABLES = ['arbetsblad', 'ordlista', 'citatkort', 'metodovning'] as const;
+export type Printable = (typeof PRINTABLES)[number];
+export const isPrintable = (value: unknown): value is Printable =>
+  typeof value === 'string' && (PRINTABLES as readonly string[]).includes(value);
+
 /** Every route of the app, in one place. Slugs are Swedish and language-independent. */
 export const paths = {
   home: '/',
@@ -38,6 +44,11 @@ export const paths = {
   classroomTeacherPattern: '/klass/:code/larare',
   /** The quote game (issue 10): which party wrote this quote? */
   quoteGame: '/vem-sa-vad',
+  /** For teachers (issue 10): what the compass is, lesson plans, sensitive topics, material. */
+  teachers: '/larare',
+  /** One printable A4 material, generated from the bank (`PRINTABLES`). */
+  printable: (name: Printable) => `/larare/utskrift/${name}`,
+  printablePattern: '/larare/utskrift/:name',
   embedFrame,
   embedFramePattern: '/embed/:compass',
 } as const;

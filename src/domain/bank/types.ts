@@ -65,12 +65,23 @@ export interface Party {
   readonly source: PartySource;
 }
 
+/**
+ * A statement and its explainer in easy-read Swedish (lättläst): the same question in everyday
+ * words, short sentences, the most important first. Required where the compass's rules say so.
+ */
+export interface EasyRead {
+  readonly text: string;
+  readonly explainer: string;
+}
+
 export interface Statement {
   readonly id: string;
   readonly theme: string;
   readonly direction: Direction;
   readonly text: Localized;
   readonly explainer: Localized;
+  /** Easy-read Swedish; absent in compasses that do not offer it. */
+  readonly easy?: EasyRead;
   /** Glossary ids of the terms this statement uses. */
   readonly terms: readonly string[];
   /** One stance per party id; every party appears. */
