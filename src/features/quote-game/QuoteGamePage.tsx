@@ -16,7 +16,9 @@ import { drawGame, quoteParties, type Random, seededRandom } from './draw.ts';
 export function QuoteGamePage({ random }: { random?: Random } = {}) {
   return (
     <NamespaceGate namespace="quoteGame">
-      <QuoteGame random={random ?? Math.random} />
+      <div className="quote-game">
+        <QuoteGame random={random ?? Math.random} />
+      </div>
     </NamespaceGate>
   );
 }
