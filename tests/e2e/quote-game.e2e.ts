@@ -92,9 +92,9 @@ describe('the quote game /vem-sa-vad', () => {
       const feedback = page.getByTestId('quote-game-feedback');
       await feedback.getByText(`Citatet kommer från ${partyName(owner!.party)}.`).waitFor();
       // Focus moves to the feedback, so a screen reader hears it.
-      expect(await page.evaluate(() => document.activeElement?.dataset.testid)).toBe(
-        'quote-game-feedback',
-      );
+      expect(
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid),
+      ).toBe('quote-game-feedback');
       if (guess === owner!.party) {
         right++;
         await feedback.getByText('Rätt!').waitFor();

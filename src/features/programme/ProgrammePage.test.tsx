@@ -110,6 +110,37 @@ describe('ProgrammePage', () => {
     expect(Element.prototype.scrollIntoView).toHaveBeenCalled();
   });
 
+  it('marks a passage quoted for two statements once, and lands on it from either', async () => {
+    stubFetch(() => Promise.resolve(jsonResponse(PROGRAMMES)));
+    const base = freshCompass();
+    const [first, second] = base.statements.filter((s) => s.stances.a!.quotes.length > 0);
+    // The second statement cites the first one's passage too.
+    const compass: Compass = {
+      ...base,
+      statements: base.statements.map((s) =>
+        s.id === second!.id
+          ? {
+              ...s,
+              stances: {
+                ...s.stances,
+                a: {
+                  ...s.stances.a!,
+                  quotes: [...s.stances.a!.quotes, first!.stances.a!.quotes[0]!],
+                },
+              },
+            }
+          : s,
+      ),
+    };
+    renderProgramme('a', compass, `#${second!.id}`);
+    const marks = within(await programmeText()).getAllByRole('mark');
+    expect(marks).toHaveLength(2);
+    expect(marks[0]).toHaveClass('current');
+    expect(marks[0]).toHaveAttribute('title', `${first!.text.sv} · ${second!.text.sv}`);
+    expect(marks[0]).toHaveFocus();
+    expect(marks[1]).toHaveClass('current');
+  });
+
   it('says so when the programme texts cannot be fetched', async () => {
     stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
     renderProgramme('a', freshCompass());

@@ -28,7 +28,8 @@ function safeDecode(text: string): string {
 interface Mark {
   readonly start: number;
   readonly end: number;
-  readonly statement: string;
+  /** Every statement the passage was quoted for (a passage can back several). */
+  readonly statements: string[];
 }
 
 /**
@@ -59,8 +60,12 @@ export function ProgrammePage() {
     for (const s of compass.statements)
       for (const quote of s.stances[party.id]?.quotes ?? []) {
         const at = locateQuote(text, quote);
-        if (at && !found.some((m) => m.start < at.end && at.start < m.end))
-          found.push({ ...at, statement: s.id });
+        if (!at) continue;
+        // A passage quoted again (or overlapping one already marked) is marked once, for every
+        // statement it backs, so a link from any of them lands on it.
+        const overlap = found.find((m) => m.start < at.end && at.start < m.end);
+        if (!overlap) found.push({ ...at, statements: [s.id] });
+        else if (!overlap.statements.includes(s.id)) overlap.statements.push(s.id);
       }
     return found.sort((a, b) => a.start - b.start);
   }, [compass, party, text]);
@@ -79,8 +84,10 @@ export function ProgrammePage() {
   let at = 0;
   for (const mark of marks) {
     pieces.push(<Fragment key={`t${at}`}>{text!.slice(at, mark.start)}</Fragment>);
-    const isTarget = mark.statement === target;
-    const statement = compass.statements.find((s) => s.id === mark.statement)!;
+    const isTarget = mark.statements.includes(target);
+    const titles = mark.statements.map((id) =>
+      localized(compass.statements.find((s) => s.id === id)!.text, lang),
+    );
     pieces.push(
       <mark
         key={`m${mark.start}`}
@@ -88,7 +95,7 @@ export function ProgrammePage() {
         className={isTarget ? 'current' : undefined}
         tabIndex={isTarget && firstTarget ? -1 : undefined}
         ref={isTarget && firstTarget ? current : undefined}
-        title={localized(statement.text, lang)}
+        title={titles.join(' · ')}
       >
         {text!.slice(mark.start, mark.end)}
       </mark>,

@@ -1,0 +1,330 @@
+/**
+ * The teachers' page /larare in Chromium, on the built site: reached from the footer, every link
+ * on it resolves (in-page anchors, app pages, open data), axe-core finds nothing, it fits 320 px
+ * (also at 200 % text) with no word broken, it prints without the app's chrome, and the
+ * classroom round links to /klass only where the classroom service runs.
+ *
+ * VALKOMPASS_SCREENSHOTS=1 also writes docs/screenshots/larare-*.png (360 px wide).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { themeDiscussions } from '../../src/features/lessons/discussion.ts';
+import en from '../../src/i18n/locales/lessons/en.json';
+import sv from '../../src/i18n/locales/lessons/sv.json';
+import { type RunningServer, startServer } from '../../src/server/start.ts';
+import { loadValidBank } from '../../src/tools/load-bank.ts';
+import { launchChromium, serveBuiltSite } from './browser.ts';
+
+const compass = loadValidBank('questions/socialpolitik');
+const SCREENSHOTS = process.env.VALKOMPASS_SCREENSHOTS === '1';
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+let browser: Browser;
+let server: PreviewServer;
+let origin: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  ({ server, url: origin } = await serveBuiltSite());
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'sv-SE',
+    viewport: { width: 390, height: 844 },
+    ...options,
+  });
+  contexts.push(context);
+  return context.newPage();
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+/** Opens /larare and waits until the classroom plan knows whether the service exists. */
+async function openGuide(page: Page, base = origin, title = sv.title, absent = sv.plans.absent) {
+  await page.goto(`${base}/larare`);
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByText(absent).or(page.getByText(sv.plans.present)).first().waitFor();
+}
+
+/** Runs in the page: words (within one text node) laid out on more than one line. */
+function brokenWords(): string[] {
+  const broken: string[] = [];
+  const range = document.createRange();
+  const walker = document.createTreeWalker(
+    document.querySelector('.teacher-guide')!,
+    NodeFilter.SHOW_TEXT,
+  );
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null)
+    for (const match of node.data.matchAll(/\S+/g)) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = [...range.getClientRects()]
+        .filter((r) => r.width > 0.5)
+        .map((r) => Math.round(r.top));
+      if (new Set(tops).size <= 1) continue;
+      // Allowed only right after a hyphen, dash or slash ("för-/emot").
+      if (!/[-\u2010\u2013\u2014/]/.test(match[0].slice(0, -1))) broken.push(match[0]);
+    }
+  return broken;
+}
+
+describe('/larare on a static site (no classroom service)', () => {
+  it('opens from the footer, and every link on it resolves', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    const requests: string[] = [];
+    const problems: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    // The static site answers the classroom service's health check with 404, as it should.
+    page.on(
+      'console',
+      (m) =>
+        m.type() === 'error' &&
+        !m.location().url.endsWith('/api/health') &&
+        problems.push(m.text()),
+    );
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${origin}/`);
+    await heading(page).waitFor();
+    await page.locator('footer').getByRole('link', { name: 'För lärare' }).click();
+    await page.getByRole('heading', { level: 1, name: sv.title }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/larare');
+    // No service here: the round is run by hand and /klass is not offered in the plan.
+    await page.getByText(sv.plans.absent).waitFor();
+    const plan = page.getByRole('article', { name: sv.plan.classroom.title });
+    expect(await plan.getByRole('link', { name: sv.links.classroom }).count()).toBe(0);
+
+    const hrefs = await page
+      .locator('.teacher-guide a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    expect(hrefs.length).toBeGreaterThan(20);
+    // In-page links: each goes to a heading on the page.
+    for (const href of hrefs.filter((h) => h.startsWith('#'))) {
+      const tag = await page.evaluate(
+        (id) => document.getElementById(id)?.tagName ?? null,
+        decodeURIComponent(href.slice(1)),
+      );
+      expect(tag, href).toMatch(/^H[23]$/);
+    }
+    // Clicking the table of contents moves to the section.
+    await page
+      .getByRole('navigation', { name: sv.tocLabel })
+      .getByRole('link', { name: sv.material.title })
+      .click();
+    expect(new URL(page.url()).hash).toBe('#material');
+    expect(
+      await page.getByRole('heading', { level: 2, name: sv.material.title }).boundingBox(),
+    ).toMatchObject({ y: expect.any(Number) });
+    expect(
+      await page.evaluate(() => {
+        const top = document.getElementById('material')!.getBoundingClientRect().top;
+        return top >= 0 && top < window.innerHeight;
+      }),
+    ).toBe(true);
+    // Open data: fetched, 200, the compass itself.
+    const data = hrefs.filter((h) => h.startsWith('/data/'));
+    expect(data).toEqual([`/data/${compass.id}.json`, `/data/${compass.id}.csv`]);
+    for (const href of data) {
+      const response = await page.request.get(`${origin}${href}`);
+      expect(response.status(), href).toBe(200);
+      if (href.endsWith('.json')) expect((await response.json()).id).toBe(compass.id);
+      else
+        expect((await response.text()).split('\n').length).toBeGreaterThan(
+          compass.statements.length,
+        );
+    }
+    // App pages: each renders a page with a heading, never "not found".
+    const appLinks = [
+      ...new Set(hrefs.filter((h) => h.startsWith('/') && !h.startsWith('/data/'))),
+    ];
+    for (const path of ['/', '/pastaenden', '/metod', '/vem-sa-vad', '/resultat'])
+      expect(appLinks).toContain(path);
+    for (const name of ['arbetsblad', 'ordlista', 'citatkort', 'metodovning'])
+      expect(appLinks).toContain(`/larare/utskrift/${name}`);
+    for (const party of compass.parties) expect(appLinks).toContain(`/program/${party.id}`);
+    // Four tabs at a time, each link loaded afresh (a change of the fragment alone would not
+    // reload the programme viewer).
+    const queue = [...appLinks];
+    const visit = async (tab: Page) => {
+      for (let href = queue.shift(); href !== undefined; href = queue.shift()) {
+        await tab.goto('about:blank');
+        await tab.goto(`${origin}${href}`);
+        const h1 = heading(tab).first();
+        await h1.waitFor();
+        expect(await h1.textContent(), href).not.toBe('Sidan finns inte');
+        // A link to a passage lands on the quoted passage, highlighted (also a passage that the
+        // programme is quoted with for more than one statement).
+        if (href.startsWith('/program/') && href.includes('#'))
+          await tab.locator('mark.current').first().waitFor();
+      }
+    };
+    const tabs = await Promise.all([1, 2, 3, 4].map(() => page.context().newPage()));
+    for (const tab of tabs) {
+      tab.on('request', (r) => requests.push(r.url()));
+      tab.on('pageerror', (e) => problems.push(e.message));
+    }
+    await Promise.all(tabs.map(visit));
+    expect(await page.context().cookies()).toEqual([]);
+    expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the generated comparisons with quotes that link to the passage', async () => {
+    const page = await newPage();
+    await openGuide(page);
+    for (const { theme, comparison } of themeDiscussions(compass)) {
+      const article = page.getByRole('article', { name: theme.name.sv, exact: true });
+      if (!comparison) {
+        await article.getByText(sv.discussion.noComparison).waitFor();
+        continue;
+      }
+      for (const side of [comparison.first, comparison.second]) {
+        const link = article.getByRole('link', {
+          name: `Läs stycket i programmet från ${side.party.name}`,
+        });
+        expect(await link.getAttribute('href')).toBe(
+          `/program/${side.party.id}#${comparison.statement.id}`,
+        );
+        expect(await article.locator('blockquote[lang="sv"]').allTextContents()).toContain(
+          side.quote,
+        );
+      }
+    }
+  });
+
+  it('has no accessibility violations (axe-core) in Swedish, dark mode and Arabic', async () => {
+    const failures: string[] = [];
+    for (const [name, colorScheme, locale, title, absent] of [
+      ['sv light', 'light', 'sv-SE', sv.title, sv.plans.absent],
+      ['sv dark', 'dark', 'sv-SE', sv.title, sv.plans.absent],
+      ['ar (English text)', 'light', 'ar', en.title, en.plans.absent],
+    ] as const) {
+      const page = await newPage({ bypassCSP: true, colorScheme, locale });
+      await openGuide(page, origin, title, absent);
+      if (locale === 'ar') {
+        expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+        expect(await page.locator('.teacher-guide').getAttribute('lang')).toBe('en');
+        expect(await page.locator('.teacher-guide').getAttribute('dir')).toBe('ltr');
+      }
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                c: Document,
+                o: object,
+              ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document, {
+          runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+        });
+        return result.violations.map(
+          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
+      });
+      for (const v of violations) failures.push(`${name}: ${v}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('fits 320 and 360 px with no word broken, and 320 px at 200 % without sideways scrolling', async () => {
+    for (const [width, locale, title, absent] of [
+      [320, 'sv-SE', sv.title, sv.plans.absent],
+      [360, 'sv-SE', sv.title, sv.plans.absent],
+      [320, 'en-GB', en.title, en.plans.absent],
+    ] as const) {
+      const page = await newPage({ viewport: { width, height: 640 }, locale });
+      await openGuide(page, origin, title, absent);
+      expect(await page.evaluate(brokenWords), `${width} ${locale}`).toEqual([]);
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ),
+      ).toBeLessThanOrEqual(0);
+    }
+    const page = await newPage({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2 });
+    await openGuide(page);
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    ).toBeLessThanOrEqual(0);
+  });
+
+  it('prints without the header, the footer and the table of contents', async () => {
+    const page = await newPage();
+    await openGuide(page);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.site-footer', '.teacher-guide-toc'])
+      expect(await page.locator(selector).isVisible(), selector).toBe(false);
+    expect(await heading(page).isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it.runIf(SCREENSHOTS)('takes screenshots at 360 px (docs/screenshots/larare-*.png)', async () => {
+    for (const [name, locale, colorScheme, title, absent] of [
+      ['sv', 'sv-SE', 'light', sv.title, sv.plans.absent],
+      ['ar', 'ar', 'dark', en.title, en.plans.absent],
+    ] as const) {
+      const page = await newPage({ viewport: { width: 360, height: 780 }, locale, colorScheme });
+      await openGuide(page, origin, title, absent);
+      await page.screenshot({ path: `docs/screenshots/larare-360-${name}.png` });
+      if (name === 'sv') {
+        await page.getByRole('article', { name: sv.plan.quiz.title }).scrollIntoViewIfNeeded();
+        await page
+          .getByRole('article', { name: sv.plan.quiz.title })
+          .screenshot({ path: 'docs/screenshots/larare-360-lektion.png' });
+        await page
+          .getByRole('article', { name: 'Tidiga och förebyggande insatser' })
+          .screenshot({ path: 'docs/screenshots/larare-360-jamforelse.png' });
+      }
+    }
+  });
+});
+
+describe('/larare with the classroom service', () => {
+  let service: RunningServer | undefined;
+  afterEach(async () => {
+    await service?.close();
+    service = undefined;
+  });
+
+  it('links the classroom round to /klass, which opens', async () => {
+    service = await startServer({
+      staticDir: resolve(process.env.VALKOMPASS_OUT_DIR ?? 'dist'),
+      databaseUrl: 'sqlite::memory:',
+      port: 0,
+      host: '127.0.0.1',
+    });
+    const page = await newPage();
+    await openGuide(page, service.url);
+    await page.getByText(sv.plans.present).waitFor();
+    const plan = page.getByRole('article', { name: sv.plan.classroom.title });
+    expect(await plan.getByText(sv.plan.classroom.steps.answer).count()).toBe(1);
+    await plan.getByRole('link', { name: sv.links.classroom }).click();
+    await page.getByRole('heading', { level: 1, name: 'Klassomgång' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/klass');
+  });
+});
