@@ -1,7 +1,8 @@
 /**
  * Broken question banks: each case copies the valid demo bank (tests/fixtures/demo), makes ONE
  * mistake an editor could make, and pins what the validator says about it: which file, which
- * line, and why. Line numbers are counted in the demo fixture.
+ * line, and why. Each expected line is found in the demo fixture by the text written on it (see
+ * `line`), so the cases keep pinning the right line when the fixture grows.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,7 +29,7 @@ interface Expected {
 
 interface Mistake {
   readonly mistake: string;
-  readonly edit: Edit;
+  readonly edit: Edit | readonly Edit[];
   readonly expected: readonly Expected[];
 }
 
@@ -37,30 +38,53 @@ afterAll(() => {
   for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh copy of the demo bank with `edit` applied; returns its folder. */
-function editedCopy(edit: Edit): string {
+/** A fresh copy of the demo bank with `edit` (or each of several edits) applied; returns its folder. */
+function editedCopy(edit: Edit | readonly Edit[]): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bank-broken-'));
   copies.push(dir);
   fs.cpSync(demo, dir, { recursive: true });
-  const file = path.join(dir, edit.file);
-  if ('write' in edit) {
-    fs.writeFileSync(file, edit.write);
-  } else {
+  for (const one of Array.isArray(edit) ? (edit as readonly Edit[]) : [edit as Edit]) {
+    const file = path.join(dir, one.file);
+    if ('write' in one) {
+      fs.writeFileSync(file, one.write);
+      continue;
+    }
     const before = fs.readFileSync(file, 'utf8');
     // A stale mutation must fail loudly, not pass because nothing was changed.
     expect(
-      before.split(edit.find).length - 1,
-      `"${edit.find}" should occur exactly once in ${edit.file}`,
+      before.split(one.find).length - 1,
+      `"${one.find}" should occur exactly once in ${one.file}`,
     ).toBe(1);
     fs.writeFileSync(
       file,
-      before.replace(edit.find, () => edit.replace),
+      before.replace(one.find, () => one.replace),
     );
   }
   return dir;
 }
 
-/** In the demo, party b's stance on "foreningsdrivna-bibliotek" (statements.yaml lines 67–71). */
+/** The 1-based line on which `needle` starts in `text`; it must occur there exactly once. */
+function lineIn(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  if (at < 0 || text.includes(needle, at + 1))
+    throw new Error(`"${needle}" should occur exactly once in the text searched`);
+  return text.slice(0, at).split('\n').length;
+}
+
+const demoFile = (file: string): string => fs.readFileSync(path.join(demo, file), 'utf8');
+
+/** The line of the demo fixture's `file` on which `needle` starts, plus `below` lines. */
+const line = (file: string, needle: string, below = 0): number =>
+  lineIn(demoFile(file), needle) + below;
+const st = (needle: string, below = 0): number => line('statements.yaml', needle, below);
+
+/** The demo's quote by party a on "fler-bibliotek", the target of the quote cases. */
+const aQuoteLine = st('- Vi vill att kommunen bygger fler bibliotek i alla stadsdelar.');
+/** The silent party b on "fler-bibliotek", and the mapping of that statement's stances. */
+const bSilentLine = st('    b: { position: null, confidence: 0 }\n');
+const firstStancesLine = st('  stances:\n    a:\n      position: 1\n');
+
+/** In the demo, party b's stance on "foreningsdrivna-bibliotek". */
 const bOnForeningsdrivna = `    b:
       position: 1
       confidence: 0.75
@@ -68,7 +92,7 @@ const bOnForeningsdrivna = `    b:
       rationale: B wants associations to run libraries.
 `;
 
-/** In the demo, party a's stance on "kulturskola-avgift" (statements.yaml lines 29–33). */
+/** In the demo, party a's stance on "kulturskola-avgift". */
 const aOnKulturskolaAvgift = `    a:
       position: -1
       confidence: 1
@@ -106,6 +130,103 @@ const twinStatements = `- id: fler-bibliotek
     b: { position: -0.5, confidence: 0.5, quotes: ["Vi vill att fler kommunala bibliotek drivs av föreningar."], rationale: B wants the municipality to build them. }
 `;
 
+interface Easy {
+  readonly text: string;
+  readonly explainer: string;
+}
+
+/**
+ * The demo's statements.yaml with its own `easy` blocks (if any) taken out and the given ones
+ * written after the explainer of each named statement, so the easy-read cases do not depend on
+ * what the fixture says in easy-read Swedish.
+ */
+function statementsWithEasy(easy: Readonly<Record<string, Easy>>): string {
+  const lines = demoFile('statements.yaml')
+    .replace(/^ {2}easy:\n(?: {4}.*\n)+/gm, '')
+    .split('\n');
+  const out: string[] = [];
+  let id = '';
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!;
+    id = /^- id: (\S+)$/.exec(text)?.[1] ?? id;
+    out.push(text);
+    const block = easy[id];
+    if (text !== '  explainer:' || block === undefined) continue;
+    while (lines[i + 1]?.startsWith('    ')) out.push(lines[++i]!);
+    out.push(
+      '  easy:',
+      `    text: ${JSON.stringify(block.text)}`,
+      `    explainer: ${JSON.stringify(block.explainer)}`,
+    );
+  }
+  const written = out.join('\n');
+  for (const key of Object.keys(easy))
+    if (!written.includes(`    text: ${JSON.stringify(easy[key]!.text)}`))
+      throw new Error(`statement "${key}" is not in the demo`);
+  return written;
+}
+
+/** compass.yaml with easy-read rules added (the demo itself has none). */
+const withEasyRules = (rules: string): Edit => ({
+  file: 'compass.yaml',
+  find: '  maxAgreeAllPercent: 90\n',
+  replace: `  maxAgreeAllPercent: 90\n  easyRead: ${rules}\n`,
+});
+
+const plainEasy: Readonly<Record<string, Easy>> = {
+  'fler-bibliotek': {
+    text: 'Kommunen ska bygga fler bibliotek.',
+    explainer: 'På ett bibliotek kan du låna böcker. Det är gratis.',
+  },
+  'kulturskola-avgift': {
+    text: 'Elever ska betala för kulturskolan.',
+    explainer: 'I kulturskolan lär sig barn musik och dans. Kommunen har hand om den.',
+  },
+  'balans-fore-satsningar': {
+    text: 'Kommunen ska ha pengar nog innan den gör nya saker.',
+    explainer: 'Kommunen får pengar från skatten. Pengarna ska räcka.',
+  },
+  'foreningsdrivna-bibliotek': {
+    text: 'Föreningar ska sköta fler av kommunens bibliotek.',
+    explainer: 'En förening är en grupp människor. De gör något ihop.',
+  },
+};
+
+/** Every statement with easy-read text, except "kulturskola-avgift". */
+const missingEasy = statementsWithEasy(
+  Object.fromEntries(Object.entries(plainEasy).filter(([id]) => id !== 'kulturskola-avgift')),
+);
+
+/** 17 words in one easy-read text; the limit below is 15. */
+const longText =
+  'Kommunen ska bygga många fler bibliotek i alla delar av kommunen så att alla barn kan läsa.';
+const tooLong = statementsWithEasy({
+  ...plainEasy,
+  'fler-bibliotek': { ...plainEasy['fler-bibliotek']!, text: longText },
+});
+
+/**
+ * Easy-read texts full of long words. LIX (words per sentence + % of words over six letters):
+ * fler-bibliotek 5 + 100 = 105, kulturskola-avgift 4 + 75 = 79, the other two as in plainEasy
+ * (balans-fore-satsningar 11 + 100·1/11 = 20.1, foreningsdrivna-bibliotek 7 + 100·3/7 = 49.9);
+ * median (49.9 + 79) / 2 = 64.4 > 30. The explainers stay plain: their median is under 30.
+ */
+const hardTexts = statementsWithEasy({
+  ...plainEasy,
+  'fler-bibliotek': {
+    ...plainEasy['fler-bibliotek']!,
+    text: 'Kommunstyrelsen tillhandahåller ytterligare biblioteksfilialer omedelbart.',
+  },
+  'kulturskola-avgift': {
+    ...plainEasy['kulturskola-avgift']!,
+    text: 'Kulturskoleundervisning ska avgiftsbeläggas framöver.',
+  },
+});
+
+const emptyExplainer = statementsWithEasy({
+  'fler-bibliotek': { text: 'Kommunen ska bygga fler bibliotek.', explainer: '  ' },
+});
+
 const mistakes: readonly Mistake[] = [
   // --- Quotes -------------------------------------------------------------------------------
   {
@@ -118,7 +239,7 @@ const mistakes: readonly Mistake[] = [
     expected: [
       {
         file: 'statements.yaml',
-        line: 16,
+        line: aQuoteLine,
         message:
           'party "a" cites a quote that is not in its programme; copy it character for character',
       },
@@ -132,7 +253,11 @@ const mistakes: readonly Mistake[] = [
       replace: '["Kulturskolan ska finansieras delvis med avgifter."]',
     },
     expected: [
-      { file: 'statements.yaml', line: 32, message: 'it is in the programme of "b": wrong party?' },
+      {
+        file: 'statements.yaml',
+        line: st('quotes: ["Vi säger nej till avgifter i kulturskolan."]'),
+        message: 'it is in the programme of "b": wrong party?',
+      },
     ],
   },
   {
@@ -146,7 +271,7 @@ const mistakes: readonly Mistake[] = [
     expected: [
       {
         file: 'statements.yaml',
-        line: 16,
+        line: aQuoteLine,
         message: 'party "a" cites website boilerplate, not programme text: "Dela på Facebook"',
       },
     ],
@@ -162,7 +287,7 @@ const mistakes: readonly Mistake[] = [
     expected: [
       {
         file: 'statements.yaml',
-        line: 16,
+        line: aQuoteLine,
         message: 'party "a" cites "Facebook", too short to prove anything',
       },
     ],
@@ -180,14 +305,14 @@ const mistakes: readonly Mistake[] = [
     expected: [
       {
         file: 'statements.yaml',
-        line: 19,
+        line: bSilentLine + 1,
         message: 'statement "fler-bibliotek": unknown party "c"; use one of a, b',
       },
     ],
   },
   {
     // A misspelt party id is two problems by nature: the unknown id, and the real party now lacks
-    // a stance (reported at the stances mapping, which starts on line 12).
+    // a stance (reported at the stances mapping, which starts on the line after "stances:").
     mistake: 'a misspelt party id in stances',
     edit: {
       file: 'statements.yaml',
@@ -197,12 +322,12 @@ const mistakes: readonly Mistake[] = [
     expected: [
       {
         file: 'statements.yaml',
-        line: 12,
+        line: firstStancesLine + 1,
         message: 'statement "fler-bibliotek": party "b" has no stance',
       },
       {
         file: 'statements.yaml',
-        line: 18,
+        line: bSilentLine,
         message: 'statement "fler-bibliotek": unknown party "bb"',
       },
     ],
@@ -217,7 +342,7 @@ const mistakes: readonly Mistake[] = [
     expected: [
       {
         file: 'statements.yaml',
-        line: 12,
+        line: firstStancesLine + 1,
         message: 'statement "fler-bibliotek": party "b" has no stance',
       },
     ],
@@ -227,7 +352,13 @@ const mistakes: readonly Mistake[] = [
   {
     mistake: 'a position off the grid (0.7)',
     edit: { file: 'statements.yaml', find: 'position: 0.5', replace: 'position: 0.7' },
-    expected: [{ file: 'statements.yaml', line: 35, message: 'position 0.7 is not on the scale' }],
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: st('position: 0.5'),
+        message: 'position 0.7 is not on the scale',
+      },
+    ],
   },
   {
     mistake: 'a silent party (position null) with confidence other than 0',
@@ -239,7 +370,7 @@ const mistakes: readonly Mistake[] = [
     expected: [
       {
         file: 'statements.yaml',
-        line: 18,
+        line: bSilentLine,
         message: 'party "b" is silent (position null), so confidence must be 0',
       },
     ],
@@ -248,11 +379,16 @@ const mistakes: readonly Mistake[] = [
     mistake: 'a stated position with confidence 0',
     edit: { file: 'statements.yaml', find: 'confidence: 0.75', replace: 'confidence: 0' },
     expected: [
-      { file: 'statements.yaml', line: 69, message: 'party "b" has a position but confidence 0' },
+      {
+        file: 'statements.yaml',
+        line: st('confidence: 0.75'),
+        message: 'party "b" has a position but confidence 0',
+      },
     ],
   },
   {
-    // With the quotes line gone the issue points at the stance itself (its first field, line 68).
+    // With the quotes line gone the issue points at the stance itself (its first field, the line
+    // above "confidence: 0.75").
     mistake: 'a stated position without quotes',
     edit: {
       file: 'statements.yaml',
@@ -260,7 +396,11 @@ const mistakes: readonly Mistake[] = [
       replace: '',
     },
     expected: [
-      { file: 'statements.yaml', line: 68, message: 'party "b" has a position but no quote' },
+      {
+        file: 'statements.yaml',
+        line: st('confidence: 0.75', -1),
+        message: 'party "b" has a position but no quote',
+      },
     ],
   },
   {
@@ -273,21 +413,27 @@ const mistakes: readonly Mistake[] = [
       replace: '    a:\n      postion: 1\n',
     },
     expected: [
-      { file: 'statements.yaml', line: 13, message: 'missing field "position"' },
-      { file: 'statements.yaml', line: 13, message: 'unknown field "postion"' },
+      { file: 'statements.yaml', line: firstStancesLine + 2, message: 'missing field "position"' },
+      { file: 'statements.yaml', line: firstStancesLine + 2, message: 'unknown field "postion"' },
     ],
   },
 
   // --- Statement texts and ids ----------------------------------------------------------------
   {
-    // Reported at the text mapping (line 5), since the missing line has no position of its own.
+    // Reported at the text mapping (its first line, sv), since the missing line has no position of its own.
     mistake: 'a missing English translation (text.en removed)',
     edit: {
       file: 'statements.yaml',
       find: '    en: The municipality should build more libraries.\n',
       replace: '',
     },
-    expected: [{ file: 'statements.yaml', line: 5, message: 'missing field "en"' }],
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: st('sv: Kommunen ska bygga fler bibliotek.'),
+        message: 'missing field "en"',
+      },
+    ],
   },
   {
     mistake: 'an empty Swedish text',
@@ -297,7 +443,11 @@ const mistakes: readonly Mistake[] = [
       replace: 'sv: "  "',
     },
     expected: [
-      { file: 'statements.yaml', line: 5, message: 'statement text (sv) is empty; write it out' },
+      {
+        file: 'statements.yaml',
+        line: st('sv: Kommunen ska bygga fler bibliotek.'),
+        message: 'statement text (sv) is empty; write it out',
+      },
     ],
   },
   {
@@ -308,7 +458,11 @@ const mistakes: readonly Mistake[] = [
       replace: '- id: fler-bibliotek',
     },
     expected: [
-      { file: 'statements.yaml', line: 19, message: 'statement id "fler-bibliotek" is used twice' },
+      {
+        file: 'statements.yaml',
+        line: st('- id: kulturskola-avgift'),
+        message: 'statement id "fler-bibliotek" is used twice',
+      },
     ],
   },
   {
@@ -321,7 +475,7 @@ const mistakes: readonly Mistake[] = [
     expected: [
       {
         file: 'statements.yaml',
-        line: 2,
+        line: st('  theme: kultur\n  direction: more'),
         message: 'theme "kulturr" is not defined; use one of kultur, ekonomi',
       },
     ],
@@ -336,7 +490,7 @@ const mistakes: readonly Mistake[] = [
     expected: [
       {
         file: 'statements.yaml',
-        line: 10,
+        line: st('terms: [bibliotek]'),
         message: 'glossary term "lanekort" is not in glossary.yaml',
       },
     ],
@@ -344,14 +498,14 @@ const mistakes: readonly Mistake[] = [
 
   // --- YAML syntax ----------------------------------------------------------------------------
   {
-    // The bracket is left open on line 10; the YAML parser only notices on line 11 (`stances:`),
-    // where the flow sequence would have had to continue, and that is the line it reports.
+    // The bracket is left open on the terms line; the YAML parser only notices on the next line
+    // (`stances:`), where the flow sequence would have had to continue, and that is the line it reports.
     mistake: 'malformed YAML: a flow sequence left open',
     edit: { file: 'statements.yaml', find: 'terms: [bibliotek]', replace: 'terms: [bibliotek' },
     expected: [
       {
         file: 'statements.yaml',
-        line: 11,
+        line: st('terms: [bibliotek]', 1),
         message:
           'not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
       },
@@ -367,7 +521,7 @@ const mistakes: readonly Mistake[] = [
     expected: [
       {
         file: 'statements.yaml',
-        line: 33,
+        line: st('rationale: A rejects fees.'),
         message: 'not valid YAML: Nested mappings are not allowed in compact mappings',
       },
     ],
@@ -403,7 +557,7 @@ const mistakes: readonly Mistake[] = [
     expected: [
       {
         file: 'statements.yaml',
-        line: 56,
+        line: st('- id: foreningsdrivna-bibliotek'),
         message: 'statement "foreningsdrivna-bibliotek": no party takes a stand on it',
       },
     ],
@@ -443,7 +597,7 @@ const mistakes: readonly Mistake[] = [
     expected: [
       {
         file: 'compass.yaml',
-        line: 4,
+        line: line('compass.yaml', 'coded: "2026-11-23"'),
         message: 'coded "23/11/2026" must be a date like "2026-11-23"',
       },
     ],
@@ -452,7 +606,77 @@ const mistakes: readonly Mistake[] = [
     mistake: 'a coded date that looks right but does not exist',
     edit: { file: 'compass.yaml', find: 'coded: "2026-11-23"', replace: 'coded: "2026-02-30"' },
     expected: [
-      { file: 'compass.yaml', line: 4, message: 'coded "2026-02-30" is not a real calendar date' },
+      {
+        file: 'compass.yaml',
+        line: line('compass.yaml', 'coded: "2026-11-23"'),
+        message: 'coded "2026-02-30" is not a real calendar date',
+      },
+    ],
+  },
+
+  // --- Easy-read Swedish (rules.easyRead) -----------------------------------------------------
+  {
+    mistake: 'a statement without an easy block when compass.yaml requires one',
+    edit: [withEasyRules('{ required: true }'), { file: 'statements.yaml', write: missingEasy }],
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: lineIn(missingEasy, '- id: kulturskola-avgift'),
+        message:
+          'statement "kulturskola-avgift" has no easy-read version, which this compass requires (rules.easyRead in compass.yaml); add "easy:" with "text:" and "explainer:"',
+      },
+    ],
+  },
+  {
+    mistake: 'an easy-read text over the word limit',
+    edit: [
+      withEasyRules('{ required: true, maxWords: 15 }'),
+      { file: 'statements.yaml', write: tooLong },
+    ],
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: lineIn(tooLong, `text: ${JSON.stringify(longText)}`),
+        message:
+          'statement "fler-bibliotek": easy.text has 17 words; the limit is 15 (rules.easyRead.maxWords)',
+      },
+    ],
+  },
+  {
+    mistake: 'easy-read texts whose median LIX is over the limit',
+    edit: [
+      withEasyRules('{ required: true, maxWords: 15, maxMedianLix: 30 }'),
+      { file: 'statements.yaml', write: hardTexts },
+    ],
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: lineIn(hardTexts, 'text: "Kommunstyrelsen'),
+        message:
+          'the median LIX of the easy-read texts (easy.text) is 64.4; the limit is 30 (rules.easyRead.maxMedianLix): use shorter sentences and shorter everyday words, starting with the hardest: "fler-bibliotek" (LIX 105), "kulturskola-avgift" (LIX 79), "foreningsdrivna-bibliotek" (LIX 49.9)',
+      },
+    ],
+  },
+  {
+    mistake: 'an empty easy-read explainer',
+    edit: { file: 'statements.yaml', write: emptyExplainer },
+    expected: [
+      {
+        file: 'statements.yaml',
+        line: lineIn(emptyExplainer, 'explainer: "  "'),
+        message: 'easy-read explainer (easy.explainer) is empty; write it out',
+      },
+    ],
+  },
+  {
+    mistake: 'an easy-read rule that is not a number',
+    edit: withEasyRules('{ required: true, maxWords: fifteen }'),
+    expected: [
+      {
+        file: 'compass.yaml',
+        line: line('compass.yaml', '  maxAgreeAllPercent: 90\n', 1),
+        message: 'easyRead.maxWords must be a number',
+      },
     ],
   },
 ];
@@ -500,7 +724,10 @@ describe('the validate CLI', () => {
     expect(run.error).toBeUndefined();
     expect(run.stderr).toMatch(/^.+statements\.yaml:\d+: .+$/m);
     expect(run.stderr).toMatch(
-      /^.+statements\.yaml:16: statement "fler-bibliotek": party "a" cites a quote/m,
+      new RegExp(
+        `^.+statements\\.yaml:${aQuoteLine}: statement "fler-bibliotek": party "a" cites a quote`,
+        'm',
+      ),
     );
     expect(run.stderr).toContain('1 problem found');
     expect(run.status).toBe(1);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { countSentences, countWords, lix, median } from '../src/domain/bank/lix.ts';
 import type { Compass } from '../src/domain/bank/types.ts';
 import { scoreVoter } from '../src/domain/scoring/score-voter.ts';
 import { renderReport } from '../src/tools/balance-report.ts';
@@ -110,6 +111,44 @@ describe('the social-policy bank', () => {
     const names = compass.parties.flatMap((p) => [p.name, p.municipality]);
     for (const s of compass.statements)
       for (const name of names) expect(`${s.text.sv} ${s.text.en}`).not.toContain(name);
+  });
+
+  it('promises easy-read Swedish in compass.yaml: required, at most 15 words, median LIX ≤ 30', () => {
+    expect(bank().rules.easyRead).toEqual({ required: true, maxWords: 15, maxMedianLix: 30 });
+  });
+
+  it('has every statement in easy-read Swedish: at most 15 words, an explainer of 2–5 sentences', () => {
+    const compass = bank();
+    expect(compass.statements.filter((s) => !s.easy).map((s) => s.id)).toEqual([]);
+    for (const s of compass.statements) {
+      const easy = s.easy!;
+      expect(countWords(easy.text), `${s.id}: ${easy.text}`).toBeLessThanOrEqual(15);
+      expect(countSentences(easy.text), s.id).toBeLessThanOrEqual(2);
+      const sentences = countSentences(easy.explainer);
+      expect(sentences, `${s.id}: ${easy.explainer}`).toBeGreaterThanOrEqual(2);
+      expect(sentences, `${s.id}: ${easy.explainer}`).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('keeps the median LIX of easy texts and of easy explainers at most 30, under the regular ones', () => {
+    const { statements } = bank();
+    const easyText = median(statements.map((s) => lix(s.easy!.text)));
+    const easyExplainer = median(statements.map((s) => lix(s.easy!.explainer)));
+    expect(easyText).toBeLessThanOrEqual(30);
+    expect(easyExplainer).toBeLessThanOrEqual(30);
+    expect(easyText).toBeLessThan(median(statements.map((s) => lix(s.text.sv))));
+    expect(easyExplainer).toBeLessThan(median(statements.map((s) => lix(s.explainer.sv))));
+    // No single easy-read text is harder to read than the statement it renders.
+    for (const s of statements)
+      expect(lix(s.easy!.text), s.id).toBeLessThanOrEqual(lix(s.text.sv) + 0.05);
+  });
+
+  it('names no party or municipality in any easy-read text', () => {
+    const compass = bank();
+    const names = compass.parties.flatMap((p) => [p.name, p.municipality]);
+    for (const s of compass.statements)
+      for (const name of names)
+        expect(`${s.easy!.text} ${s.easy!.explainer}`, s.id).not.toContain(name);
   });
 
   it('has an up-to-date REPORT.md', () => {

@@ -67,6 +67,49 @@ describe('open data', () => {
     }
   });
 
+  it('publishes every statement in easy-read Swedish as statements[].easy { text, explainer }', () => {
+    expect(data.statements).toHaveLength(compass.statements.length);
+    data.statements.forEach((s, i) => {
+      const own = compass.statements[i]!.easy;
+      expect(own, s.id).toBeDefined();
+      expect(s.easy, s.id).toEqual({ text: own!.text, explainer: own!.explainer });
+    });
+    // The published JSON itself, as a consumer reads it.
+    const published = JSON.parse(JSON.stringify(data)) as {
+      statements: { id: string; easy?: { text: string; explainer: string } }[];
+    };
+    expect(published.statements.every((s) => s.easy?.text && s.easy.explainer)).toBe(true);
+  });
+
+  it('leaves easy out for a statement that has none, and still validates', () => {
+    const [first, ...rest] = compass.statements;
+    const withoutEasy = { ...first!, easy: undefined };
+    const without = toOpenData({ ...compass, statements: [withoutEasy, ...rest] });
+    expect(without.statements[0]).not.toHaveProperty('easy');
+    expect(without.statements[1]).toHaveProperty('easy');
+    expect(validate(without), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('is rejected by the schema when an easy block is empty, incomplete or has unknown fields', () => {
+    type Easy = { text?: string; explainer?: string; extra?: string };
+    const withEasy = (easy: Easy) => {
+      const copy = structuredClone(data);
+      (copy.statements[0] as { easy?: Easy }).easy = easy;
+      return copy;
+    };
+    const good = data.statements[0]!.easy!;
+    expect(validate(withEasy({ ...good }))).toBe(true);
+    for (const easy of [
+      { ...good, text: '' },
+      { ...good, explainer: '   ' },
+      { text: good.text },
+      { ...good, extra: 'x' },
+    ]) {
+      expect(validate(withEasy(easy)), JSON.stringify(easy)).toBe(false);
+      expect(validate.errors?.[0]?.instancePath).toMatch(/^\/statements\/0\/easy/);
+    }
+  });
+
   it('is read back by the browser-side parser unchanged', () => {
     const parsed = parseCompass(JSON.parse(JSON.stringify(data)));
     expect(parsed.ok).toBe(true);

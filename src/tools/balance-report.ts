@@ -1,3 +1,4 @@
+import { countWords, lix, median } from '../domain/bank/lix.ts';
 import type { Compass, Position } from '../domain/bank/types.ts';
 import { POSITIONS } from '../domain/bank/types.ts';
 import { percentHalfUp } from '../domain/scoring/exact.ts';
@@ -10,6 +11,80 @@ const pct = (n: number, d: number): string => `${percentHalfUp(n, d)} %`;
 const share = (x: number): string => `${(100 * x).toFixed(1).replace('.', ',')} %`;
 const fmt = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
 const label = (p: Position): string => (p > 0 ? `+${p}` : String(p));
+
+/** A LIX figure or median with one decimal, Swedish style: 28.35 → "28,4". */
+const lixText = (x: number): string => (Number.isNaN(x) ? '–' : x.toFixed(1).replace('.', ','));
+
+/**
+ * The section "Lättläst": LIX of each statement's regular and easy-read Swedish, the easy text's
+ * word count, the medians, and the compass's rule. Empty when the compass has no easy-read text
+ * and no easy-read rule.
+ */
+export function renderEasyRead(compass: Compass): string[] {
+  const rule = compass.rules.easyRead;
+  const { statements } = compass;
+  if (rule === undefined && !statements.some((s) => s.easy)) return [];
+  const out: string[] = ['## Lättläst', ''];
+  out.push(
+    'LIX (läsbarhetsindex) = ord per mening + andelen långa ord (fler än sex bokstäver) i procent. Under 30 är mycket lättläst, 40 ungefär som en vanlig nyhetstext. Ord och meningar räknas som i `src/domain/bank/lix.ts`: ett ord med bindestreck är ett ord, siffror är ord, tecken som % är inga ord.',
+    '',
+  );
+  const rules: string[] = [];
+  if (rule?.required) rules.push('varje påstående ska ha lättläst text och förklaring');
+  if (rule?.maxWords !== undefined) rules.push(`lättläst text högst ${rule.maxWords} ord`);
+  if (rule?.maxMedianLix !== undefined)
+    rules.push(
+      `median-LIX högst ${rule.maxMedianLix} för lättlästa texter och för lättlästa förklaringar`,
+    );
+  out.push(
+    rules.length > 0
+      ? `Regeln (\`rules.easyRead\` i compass.yaml): ${rules.join('; ')}.`
+      : 'Kompassen har ingen regel för lättläst (`rules.easyRead` i compass.yaml).',
+    '',
+  );
+  const withEasy = statements.filter((s) => s.easy);
+  out.push(
+    `${withEasy.length} av ${statements.length} påståenden har lättläst svenska.`,
+    '',
+    '| påstående | LIX text | LIX lättläst text | LIX förklaring | LIX lättläst förklaring | ord i lättläst text |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  );
+  const columns: number[][] = [[], [], [], [], []];
+  for (const s of statements) {
+    const row = [
+      lix(s.text.sv),
+      s.easy ? lix(s.easy.text) : Number.NaN,
+      lix(s.explainer.sv),
+      s.easy ? lix(s.easy.explainer) : Number.NaN,
+      s.easy ? countWords(s.easy.text) : Number.NaN,
+    ];
+    row.forEach((x, i) => {
+      if (!Number.isNaN(x)) columns[i]!.push(x);
+    });
+    out.push(
+      `| \`${s.id}\` | ${row
+        .slice(0, 4)
+        .map(lixText)
+        .join(' | ')} | ${Number.isNaN(row[4]!) ? '–' : String(row[4])} |`,
+    );
+  }
+  const medians = columns.map((c) => median(c));
+  out.push(
+    `| **median** | ${medians
+      .slice(0, 4)
+      .map((m) => `**${lixText(m)}**`)
+      .join(
+        ' | ',
+      )} | **${Number.isInteger(medians[4]) ? String(medians[4]) : lixText(medians[4]!)}** |`,
+  );
+  const maxWords = columns[4]!.length > 0 ? Math.max(...columns[4]!) : Number.NaN;
+  out.push(
+    '',
+    `Längsta lättlästa text: ${Number.isNaN(maxWords) ? '–' : maxWords} ord. Hur texterna skrevs och hur betydelsen kontrollerades står i CODING.md.`,
+    '',
+  );
+  return out;
+}
 
 /** The balance report of a bank as Markdown: the numbers reviewers need to judge fairness. */
 export function renderReport(compass: Compass): string {
@@ -152,5 +227,6 @@ export function renderReport(compass: Compass): string {
     'Ett parti får en placering när programmet tar ställning i minst 3 av väljarens besvarade påståenden och i minst en fjärdedel av dem (vanliga antal, inte viktade med säkerhet eller vikt).',
     '',
   );
+  out.push(...renderEasyRead(compass));
   return out.join('\n');
 }

@@ -42,6 +42,7 @@ export function toOpenData(compass: Compass) {
       direction: s.direction,
       text: s.text,
       explainer: s.explainer,
+      ...(s.easy === undefined ? {} : { easy: { text: s.easy.text, explainer: s.easy.explainer } }),
       terms: s.terms,
       stances: Object.fromEntries(
         compass.parties.map((p) => {

@@ -1,25 +1,78 @@
 import { scoreVoter } from '../scoring/score-voter.ts';
 import type { Voter } from '../scoring/types.ts';
+import { countWords, lix, median } from './lix.ts';
 import type { BankIssue, Compass } from './types.ts';
+
+type Report = (path: readonly (string | number)[], message: string) => void;
 
 /**
  * The compass's own content rules (compass.yaml `rules`): statement and theme counts, every theme
  * used, each party's coverage, the share of "less" statements, no two parties with identical
- * positions, and no party above the limit for a voter who agrees with everything. Build time only.
+ * positions, no party above the limit for a voter who agrees with everything, and the easy-read
+ * rules (`rules.easyRead`). Build time only.
  */
 export function checkContent(compass: Compass): BankIssue[] {
   const issues: BankIssue[] = [];
-  const report = (path: readonly (string | number)[], message: string) =>
-    issues.push({ path, message });
+  const report: Report = (path, message) => issues.push({ path, message });
   checkContentRules(compass, report);
   if (issues.length === 0) checkAgreeAll(compass, report);
+  checkEasyRead(compass, report);
   return issues;
 }
 
-function checkContentRules(
-  compass: Compass,
-  report: (path: readonly (string | number)[], message: string) => void,
-): void {
+/** How many of the worst statements a median-LIX message names. */
+const WORST_SHOWN = 3;
+const oneDecimal = (x: number): string => (Math.round(x * 10) / 10).toString();
+
+/**
+ * Easy-read Swedish (lättläst), only when compass.yaml has `rules.easyRead`: an `easy` block on
+ * every statement when `required`, no `easy.text` over `maxWords` words, and the median LIX of the
+ * easy texts and of the easy explainers each at most `maxMedianLix`. Words and LIX as in lix.ts.
+ */
+export function checkEasyRead(compass: Compass, report: Report): void {
+  const rule = compass.rules.easyRead;
+  if (rule === undefined) return;
+  const easy = compass.statements.flatMap((s, i) => (s.easy ? [{ s, i, easy: s.easy }] : []));
+
+  if (rule.required)
+    compass.statements.forEach((s, i) => {
+      if (!s.easy)
+        report(
+          ['statements', i],
+          `statement "${s.id}" has no easy-read version, which this compass requires (rules.easyRead in compass.yaml); add "easy:" with "text:" and "explainer:" in easy-read Swedish after its explainer, asking exactly the same question`,
+        );
+    });
+
+  const { maxWords, maxMedianLix } = rule;
+  if (maxWords !== undefined)
+    for (const { s, i, easy: e } of easy) {
+      const n = countWords(e.text);
+      if (n > maxWords)
+        report(
+          ['statements', i, 'easy', 'text'],
+          `statement "${s.id}": easy.text has ${n} words; the limit is ${maxWords} (rules.easyRead.maxWords): shorten it without changing the question, and move background to easy.explainer`,
+        );
+    }
+
+  if (maxMedianLix !== undefined && easy.length > 0)
+    for (const field of ['text', 'explainer'] as const) {
+      const scored = easy
+        .map(({ s, i, easy: e }) => ({ id: s.id, i, lix: lix(e[field]) }))
+        .sort((a, b) => b.lix - a.lix);
+      const mid = median(scored.map((x) => x.lix));
+      if (mid <= maxMedianLix) continue;
+      const worst = scored
+        .slice(0, WORST_SHOWN)
+        .map((x) => `"${x.id}" (LIX ${oneDecimal(x.lix)})`)
+        .join(', ');
+      report(
+        ['statements', scored[0]!.i, 'easy', field],
+        `the median LIX of the easy-read ${field === 'text' ? 'texts (easy.text)' : 'explainers (easy.explainer)'} is ${oneDecimal(mid)}; the limit is ${maxMedianLix} (rules.easyRead.maxMedianLix): use shorter sentences and shorter everyday words, starting with the hardest: ${worst}`,
+      );
+    }
+}
+
+function checkContentRules(compass: Compass, report: Report): void {
   const { rules, statements, parties, themes } = compass;
   const n = statements.length;
   if (n < rules.minStatements || n > rules.maxStatements)
@@ -73,10 +126,7 @@ function checkContentRules(
 }
 
 /** Runs only on an otherwise valid bank: the engine needs a stance for every party. */
-function checkAgreeAll(
-  compass: Compass,
-  report: (path: readonly (string | number)[], message: string) => void,
-): void {
+function checkAgreeAll(compass: Compass, report: Report): void {
   const { rules, statements, parties } = compass;
   const agreeAll: Voter = {
     answers: Object.fromEntries(statements.map((s) => [s.id, { answer: 1 }])),

@@ -92,6 +92,12 @@ const statement = v.strictObject({
   ),
   text: localized('statement text'),
   explainer: localized('explainer'),
+  easy: v.optional(
+    v.strictObject({
+      text: text('easy-read text (easy.text)'),
+      explainer: text('easy-read explainer (easy.explainer)'),
+    }),
+  ),
   terms: v.optional(v.array(id('glossary id')), []),
   stances: v.record(v.string(), stance, 'stances must list every party id with its stance'),
 });
@@ -124,6 +130,24 @@ const rules = v.strictObject({
   maxAgreeAllPercent: v.optional(
     v.pipe(v.number('maxAgreeAllPercent must be a number'), v.minValue(0), v.maxValue(100)),
     100,
+  ),
+  /** Absent: the compass makes no easy-read promise, and nothing about `easy` is checked. */
+  easyRead: v.optional(
+    v.strictObject({
+      required: v.optional(
+        v.boolean('easyRead.required must be true or false (without quotes)'),
+        false,
+      ),
+      maxWords: v.optional(
+        v.pipe(count('easyRead.maxWords'), v.minValue(1, 'easyRead.maxWords must be at least 1')),
+      ),
+      maxMedianLix: v.optional(
+        v.pipe(
+          v.number('easyRead.maxMedianLix must be a number'),
+          v.minValue(0, 'easyRead.maxMedianLix must be ≥ 0'),
+        ),
+      ),
+    }),
   ),
 });
 

@@ -67,10 +67,14 @@ export interface Party {
 
 /**
  * A statement and its explainer in easy-read Swedish (lättläst): the same question in everyday
- * words, short sentences, the most important first. Required where the compass's rules say so.
+ * words, short sentences, the most important first. Required where the compass's rules say so
+ * (`rules.easyRead`). Swedish only: agreeing with `text` must mean exactly what agreeing with the
+ * regular Swedish text means (same actor, action, direction and conditions).
  */
 export interface EasyRead {
+  /** The statement, at most `rules.easyRead.maxWords` words. */
   readonly text: string;
+  /** Neutral background in 2–5 short sentences. */
   readonly explainer: string;
 }
 
@@ -105,6 +109,18 @@ export interface BankRules {
   readonly minLessShare: number;
   /** 0..100: a voter answering "helt för" everywhere must not see any party above this. */
   readonly maxAgreeAllPercent: number;
+  /**
+   * Easy-read Swedish (lättläst), when the compass promises it; absent means no easy-read rules.
+   * Words and LIX are counted as in `lix.ts`.
+   */
+  readonly easyRead?: {
+    /** Every statement must have an `easy` block. */
+    readonly required: boolean;
+    /** The most words an `easy.text` may have. */
+    readonly maxWords?: number;
+    /** The highest allowed median LIX, over the easy texts and (separately) the easy explainers. */
+    readonly maxMedianLix?: number;
+  };
 }
 
 export interface Compass {
