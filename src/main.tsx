@@ -8,6 +8,7 @@ import { paths } from './config/paths.ts';
 import { EmbedProvider } from './context/embed-context.tsx';
 import { readEmbedOptions } from './features/embed/embed-options.ts';
 import { createI18n, preferredLanguage, switchLanguage } from './i18n/i18n.ts';
+import { useReadingPrefs } from './state/reading-prefs.ts';
 
 const i18n = createI18n();
 function App() {
@@ -19,7 +20,10 @@ function App() {
 const embed = matchPath(paths.embedFramePattern, window.location.pathname)
   ? readEmbedOptions(window.location.search, (message) => console.warn(message))
   : null;
-const language = embed?.lang ?? preferredLanguage(navigator.languages);
+// The language: a news site's choice for its frame, else the one chosen on this device
+// (remembered with the reading mode), else the browser's preference.
+const language =
+  embed?.lang ?? useReadingPrefs.getState().language ?? preferredLanguage(navigator.languages);
 const firstPath = embed?.statement
   ? paths.widget(embed.statement)
   : embed?.start === 'quiz'

@@ -3,11 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { paths } from '../config/paths.ts';
 import { useEmbed } from '../context/embed-context.tsx';
-import { LANGUAGE_NAMES, LANGUAGES, switchLanguage } from '../i18n/i18n.ts';
+import { EASY_READ_NAME, LANGUAGE_NAMES, LANGUAGES } from '../i18n/i18n.ts';
+import { useEasyRead } from '../i18n/statement-text.ts';
+import { chooseReading } from '../state/reading-prefs.ts';
 
-/** Page frame: skip link, header with language choice, main landmark, privacy line. */
+/**
+ * Page frame: skip link, header with the choice of language and of easy-read Swedish (remembered
+ * on this device), main landmark, privacy line.
+ */
 export function Layout() {
   const { t, i18n } = useTranslation();
+  const easy = useEasyRead();
   const embedded = useEmbed() !== null;
   const { pathname } = useLocation();
   useEffect(() => {
@@ -41,13 +47,23 @@ export function Layout() {
                 <button
                   type="button"
                   lang={lng}
-                  aria-pressed={i18n.language === lng}
-                  onClick={() => void switchLanguage(i18n, lng)}
+                  aria-pressed={i18n.language === lng && !easy}
+                  onClick={() => void chooseReading(i18n, lng, false)}
                 >
                   {LANGUAGE_NAMES[lng]}
                 </button>
               </li>
             ))}
+            <li>
+              <button
+                type="button"
+                lang="sv"
+                aria-pressed={easy}
+                onClick={() => void chooseReading(i18n, 'sv', true)}
+              >
+                {EASY_READ_NAME}
+              </button>
+            </li>
           </ul>
         </nav>
       </header>

@@ -15,6 +15,12 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   ar: 'العربية',
 };
 
+/**
+ * The easy-read mode's name, in Swedish whatever the app's language (like the languages' names):
+ * it is a way of reading Swedish, chosen beside the languages.
+ */
+export const EASY_READ_NAME = 'Lättläst';
+
 /** Swedish ships with the app; other languages load when chosen, off the start page's budget. */
 const loaders: Record<
   Exclude<Language, 'sv'>,

@@ -283,6 +283,12 @@ describe('accessibility (axe-core, WCAG 2.2 AA) on every screen', () => {
     ['not found', '/finns-inte'],
     ['embed builder', '/embed'],
     ['single-statement widget', '/widget/samma-budget'],
+    ['quote game', '/vem-sa-vad'],
+    ['teachers', '/larare'],
+    ['worksheet', '/larare/utskrift/arbetsblad'],
+    ['glossary', '/larare/utskrift/ordlista'],
+    ['quote cards', '/larare/utskrift/citatkort'],
+    ['method exercise', '/larare/utskrift/metodovning'],
   ] as const;
 
   it.each([

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRINTABLES } from '../../src/config/paths.ts';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { launchChromium } from './browser.ts';
@@ -84,6 +85,9 @@ const SCREENS: readonly Screen[] = [
       await page.locator('.quote-game-verdict').waitFor();
     },
   },
+  // For teachers (issue 10): the teachers' page and the printable material on screen.
+  { name: 'teachers', path: '/larare' },
+  ...PRINTABLES.map((name) => ({ name: `printable ${name}`, path: `/larare/utskrift/${name}` })),
   // Classroom rounds (the site is served by the classroom service; rounds are made through its
   // API in beforeAll). Getters, because the join codes exist only once the rounds do.
   { name: 'classroom entry', path: '/klass' },
@@ -519,4 +523,63 @@ describe.each([
       expect(wide.label).toBe('none');
     },
   );
+});
+
+describe('no word broken across lines in easy-read Swedish (lättläst)', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await browser.newContext({
+      locale: 'sv-SE',
+      viewport: { width: WIDTHS[0], height: 800 },
+      deviceScaleFactor: 1,
+      reducedMotion: 'reduce',
+    });
+    page = await context.newPage();
+    // The reading mode as the app stores it (src/state/reading-prefs.ts), set from a file of the
+    // site that does not run the app.
+    await page.goto(`${origin}/favicon.svg`);
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'valkompass:reading',
+        JSON.stringify({ state: { language: 'sv', easy: true }, version: 1 }),
+      ),
+    );
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  const easyScreens: readonly (readonly [string, string])[] = [
+    ['start', '/'],
+    ...compass.statements.map((_, i) => [`quiz ${i + 1}`, `/fraga/${i + 1}`] as const),
+  ];
+  it.each(easyScreens)('%s', async (name, path) => {
+    await page.setViewportSize({ width: WIDTHS[0], height: 800 });
+    await page.goto('about:blank');
+    await page.goto(`${origin}${path}`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 });
+    // The mode is on (the header's "Lättläst" is pressed) before anything is measured.
+    await page
+      .locator('header button[aria-pressed="true"]', { hasText: 'Lättläst' })
+      .waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => {
+      for (const details of document.querySelectorAll('details')) details.open = true;
+    });
+    const problems: string[] = [];
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const p of await page.evaluate(brokenWords, false)) problems.push(`${width} px: ${p}`);
+    }
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    for (const p of await page.evaluate(brokenWords, true)) problems.push(`320 px, 200 %: ${p}`);
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '';
+    });
+    expect(problems, `${name} (lättläst, ${path})`).toEqual([]);
+  });
 });

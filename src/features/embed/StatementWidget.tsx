@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { ListenButton } from '../../components/ListenButton.tsx';
 import { StanceView } from '../../components/StanceView.tsx';
 import { paths } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import type { Position } from '../../domain/bank/types.ts';
 import { handoverFragment } from '../../domain/share-link/answer-handover.ts';
 import { positionKey } from '../../i18n/labels.ts';
-import { localized } from '../../i18n/localized.ts';
+import { useStatementText } from '../../i18n/statement-text.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 
 const OPTIONS: readonly Position[] = [1, 0.5, 0, -0.5, -1];
@@ -17,12 +18,13 @@ const OPTIONS: readonly Position[] = [1, 0.5, 0, -0.5, -1];
  * quotes), and can go on to the whole quiz with that answer already given (in the link's fragment).
  */
 export function StatementWidget() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const compass = useCompass();
   const id = useParams().statement ?? '';
   const index = compass.statements.findIndex((s) => s.id === id);
   const statement = compass.statements[index];
   const answer = useAnswers((s) => s.answer);
+  const shownText = useStatementText();
   const [chosen, setChosen] = useState<Position | null>(null);
   const partiesHeading = useRef<HTMLHeadingElement>(null);
   const answered = chosen !== null;
@@ -30,7 +32,7 @@ export function StatementWidget() {
     if (answered) partiesHeading.current?.focus();
   }, [answered]);
   if (!statement) return <p role="alert">{t('widget.unknown')}</p>;
-  const lang = i18n.language;
+  const shown = shownText(statement);
   // The whole quiz goes on after this statement, with this answer handed over in the fragment.
   const next = index + 2 <= compass.statements.length ? paths.statement(index + 2) : paths.review;
   const full = (answer: Position) =>
@@ -38,10 +40,18 @@ export function StatementWidget() {
   return (
     <article className="widget" aria-labelledby="widget-statement">
       <p className="progress-text">{t('widget.kicker')}</p>
-      <h1 id="widget-statement">{localized(statement.text, lang)}</h1>
+      <h1 id="widget-statement">{shown.text}</h1>
+      <div className="reading-tools">
+        <ListenButton text={shown.text} lang={shown.textLang} name={t('listen.statement')} />
+      </div>
       <details className="explainer">
         <summary>{t('quiz.explainer')}</summary>
-        <p>{localized(statement.explainer, lang)}</p>
+        <p>{shown.explainer}</p>
+        <ListenButton
+          text={shown.explainer}
+          lang={shown.explainerLang}
+          name={t('listen.explainer')}
+        />
       </details>
       <fieldset className="answers">
         <legend>{t('quiz.yourAnswer')}</legend>

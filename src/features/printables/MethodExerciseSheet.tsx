@@ -219,55 +219,66 @@ function StepTable({
     'value',
     'weighted',
   ] as const;
+  const caption = t('method.workTitle', { party });
   return (
-    <table className={filled ? 'method-table method-steps' : 'method-table method-steps blank'}>
-      <caption>{t('method.workTitle', { party })}</caption>
-      <thead>
-        <tr>
-          {cols.map((col) => (
-            <th key={col} scope="col">
-              {t(`method.cols.${col}`)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {result.steps.map((step) => (
-          <tr key={step.statement} className={step.skipped && filled ? 'skipped' : undefined}>
-            <th scope="row">{step.number}</th>
-            <td>{step.answer === null ? t('method.skipped') : signed(step.answer)}</td>
-            {step.skipped && filled ? (
-              <td colSpan={7}>{filled ? t('method.notCounted') : ''}</td>
-            ) : (
-              <>
-                <td>{cell(step.weight)}</td>
-                <td>{step.position === null ? t('method.silent') : signed(step.position)}</td>
-                <td>{plain(step.confidence)}</td>
-                <td>{cell(step.distance)}</td>
-                <td>{cell(step.agreement)}</td>
-                <td>{cell(step.value)}</td>
-                <td>{cell(step.weighted)}</td>
-              </>
-            )}
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">{t('method.sum')}</th>
-          <td />
-          <td>{cell(result.totalWeight)}</td>
-          <td colSpan={5} />
-          <td>{cell(result.sum)}</td>
-        </tr>
-        {!filled && (
+    // On a narrow screen the table scrolls sideways in this region, which keyboard users can
+    // focus and scroll (it is a plain block on paper).
+    <div
+      className="method-steps-scroll"
+      role="region"
+      // The blank table and its filled twin in the answer key need names of their own.
+      aria-label={filled ? `${caption} (${t('method.keyTitle')})` : caption}
+      tabIndex={0}
+    >
+      <table className={filled ? 'method-table method-steps' : 'method-table method-steps blank'}>
+        <caption>{caption}</caption>
+        <thead>
           <tr>
-            <td colSpan={9} className="method-match">
-              {t('method.matchBlank')} <span className="print-blank" aria-hidden="true" /> %
-            </td>
+            {cols.map((col) => (
+              <th key={col} scope="col">
+                {t(`method.cols.${col}`)}
+              </th>
+            ))}
           </tr>
-        )}
-      </tfoot>
-    </table>
+        </thead>
+        <tbody>
+          {result.steps.map((step) => (
+            <tr key={step.statement} className={step.skipped && filled ? 'skipped' : undefined}>
+              <th scope="row">{step.number}</th>
+              <td>{step.answer === null ? t('method.skipped') : signed(step.answer)}</td>
+              {step.skipped && filled ? (
+                <td colSpan={7}>{filled ? t('method.notCounted') : ''}</td>
+              ) : (
+                <>
+                  <td>{cell(step.weight)}</td>
+                  <td>{step.position === null ? t('method.silent') : signed(step.position)}</td>
+                  <td>{plain(step.confidence)}</td>
+                  <td>{cell(step.distance)}</td>
+                  <td>{cell(step.agreement)}</td>
+                  <td>{cell(step.value)}</td>
+                  <td>{cell(step.weighted)}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('method.sum')}</th>
+            <td />
+            <td>{cell(result.totalWeight)}</td>
+            <td colSpan={5} />
+            <td>{cell(result.sum)}</td>
+          </tr>
+          {!filled && (
+            <tr>
+              <td colSpan={9} className="method-match">
+                {t('method.matchBlank')} <span className="print-blank" aria-hidden="true" /> %
+              </td>
+            </tr>
+          )}
+        </tfoot>
+      </table>
+    </div>
   );
 }

@@ -1,14 +1,15 @@
 // @vitest-environment jsdom
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Layout } from '../../app/Layout.tsx';
 import { CompassProvider } from '../../context/compass-context.tsx';
 import { createI18n } from '../../i18n/i18n.ts';
 import { useAnswers } from '../../state/answers-store.ts';
-import { demoCompass, renderPage } from '../../test/render-app.tsx';
+import { useReadingPrefs } from '../../state/reading-prefs.ts';
+import { demoCompass, renderPage, stubSpeech, voice } from '../../test/render-app.tsx';
 import { ReviewPage } from '../review/ReviewPage.tsx';
 import { QuizPage } from './QuizPage.tsx';
 
@@ -21,6 +22,7 @@ const renderQuiz = (number: number) =>
 /** The quiz with the review page behind it, to follow the last statement's way out. */
 function renderQuizAndReview(number: number) {
   useAnswers.setState(useAnswers.getInitialState(), true);
+  useReadingPrefs.setState({ language: null, easy: false });
   useAnswers.getState().bindCompass(demoCompass.id, demoCompass.version);
   return render(
     <I18nextProvider i18n={createI18n()}>
@@ -252,5 +254,129 @@ describe('QuizPage', () => {
     renderQuiz(9);
     expect(heading()).toHaveTextContent(texts[0]!);
     expect(screen.getByText(/Påstående 1 av 4/)).toBeInTheDocument();
+  });
+});
+
+describe('QuizPage in easy-read Swedish (lättläst)', () => {
+  const easy = demoCompass.statements.map((s) => s.easy);
+  const renderEasy = (number: number) =>
+    renderPage(<QuizPage />, { path: `/fraga/${number}`, route: '/fraga/:number', easy: true });
+  const article = () => screen.getByRole('article');
+  const quizToggle = () => within(article()).getByRole('button', { name: 'Lättläst' });
+  let speech: ReturnType<typeof stubSpeech> | null = null;
+  afterEach(() => {
+    speech?.remove();
+    speech = null;
+  });
+
+  it('shows the easy-read statement and explainer', () => {
+    renderEasy(2);
+    expect(heading()).toHaveTextContent(easy[1]!.text);
+    expect(heading()).not.toHaveTextContent(texts[1]!);
+    expect(screen.getByText(easy[1]!.explainer)).toBeInTheDocument();
+    expect(screen.queryByText(demoCompass.statements[1]!.explainer.sv)).not.toBeInTheDocument();
+    expect(quizToggle()).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.queryByText(/finns inte på lättläst svenska/)).not.toBeInTheDocument();
+  });
+
+  it('marks the glossary terms where they occur in the easy-read text', () => {
+    const [first, ...rest] = demoCompass.statements;
+    const compass = {
+      ...demoCompass,
+      statements: [
+        { ...first!, easy: { text: 'Det ska finnas fler Bibliotek.', explainer: 'Böcker.' } },
+        ...rest,
+      ],
+    };
+    renderPage(<QuizPage />, { path: '/fraga/1', route: '/fraga/:number', compass, easy: true });
+    expect(heading()).toHaveTextContent('Det ska finnas fler Bibliotek.');
+    const term = within(heading()).getByText('Bibliotek');
+    expect(term).toHaveClass('term');
+    expect(term).toHaveAttribute('aria-describedby', 'term-bibliotek');
+  });
+
+  it('falls back to the regular Swedish text, and says so, where a statement has no easy version', () => {
+    renderEasy(1);
+    expect(easy[0]).toBeUndefined();
+    expect(heading()).toHaveTextContent(texts[0]!);
+    expect(screen.getByText(demoCompass.statements[0]!.explainer.sv)).toBeInTheDocument();
+    expect(
+      screen.getByText('Det här påståendet finns inte på lättläst svenska ännu.'),
+    ).toBeInTheDocument();
+  });
+
+  it('is switched on and off beside the statement; the answers stay as they were', async () => {
+    const user = userEvent.setup();
+    renderQuiz(2);
+    act(() => {
+      useAnswers.getState().answer(ids[1]!, -0.5);
+      useAnswers.getState().setImportant(ids[1]!, true);
+    });
+    const before = answers();
+    expect(quizToggle()).toHaveAttribute('aria-pressed', 'false');
+    await user.click(quizToggle());
+    await waitFor(() => expect(heading()).toHaveTextContent(easy[1]!.text));
+    expect(quizToggle()).toHaveAttribute('aria-pressed', 'true');
+    const banner = screen.getByRole('banner');
+    expect(within(banner).getByRole('button', { name: 'Lättläst' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(within(banner).getByRole('button', { name: 'Svenska' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+    expect(answers()).toBe(before);
+    expect(screen.getByRole('button', { name: 'Delvis emot' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(screen.getByRole('checkbox', { name: 'Viktigt för mig' })).toBeChecked();
+    expect(useReadingPrefs.getState()).toMatchObject({ language: 'sv', easy: true });
+
+    await user.click(quizToggle());
+    await waitFor(() => expect(heading()).toHaveTextContent(texts[1]!));
+    expect(answers()).toBe(before);
+    expect(useReadingPrefs.getState()).toMatchObject({ language: 'sv', easy: false });
+  });
+
+  it('from English, turns the app to Swedish in easy-read', async () => {
+    const user = userEvent.setup();
+    const { i18n } = renderQuiz(2);
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    await waitFor(() => expect(heading()).toHaveTextContent(demoCompass.statements[1]!.text.en!));
+    await user.click(quizToggle());
+    await waitFor(() => expect(heading()).toHaveTextContent(easy[1]!.text));
+    expect(i18n.language).toBe('sv');
+    expect(document.documentElement.lang).toBe('sv');
+  });
+
+  it('reads the easy-read text aloud, in Swedish', async () => {
+    const user = userEvent.setup();
+    speech = stubSpeech([voice('sv-SE')]);
+    renderEasy(2);
+    await user.click(screen.getByRole('button', { name: 'Lyssna på påståendet' }));
+    expect(speech.spoken.at(-1)).toMatchObject({ text: easy[1]!.text, lang: 'sv-SE' });
+    await user.click(screen.getByText('Vad betyder det?'));
+    await user.click(screen.getByRole('button', { name: 'Lyssna på förklaringen' }));
+    expect(speech.spoken.at(-1)).toMatchObject({ text: easy[1]!.explainer, lang: 'sv-SE' });
+  });
+
+  it('stops reading when the voter moves on to the next statement', async () => {
+    const user = userEvent.setup();
+    speech = stubSpeech([voice('sv-SE')]);
+    renderEasy(1);
+    await user.click(screen.getByRole('button', { name: 'Lyssna på påståendet' }));
+    expect(speech.current()?.text).toBe(texts[0]);
+    await user.click(screen.getByRole('button', { name: 'Helt för' }));
+    await waitFor(() => expect(heading()).toHaveTextContent(easy[1]!.text));
+    expect(speech.current()).toBeNull();
+    expect(screen.getByRole('button', { name: 'Lyssna på påståendet' })).toBeInTheDocument();
+  });
+
+  it('offers no read-aloud without a voice for the text', () => {
+    speech = stubSpeech([voice('en-GB')]);
+    renderEasy(1);
+    expect(screen.queryByRole('button', { name: /Lyssna/ })).not.toBeInTheDocument();
   });
 });

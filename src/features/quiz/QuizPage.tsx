@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { ListenButton } from '../../components/ListenButton.tsx';
 import { paths } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import type { Answer } from '../../domain/scoring/types.ts';
+import { EASY_READ_NAME } from '../../i18n/i18n.ts';
 import { positionKey } from '../../i18n/labels.ts';
 import { localized } from '../../i18n/localized.ts';
+import { useEasyRead, useStatementText } from '../../i18n/statement-text.ts';
 import { useAnswers } from '../../state/answers-store.ts';
+import { chooseReading } from '../../state/reading-prefs.ts';
 import { ANSWER_OPTIONS, IMPORTANT_KEY, SKIP_KEY } from './answer-options.ts';
 import { MarkedText } from './MarkedText.tsx';
 import { TermList } from './TermList.tsx';
@@ -26,6 +30,8 @@ export function QuizPage() {
   // Importance chosen before answering, for the statement it was chosen on.
   const [pending, setPending] = useState<{ id: string; on: boolean } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const shownText = useStatementText();
+  const easy = useEasyRead();
 
   useEffect(() => {
     heading.current?.focus();
@@ -58,6 +64,10 @@ export function QuizPage() {
   const theme = compass.themes.find((th) => th.id === statement.theme);
   const terms = compass.glossary.filter((g) => statement.terms.includes(g.id));
   const lang = i18n.language;
+  const shown = shownText(statement);
+  // Marked up when the text is not in the page's language (easy-read, or the Swedish fallback).
+  const langOf = (textLang: string) =>
+    textLang === lang ? {} : { lang: textLang, dir: i18n.dir(textLang) };
   return (
     <article className="quiz" aria-labelledby="statement-heading">
       <p className="progress-text" aria-live="polite">
@@ -67,12 +77,31 @@ export function QuizPage() {
       <div className="progress-bar" aria-hidden="true">
         <div style={{ width: `${(100 * number) / total}%` }} />
       </div>
-      <h1 id="statement-heading" ref={heading} tabIndex={-1}>
-        <MarkedText text={localized(statement.text, lang)} terms={terms} language={lang} />
+      <h1 id="statement-heading" ref={heading} tabIndex={-1} {...langOf(shown.textLang)}>
+        <MarkedText text={shown.text} terms={terms} language={shown.textLang} />
       </h1>
+      <div className="reading-tools">
+        <ListenButton text={shown.text} lang={shown.textLang} name={t('listen.statement')} />
+        {compass.statements.some((s) => s.easy) && (
+          <button
+            type="button"
+            lang="sv"
+            aria-pressed={easy}
+            onClick={() => void chooseReading(i18n, 'sv', !easy)}
+          >
+            {EASY_READ_NAME}
+          </button>
+        )}
+      </div>
+      {easy && !shown.easy && <p className="hint">{t('quiz.noEasy')}</p>}
       <details className="explainer">
         <summary>{t('quiz.explainer')}</summary>
-        <p>{localized(statement.explainer, lang)}</p>
+        <p {...langOf(shown.explainerLang)}>{shown.explainer}</p>
+        <ListenButton
+          text={shown.explainer}
+          lang={shown.explainerLang}
+          name={t('listen.explainer')}
+        />
       </details>
       <TermList terms={terms} />
       <fieldset className="answers">

@@ -4,7 +4,7 @@ import { NotFound } from '../../components/NotFound.tsx';
 import { paths } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { confidenceKey, formatDecimal, positionKey } from '../../i18n/labels.ts';
-import { localized } from '../../i18n/localized.ts';
+import { useStatementText } from '../../i18n/statement-text.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { coverageText } from './coverage-text.ts';
 import { useResult } from './use-result.ts';
@@ -16,6 +16,7 @@ export function PartyDetail() {
   const partyId = useParams().party ?? '';
   const party = compass.parties.find((p) => p.id === partyId);
   const answers = useAnswers((s) => s.answers);
+  const shown = useStatementText();
   const result = useResult(compass, { answers, parties: party ? [party.id] : [] });
   if (!party) return <NotFound />;
   const lang = i18n.language;
@@ -52,7 +53,7 @@ export function PartyDetail() {
               const points = (100 * score.contributions[j]!) / score.exactScore.denominator;
               return (
                 <li key={id}>
-                  <h3>{localized(statement.text, lang)}</h3>
+                  <h3>{shown(statement).text}</h3>
                   <dl>
                     <dt>{t('party.yourAnswer')}</dt>
                     <dd>

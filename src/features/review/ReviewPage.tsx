@@ -6,21 +6,21 @@ import { useCompass } from '../../context/compass-context.tsx';
 import { type Position, POSITIONS } from '../../domain/bank/types.ts';
 import type { Answer } from '../../domain/scoring/types.ts';
 import { positionKey } from '../../i18n/labels.ts';
-import { localized } from '../../i18n/localized.ts';
+import { useStatementText } from '../../i18n/statement-text.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 
 const UNANSWERED = 'none';
 
 /** Every statement with the voter's answer: change answers, mark importance, choose parties. */
 export function ReviewPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shown = useStatementText();
   const compass = useCompass();
   const answers = useAnswers((s) => s.answers);
   const parties = useAnswers((s) => s.parties);
   const answer = useAnswers((s) => s.answer);
   const setImportant = useAnswers((s) => s.setImportant);
   const setParties = useAnswers((s) => s.setParties);
-  const lang = i18n.language;
   const chosen = parties ?? compass.parties.map((p) => p.id);
   const answered = compass.statements.filter((s) => {
     const a = answers[s.id];
@@ -44,7 +44,7 @@ export function ReviewPage() {
           return (
             <li key={s.id}>
               <p className="review-statement" id={`text-${s.id}`}>
-                <Link to={paths.statement(i + 1)}>{localized(s.text, lang)}</Link>
+                <Link to={paths.statement(i + 1)}>{shown(s).text}</Link>
               </p>
               <div className="review-controls">
                 <label htmlFor={selectId}>{t('review.answerLabel')}</label>

@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Statement } from '../../domain/bank/types.ts';
 import { useAnswers } from '../../state/answers-store.ts';
+import { READING_PREFS_STORAGE_KEY, useReadingPrefs } from '../../state/reading-prefs.ts';
 import { demoCompass, renderPage } from '../../test/render-app.tsx';
 import { StartPage } from './StartPage.tsx';
 
@@ -133,5 +135,102 @@ describe('StartPage', () => {
   it('does not claim more municipalities than the parties come from', () => {
     renderPage(<StartPage />);
     expect(screen.getByText(/partiprogram/)).not.toHaveTextContent(/från 2 olika kommuner/);
+  });
+});
+
+describe('StartPage: easy-read Swedish (lättläst)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    localStorage.clear();
+  });
+  const offer = () => screen.getByText('Lättläst svenska: enklare ord och kortare meningar.');
+  const startToggle = () =>
+    within(screen.getByRole('main')).getByRole('button', { name: 'Lättläst' });
+  const headerButton = (name: string) =>
+    within(screen.getByRole('banner')).getByRole('button', { name });
+
+  it('explains the mode and offers it, next to the languages in the header too', () => {
+    renderPage(<StartPage />);
+    expect(offer()).toBeVisible();
+    expect(startToggle()).toHaveAttribute('lang', 'sv');
+    expect(startToggle()).toHaveAttribute('aria-pressed', 'false');
+    expect(startToggle()).toHaveAccessibleDescription(offer().textContent!);
+    const nav = screen.getByRole('navigation', { name: 'Språk' });
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Svenska', 'English', 'العربية', 'Lättläst']);
+    expect(headerButton('Svenska')).toHaveAttribute('aria-pressed', 'true');
+    expect(headerButton('Lättläst')).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  it('switches easy-read on and off, and the header shows the same', async () => {
+    const user = userEvent.setup();
+    renderPage(<StartPage />);
+    await user.click(startToggle());
+    await waitFor(() => expect(startToggle()).toHaveAttribute('aria-pressed', 'true'));
+    expect(headerButton('Lättläst')).toHaveAttribute('aria-pressed', 'true');
+    expect(headerButton('Svenska')).toHaveAttribute('aria-pressed', 'false');
+    await user.click(headerButton('Svenska'));
+    await waitFor(() => expect(startToggle()).toHaveAttribute('aria-pressed', 'false'));
+    expect(headerButton('Svenska')).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('is left by choosing another language, which is remembered instead', async () => {
+    const user = userEvent.setup();
+    renderPage(<StartPage />);
+    await user.click(headerButton('Lättläst'));
+    await waitFor(() => expect(headerButton('Lättläst')).toHaveAttribute('aria-pressed', 'true'));
+    await user.click(headerButton('English'));
+    await waitFor(() => expect(headerButton('English')).toHaveAttribute('aria-pressed', 'true'));
+    expect(headerButton('Lättläst')).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByText(/^Lättläst: the statements in easy-to-read Swedish/)).toBeVisible();
+    expect(JSON.parse(localStorage.getItem(READING_PREFS_STORAGE_KEY)!)).toMatchObject({
+      state: { language: 'en', easy: false },
+    });
+  });
+
+  it('is remembered: after a reload the mode is still on', async () => {
+    const user = userEvent.setup();
+    const { unmount } = renderPage(<StartPage />);
+    await user.click(startToggle());
+    await waitFor(() => expect(startToggle()).toHaveAttribute('aria-pressed', 'true'));
+    unmount();
+    useReadingPrefs.setState({ language: null, easy: false }, false);
+    localStorage.setItem(
+      READING_PREFS_STORAGE_KEY,
+      JSON.stringify({ state: { language: 'sv', easy: true }, version: 1 }),
+    );
+    renderPage(<StartPage />, { storedReading: true });
+    expect(startToggle()).toHaveAttribute('aria-pressed', 'true');
+    expect(headerButton('Lättläst')).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('works from memory when storage is blocked', async () => {
+    const user = userEvent.setup();
+    const blocked = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    useReadingPrefs.setState({ language: null, easy: false });
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(blocked);
+    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(blocked);
+    renderPage(<StartPage />, { storedReading: true });
+    expect(startToggle()).toHaveAttribute('aria-pressed', 'false');
+    await user.click(startToggle());
+    await waitFor(() => expect(startToggle()).toHaveAttribute('aria-pressed', 'true'));
+    expect(headerButton('Lättläst')).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('is not offered by a compass without easy-read texts', () => {
+    const compass = {
+      ...demoCompass,
+      statements: demoCompass.statements.map(
+        (s) => Object.fromEntries(Object.entries(s).filter(([key]) => key !== 'easy')) as Statement,
+      ),
+    };
+    renderPage(<StartPage />, { compass });
+    expect(screen.queryByText(/enklare ord och kortare meningar/)).not.toBeInTheDocument();
+    expect(within(screen.getByRole('main')).queryByRole('button', { name: 'Lättläst' })).toBeNull();
   });
 });

@@ -4,14 +4,18 @@ import { Link } from 'react-router';
 import { ClearAnswers } from '../../components/ClearAnswers.tsx';
 import { paths } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
+import { EASY_READ_NAME } from '../../i18n/i18n.ts';
 import { localized } from '../../i18n/localized.ts';
+import { useEasyRead } from '../../i18n/statement-text.ts';
 import { useAnswers } from '../../state/answers-store.ts';
+import { chooseReading } from '../../state/reading-prefs.ts';
 
 /** What the compass is and is not, how long it takes, the privacy promise, and the way in. */
 export function StartPage() {
   const { t, i18n } = useTranslation();
   const compass = useCompass();
   const answers = useAnswers((s) => s.answers);
+  const easy = useEasyRead();
   // True once "Rensa mina svar" has cleared the answers: ClearAnswers then stays on screen with its
   // confirmation, although nothing is answered any more.
   const [justCleared, setJustCleared] = useState(false);
@@ -36,6 +40,20 @@ export function StartPage() {
         <li>{t('start.notAdvice')}</li>
       </ul>
       <p className="privacy-promise">{t('start.privacy')}</p>
+      {compass.statements.some((s) => s.easy) && (
+        <p className="easy-read-offer">
+          <span id="easy-read-what">{t('start.easyRead')}</span>
+          <button
+            type="button"
+            lang="sv"
+            aria-pressed={easy}
+            aria-describedby="easy-read-what"
+            onClick={() => void chooseReading(i18n, 'sv', !easy)}
+          >
+            {EASY_READ_NAME}
+          </button>
+        </p>
+      )}
       <p className="actions">
         {reached === 0 ? (
           <Link className="button primary" to={paths.statement(1)}>

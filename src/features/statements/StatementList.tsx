@@ -4,6 +4,7 @@ import type { Compass, Statement } from '../../domain/bank/types.ts';
 import type { VoterAnswer } from '../../domain/scoring/types.ts';
 import { positionKey } from '../../i18n/labels.ts';
 import { localized } from '../../i18n/localized.ts';
+import { useStatementText } from '../../i18n/statement-text.ts';
 
 /** Every statement with what each programme says, quotes included: the coding laid open. */
 export function StatementList({
@@ -48,6 +49,7 @@ function StatementItem({
   const { t, i18n } = useTranslation();
   const theme = compass.themes.find((th) => th.id === statement.theme);
   const headingId = `statement-${statement.id}`;
+  const shown = useStatementText()(statement);
   return (
     <li className="statement" aria-labelledby={headingId}>
       {theme && (
@@ -55,7 +57,7 @@ function StatementItem({
           {t('statements.theme', { theme: localized(theme.name, i18n.language) })}
         </p>
       )}
-      <h2 id={headingId}>{localized(statement.text, i18n.language)}</h2>
+      <h2 id={headingId}>{shown.text}</h2>
       {showAnswer && (
         <p className="your-answer">
           {t('statements.yourAnswer', {
@@ -65,7 +67,7 @@ function StatementItem({
       )}
       <details>
         <summary>{t('statements.explainer')}</summary>
-        <p>{localized(statement.explainer, i18n.language)}</p>
+        <p>{shown.explainer}</p>
       </details>
       <h3>{t('statements.stances')}</h3>
       <ul className="stances">

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { Localized, Statement } from '../domain/bank/types.ts';
+import { useReadingPrefs } from '../state/reading-prefs.ts';
+
+/** A statement as shown: its text and explainer, each with the language it is written in. */
+export interface ShownStatement {
+  readonly text: string;
+  /** The language of `text` ('sv' for easy-read and for the Swedish fallback). */
+  readonly textLang: string;
+  readonly explainer: string;
+  readonly explainerLang: string;
+  /** True when these are the easy-read (lättläst) versions. */
+  readonly easy: boolean;
+}
+
+const pick = (text: Localized, language: string): [string, string] => {
+  const key = language.split('-')[0] as keyof Localized;
+  const own = text[key];
+  return own === undefined ? [text.sv, 'sv'] : [own, key];
+};
+
+/**
+ * The one place that decides which words of a statement a reader sees: in easy-read mode (which
+ * is a mode of Swedish) the statement's `easy` texts where it has them, else the text in the
+ * reader's language, falling back to Swedish. Every page that shows a statement goes through here,
+ * so the reading mode applies everywhere; the answers belong to the statement, never to its words.
+ */
+export function statementText(
+  statement: Statement,
+  language: string,
+  easy: boolean,
+): ShownStatement {
+  if (easy && language.split('-')[0] === 'sv' && statement.easy) {
+    const { text, explainer } = statement.easy;
+    return { text, textLang: 'sv', explainer, explainerLang: 'sv', easy: true };
+  }
+  const [text, textLang] = pick(statement.text, language);
+  const [explainer, explainerLang] = pick(statement.explainer, language);
+  return { text, textLang, explainer, explainerLang, easy: false };
+}
+
+/** Whether easy-read is on now: chosen, and the app is in Swedish. */
+export function useEasyRead(): boolean {
+  const { i18n } = useTranslation();
+  const easy = useReadingPrefs((s) => s.easy);
+  return easy && i18n.language === 'sv';
+}
+
+/** `statementText` for the current language and reading mode. */
+export function useStatementText(): (statement: Statement) => ShownStatement {
+  const { i18n } = useTranslation();
+  const easy = useEasyRead();
+  const language = i18n.language;
+  return (statement) => statementText(statement, language, easy);
+}

@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Compass } from '../../src/domain/bank/types.ts';
+import { launchChromium, serveBuiltSite } from './browser.ts';
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+let browser: Browser;
+let server: PreviewServer;
+let origin: string;
+/** Statement 1 as the site publishes it (open data), easy-read version included when the bank has one. */
+let compass: Compass;
+let first: Compass['statements'][number];
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  ({ server, url: origin } = await serveBuiltSite());
+  browser = await launchChromium();
+  const response = await fetch(`${origin}/data/socialpolitik.json`);
+  compass = (await response.json()) as Compass;
+  first = compass.statements[0]!;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+
+/**
+ * A stand-in for the browser's speech synthesis (headless Chromium has no voices), installed
+ * before the app loads: records what is spoken, and lists the given voices only after a
+ * 'voiceschanged' event, as Chrome does.
+ */
+function speechStub(voices: { lang: string; name: string }[]) {
+  const spoken: { text: string; lang: string; voice: string | null }[] = [];
+  const target = new EventTarget();
+  let listed: SpeechSynthesisVoice[] = [];
+  class Utterance extends EventTarget {
+    lang = '';
+    voice: SpeechSynthesisVoice | null = null;
+    constructor(readonly text: string) {
+      super();
+    }
+  }
+  let current: Utterance | null = null;
+  const synth = Object.assign(target, {
+    getVoices: () => listed,
+    speak(u: Utterance) {
+      spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name ?? null });
+      current = u;
+    },
+    cancel() {
+      const was = current;
+      current = null;
+      was?.dispatchEvent(new Event('error'));
+    },
+  });
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', {
+    value: Utterance,
+    configurable: true,
+  });
+  (window as unknown as { spoken: typeof spoken }).spoken = spoken;
+  setTimeout(() => {
+    listed = voices.map(
+      (v) =>
+        ({ ...v, voiceURI: v.name, localService: true, default: false }) as SpeechSynthesisVoice,
+    );
+    target.dispatchEvent(new Event('voiceschanged'));
+  }, 50);
+}
+
+async function newPage(
+  voices: { lang: string; name: string }[] | null = null,
+  bypassCSP = false,
+): Promise<Page> {
+  // bypassCSP only so that axe itself can be injected; the app's CSP is tested elsewhere.
+  const context = await browser.newContext({
+    locale: 'sv-SE',
+    viewport: { width: 390, height: 844 },
+    bypassCSP,
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  if (voices) await page.addInitScript(speechStub, voices);
+  return page;
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+const headerButton = (page: Page, name: string) =>
+  page.getByRole('banner').getByRole('button', { name, exact: true });
+
+describe('easy-read Swedish (lättläst)', () => {
+  it('is chosen on the start page, shows the easy text, survives a reload, and ends with English', async () => {
+    const page = await newPage();
+    await page.goto(`${origin}/`);
+    await page.getByText('Lättläst svenska: enklare ord och kortare meningar.').waitFor();
+    await page.getByRole('main').getByRole('button', { name: 'Lättläst', exact: true }).click();
+    await expect
+      .poll(() => headerButton(page, 'Lättläst').getAttribute('aria-pressed'))
+      .toBe('true');
+    await page.getByRole('link', { name: 'Starta' }).click();
+    await page.getByText(/^Påstående 1 av/).waitFor();
+    // The bank has an easy-read version of every statement (rules.easyRead), so this is strict.
+    expect(first.easy).toBeDefined();
+    const expected = first.easy!.text;
+    expect(await heading(page).textContent()).toBe(expected);
+    expect(await page.locator('.explainer p').textContent()).toBe(first.easy!.explainer);
+    // Every statement in easy-read: the last one too.
+    await page.goto(`${origin}/fraga/${compass.statements.length}`);
+    await page.getByText(/^Påstående \d+ av/).waitFor();
+    expect(await heading(page).textContent()).toBe(compass.statements.at(-1)!.easy!.text);
+    await page.goto(`${origin}/fraga/1`);
+    await page.getByText(/^Påstående 1 av/).waitFor();
+
+    await page.reload();
+    await page.getByText(/^Påstående 1 av/).waitFor();
+    expect(await heading(page).textContent()).toBe(expected);
+    expect(await headerButton(page, 'Lättläst').getAttribute('aria-pressed')).toBe('true');
+    expect(await headerButton(page, 'Svenska').getAttribute('aria-pressed')).toBe('false');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
+
+    await headerButton(page, 'English').click();
+    await page.getByText(/^Statement 1 of/).waitFor();
+    expect(await heading(page).textContent()).toBe(first.text.en);
+    expect(await headerButton(page, 'Lättläst').getAttribute('aria-pressed')).toBe('false');
+    await page.reload();
+    await page.getByText(/^Statement 1 of/).waitFor();
+    expect(await heading(page).textContent()).toBe(first.text.en);
+  });
+
+  it('passes axe on the quiz in easy-read mode', async () => {
+    const page = await newPage([{ lang: 'sv-SE', name: 'Alva' }], true);
+    await page.goto(`${origin}/`);
+    await headerButton(page, 'Lättläst').click();
+    await expect
+      .poll(() => headerButton(page, 'Lättläst').getAttribute('aria-pressed'))
+      .toBe('true');
+    await page.goto(`${origin}/fraga/1`);
+    await page.getByRole('button', { name: 'Lyssna på påståendet' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              c: Document,
+              o: object,
+            ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      });
+      return result.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    });
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('read-aloud (Lyssna)', () => {
+  it('appears once a Swedish voice is known and reads the shown statement', async () => {
+    const page = await newPage([
+      { lang: 'en-US', name: 'Samantha' },
+      { lang: 'sv-SE', name: 'Alva' },
+    ]);
+    await page.goto(`${origin}/fraga/1`);
+    const listen = page.getByRole('button', { name: 'Lyssna på påståendet' });
+    await listen.click();
+    const stop = page.getByRole('button', { name: 'Sluta läsa' });
+    await stop.waitFor();
+    expect(await page.evaluate(() => (window as unknown as { spoken: unknown[] }).spoken)).toEqual([
+      { text: first.text.sv, lang: 'sv-SE', voice: 'Alva' },
+    ]);
+    await stop.click();
+    await listen.waitFor();
+
+    await headerButton(page, 'English').click();
+    await page.getByText(/^Statement 1 of/).waitFor();
+    await page.getByRole('button', { name: 'Listen to the statement' }).click();
+    expect(
+      await page.evaluate(() => (window as unknown as { spoken: unknown[] }).spoken.at(-1)),
+    ).toEqual({ text: first.text.en, lang: 'en-GB', voice: 'Samantha' });
+  });
+
+  it('is absent without a voice for the language', async () => {
+    const page = await newPage([{ lang: 'en-GB', name: 'Daniel' }]);
+    await page.goto(`${origin}/fraga/1`);
+    await heading(page).waitFor();
+    // The voices arrive after 50 ms; wait until the page has seen them (the English voice
+    // makes the button appear in English), then go back to Swedish.
+    await headerButton(page, 'English').click();
+    await page.getByRole('button', { name: 'Listen to the statement' }).waitFor();
+    await headerButton(page, 'Svenska').click();
+    await page.getByText(/^Påstående 1 av/).waitFor();
+    expect(await page.getByRole('button', { name: /Lyssna/ }).count()).toBe(0);
+  });
+
+  it('is absent in a browser without speech synthesis', async () => {
+    const page = await newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+    });
+    await page.goto(`${origin}/fraga/1`);
+    await heading(page).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByRole('button', { name: /Lyssna/ }).count()).toBe(0);
+  });
+});
