@@ -10,6 +10,7 @@ import { CompassProvider } from '../../context/compass-context.tsx';
 import type { Compass, Stance } from '../../domain/bank/types.ts';
 import { createI18n, switchLanguage } from '../../i18n/i18n.ts';
 import type { Language } from '../../i18n/languages.ts';
+import { useReadingPrefs } from '../../state/reading-prefs.ts';
 import { buildCompass } from '../../test/compass-builder.ts';
 import { demoCompass } from '../../test/render-app.tsx';
 import { seededRandom } from './draw.ts';
@@ -205,6 +206,32 @@ describe('/vem-sa-vad', () => {
       `It was coded for the statement: EN: invest in ${statement.id}.`,
     );
     expect(screen.getByRole('button', { name: 'Next' })).toBeVisible();
+  });
+
+  it('in easy-read Swedish: the statement in lättläst, the quote verbatim', async () => {
+    const user = userEvent.setup();
+    const easyCompass: Compass = {
+      ...compass,
+      statements: compass.statements.map((s) => ({
+        ...s,
+        easy: { text: `Lätt: mer till ${s.id}.`, explainer: 'Förklaring.' },
+      })),
+    };
+    useReadingPrefs.setState({ language: 'sv', easy: true });
+    try {
+      await renderGame({ use: easyCompass });
+      await screen.findByRole('heading', { level: 1, name: 'Vem sa vad?' });
+      const quote = quoteText();
+      expect(quote).toMatch(/vill satsa på/);
+      const { party, statement } = partyOf(quote, easyCompass);
+      const name = PARTIES.find((p) => p.id === party)?.name ?? '';
+      await user.click(screen.getByRole('button', { name }));
+      expect(feedback()).toHaveTextContent(
+        `Det kodades för påståendet: Lätt: mer till ${statement.id}.`,
+      );
+    } finally {
+      useReadingPrefs.setState({ language: null, easy: false });
+    }
   });
 
   it('in Arabic', async () => {

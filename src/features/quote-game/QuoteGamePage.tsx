@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
-import { localized } from '../../i18n/localized.ts';
 import { NamespaceGate } from '../../i18n/namespaces.tsx';
+import { useStatementText } from '../../i18n/statement-text.ts';
 import { drawGame, quoteParties, type Random, seededRandom } from './draw.ts';
 
 /**
@@ -26,9 +26,11 @@ export function QuoteGamePage({ random }: { random?: Random } = {}) {
 type Focus = 'none' | 'quote' | 'feedback' | 'score';
 
 function QuoteGame({ random }: { random: Random }) {
-  const { t, i18n } = useTranslation('quoteGame');
+  const { t } = useTranslation('quoteGame');
   const { t: tMain } = useTranslation();
   const compass = useCompass();
+  // The statement in the reader's language or in easy-read Swedish (the quotes stay verbatim).
+  const shown = useStatementText();
   const parties = useMemo(
     () => quoteParties(compass).flatMap((id) => compass.parties.filter((party) => party.id === id)),
     [compass],
@@ -104,7 +106,6 @@ function QuoteGame({ random }: { random: Random }) {
   const statement = compass.statements.find((s) => s.id === round.statement);
   const chosen = compass.parties.find((p) => p.id === choice);
   const right = choice === round.party;
-  const language = i18n.language;
 
   return (
     <>
@@ -166,7 +167,7 @@ function QuoteGame({ random }: { random: Random }) {
             </p>
             <p>{t('answerParty', { party: party.name })}</p>
             <p>
-              {t('statementLead')} <q>{localized(statement.text, language)}</q>
+              {t('statementLead')} <q lang={shown(statement).textLang}>{shown(statement).text}</q>
             </p>
             <p>
               <Link to={paths.programme(party.id, statement.id)}>
