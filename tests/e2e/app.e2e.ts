@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { launchChromium, serveBuiltSite } from './browser.ts';
+import { axeViolations, builtSite } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 const LABELS = new Map<number, string>([
@@ -14,43 +11,15 @@ const LABELS = new Map<number, string>([
   [-0.5, 'Delvis emot'],
   [-1, 'Helt emot'],
 ]);
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 
-let browser: Browser;
-let server: PreviewServer;
-let origin: string;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ({ server, url: origin } = await serveBuiltSite());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'sv-SE',
-    viewport: { width: 390, height: 844 },
-    ...options,
-  });
-  contexts.push(context);
-  return context.newPage();
-}
+const site = builtSite();
+const { newPage } = site;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
 /** Answers statement n (1-based) on its quiz page with the given button label. */
 async function answer(page: Page, n: number, label: string) {
-  await page.goto(`${origin}/fraga/${n}`);
+  await page.goto(`${site.origin}/fraga/${n}`);
   await heading(page).waitFor();
   await page.getByRole('button', { name: label, exact: true }).click();
 }
@@ -63,7 +32,7 @@ describe('the quiz in Swedish', () => {
     page.on('request', (r) => requests.push(r.url()));
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${origin}/`);
+    await page.goto(`${site.origin}/`);
     await page.getByRole('link', { name: 'Starta' }).click();
     const labels = [...LABELS.values()];
     for (let n = 1; n <= compass.statements.length; n++) {
@@ -80,7 +49,7 @@ describe('the quiz in Swedish', () => {
     expect(await page.getByText(/Preliminärt resultat/).count()).toBe(0);
     // Privacy: no cookies, nothing requested from another origin, no CSP or script errors.
     expect(await page.context().cookies()).toEqual([]);
-    expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+    expect(requests.filter((url) => new URL(url).origin !== site.origin)).toEqual([]);
     expect(problems).toEqual([]);
     // The answers are in this browser's storage and nowhere in any request.
     const stored = await page.evaluate(() => localStorage.getItem('valkompass:answers'));
@@ -90,7 +59,7 @@ describe('the quiz in Swedish', () => {
 
   it('works with the keyboard alone, skips do not count, and importance is kept', async () => {
     const page = await newPage();
-    await page.goto(`${origin}/fraga/1`);
+    await page.goto(`${site.origin}/fraga/1`);
     await heading(page).waitFor();
     await page.keyboard.press('+');
     await page.keyboard.press('1');
@@ -99,11 +68,11 @@ describe('the quiz in Swedish', () => {
     await page.getByText('Påstående 3 av 32').waitFor();
     await page.keyboard.press('5');
     await page.getByText('Påstående 4 av 32').waitFor();
-    await page.goto(`${origin}/granska`);
+    await page.goto(`${site.origin}/granska`);
     await page.getByText('Du har svarat på 2 av 32 påståenden', { exact: false }).waitFor();
     const first = page.getByRole('listitem').filter({ hasText: compass.statements[0]!.text.sv });
     expect(await first.getByRole('checkbox', { name: 'Viktigt för mig' }).isChecked()).toBe(true);
-    await page.goto(`${origin}/resultat`);
+    await page.goto(`${site.origin}/resultat`);
     await page.getByText(/du har svarat på 2 påståenden/).waitFor();
   });
 
@@ -115,7 +84,7 @@ describe('the quiz in Swedish', () => {
         const position = s.stances[partyId]!.position;
         if (position !== null) await answer(page, n + 1, LABELS.get(position)!);
       }
-      await page.goto(`${origin}/resultat`);
+      await page.goto(`${site.origin}/resultat`);
       const first = page.locator('.ranking-row').first();
       await first.waitFor();
       const party = compass.parties.find((p) => p.id === partyId)!;
@@ -129,7 +98,7 @@ describe('sharing', () => {
   it('round-trips a result through a link whose answers sit only in the fragment', async () => {
     const page = await newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
     for (let n = 1; n <= 12; n++) await answer(page, n, [...LABELS.values()][n % 5]!);
-    await page.goto(`${origin}/resultat`);
+    await page.goto(`${site.origin}/resultat`);
     await page.locator('.ranking-row').first().waitFor();
     const own = await page.locator('.ranking-row').allTextContents();
     await page.getByRole('button', { name: 'Skapa länk' }).click();
@@ -175,13 +144,13 @@ describe('sharing', () => {
   ])('shows a friendly message for %s', async (_name, mutate, message) => {
     const page = await newPage();
     await answer(page, 1, 'Helt för');
-    await page.goto(`${origin}/resultat`);
+    await page.goto(`${site.origin}/resultat`);
     await page.getByRole('button', { name: 'Skapa länk' }).click();
     const link = new URL(await page.getByLabel('Länk till ditt resultat').inputValue());
     const broken = await newPage();
     const errors: string[] = [];
     broken.on('pageerror', (e) => errors.push(e.message));
-    await broken.goto(`${origin}/delat${mutate(link.hash)}`);
+    await broken.goto(`${site.origin}/delat${mutate(link.hash)}`);
     await broken.getByRole('alert').filter({ hasText: message }).waitFor();
     expect(await broken.locator('.ranking-row').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -193,24 +162,24 @@ describe('languages', () => {
     const page = await newPage();
     await answer(page, 1, 'Helt för');
     await answer(page, 2, 'Delvis emot');
-    await page.goto(`${origin}/fraga/3`);
+    await page.goto(`${site.origin}/fraga/3`);
     await heading(page).waitFor();
     await page.getByRole('button', { name: 'العربية' }).click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
     await page.getByRole('heading', { level: 1, name: compass.statements[2]!.text.ar! }).waitFor();
-    await page.goto(`${origin}/granska`);
+    await page.goto(`${site.origin}/granska`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.getByRole('combobox').nth(0).inputValue()).toBe('1');
     expect(await page.getByRole('combobox').nth(1).inputValue()).toBe('-0.5');
     // The language was chosen by the reader, and quotes stay in Swedish.
-    await page.goto(`${origin}/resultat/parti/c`);
+    await page.goto(`${site.origin}/resultat/parti/c`);
     expect(await page.locator('blockquote').first().getAttribute('lang')).toBe('sv');
   });
 
   it('follows the browser’s language', async () => {
     const page = await newPage({ locale: 'en-GB' });
-    await page.goto(`${origin}/`);
+    await page.goto(`${site.origin}/`);
     await page.getByRole('heading', { level: 1, name: compass.title.en }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
@@ -228,7 +197,7 @@ describe('robustness', () => {
     });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${origin}/`);
+    await page.goto(`${site.origin}/`);
     await page.getByRole('link', { name: 'Starta' }).click();
     await page.getByRole('button', { name: 'Helt för', exact: true }).click();
     await page.getByText('Påstående 2 av 32').waitFor();
@@ -245,7 +214,7 @@ describe('robustness', () => {
         '{"state":{"answers":{"x":{"answer":7}}},"version":1}garbage',
       ),
     );
-    await page.goto(`${origin}/`);
+    await page.goto(`${site.origin}/`);
     await page.getByRole('link', { name: 'Starta' }).waitFor();
   });
 });
@@ -255,7 +224,7 @@ describe('the programme viewer', () => {
     const page = await newPage();
     const first = compass.statements.findIndex((s) => s.stances.c!.position !== null);
     await answer(page, first + 1, 'Helt för');
-    await page.goto(`${origin}/resultat/parti/c`);
+    await page.goto(`${site.origin}/resultat/parti/c`);
     await page.getByRole('link', { name: 'Visa citatet i programmet' }).first().click();
     await page
       .getByRole('heading', { level: 1, name: /Programmet: Centerpartiet i Sollentuna/ })
@@ -298,7 +267,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA) on every screen', () => {
   ] as const)('has no violations in %s', async (_name, colorScheme, locale) => {
     // bypassCSP only so that axe itself can be injected; the app's CSP is tested elsewhere.
     const page = await newPage({ bypassCSP: true, colorScheme, locale });
-    await page.goto(`${origin}/`);
+    await page.goto(`${site.origin}/`);
     await heading(page).waitFor();
     await page.evaluate(
       (answers) => {
@@ -324,28 +293,10 @@ describe('accessibility (axe-core, WCAG 2.2 AA) on every screen', () => {
     );
     const failures: string[] = [];
     for (const [name, path] of screens) {
-      await page.goto(`${origin}${path}`);
+      await page.goto(`${site.origin}${path}`);
       await heading(page).waitFor();
       await page.waitForLoadState('networkidle');
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (
-                c: Document,
-                o: object,
-              ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run(document, {
-          runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-        });
-        return result.violations.map(
-          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        );
-      });
+      const violations = await axeViolations(page);
       for (const v of violations) failures.push(`${name}: ${v}`);
     }
     expect(failures).toEqual([]);
@@ -363,7 +314,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA) on every screen', () => {
       '/resultat/parti/c',
     ]) {
       await answer(page, 1, 'Helt för');
-      await page.goto(`${origin}${path}`);
+      await page.goto(`${site.origin}${path}`);
       await heading(page).waitFor();
       await page.evaluate(() => {
         document.documentElement.style.fontSize = '200%';

@@ -1,5 +1,8 @@
-import { type Browser, chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /**
  * Debian's Chromium, headless, with flags that keep it from reaching out on its own (no sync,
@@ -21,6 +24,9 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** Where the site under test was built: `dist/`, or `VALKOMPASS_OUT_DIR` (as vite.config.ts). */
+export const builtSiteDir = (): string => process.env.VALKOMPASS_OUT_DIR ?? 'dist';
+
 /** Serves the built site (dist/) on a free local port. */
 export async function serveBuiltSite(): Promise<{ server: PreviewServer; url: string }> {
   const server = await preview({
@@ -30,4 +36,75 @@ export async function serveBuiltSite(): Promise<{ server: PreviewServer; url: st
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the preview server did not report its address');
   return { server, url: url.replace(/\/$/, '') };
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/**
+ * axe-core (WCAG 2.0–2.2 A and AA, and best practices) on the page as it is now: the violations,
+ * one line each ("rule: targets"). The context needs `bypassCSP: true`, only so that axe itself can
+ * be injected; the app's CSP is tested elsewhere.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: Document,
+            o: object,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+    });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  });
+}
+
+type ContextOptions = Parameters<Browser['newContext']>[0];
+
+/**
+ * The built site and Chromium for one test file: started before its tests, closed after them;
+ * `newPage` opens a page in a context of its own (Swedish, a 390 × 844 phone unless told
+ * otherwise), closed after each test. Read `origin` inside tests (it is set in beforeAll).
+ */
+export function builtSite(defaults: ContextOptions = {}) {
+  let browser: Browser | undefined;
+  let server: PreviewServer | undefined;
+  const contexts: BrowserContext[] = [];
+  const site = {
+    origin: '',
+    async newPage(options: ContextOptions = {}): Promise<Page> {
+      if (!browser) throw new Error('builtSite: newPage before the browser started');
+      const context = await browser.newContext({
+        locale: 'sv-SE',
+        viewport: { width: 390, height: 844 },
+        ...defaults,
+        ...options,
+      });
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
+  beforeAll(async () => {
+    ({ server, url: site.origin } = await serveBuiltSite());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+  return site;
 }

@@ -7,7 +7,6 @@
  * the class result at 1920×1080, the pupil's panel on a 390 px phone).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import type { PreviewServer } from 'vite';
@@ -36,15 +35,11 @@ import teacherAr from '../../src/i18n/locales/teacher/ar.json';
 import teacherSv from '../../src/i18n/locales/teacher/sv.json';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { launchChromium, serveBuiltSite } from './browser.ts';
+import { axeViolations, builtSiteDir, launchChromium, serveBuiltSite } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 const TOTAL = compass.statements.length;
 const SCREENSHOTS = process.env.VALKOMPASS_SCREENSHOTS === '1';
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 
 /** The strings a user reads, per language (the same keys everywhere: tests/i18n-parity.test.ts). */
 const STRINGS = {
@@ -140,7 +135,7 @@ afterEach(async () => {
 /** The service over the built site, on a free port of 127.0.0.1, with SQLite in memory. */
 async function startService(): Promise<string> {
   service = await startServer({
-    staticDir: resolve('dist'),
+    staticDir: resolve(builtSiteDir()),
     databaseUrl: 'sqlite::memory:',
     port: 0,
     host: '127.0.0.1',
@@ -786,29 +781,6 @@ describe('a site without the classroom service', () => {
 });
 
 describe('accessibility (axe-core, WCAG 2.2 AA) of the classroom screens', () => {
-  /** axe on the page as it is now: the violations, one line each. */
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: axeSource });
-    return page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              c: Document,
-              o: object,
-            ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, {
-        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      });
-      return result.violations.map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-    });
-  }
-
   it.each([
     ['Swedish, light mode', 'light', 'sv-SE', STRINGS.sv],
     ['Swedish, dark mode', 'dark', 'sv-SE', STRINGS.sv],

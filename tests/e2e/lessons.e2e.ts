@@ -6,57 +6,31 @@
  *
  * VALKOMPASS_SCREENSHOTS=1 also writes docs/screenshots/larare-*.png (360 px wide).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { themeDiscussions } from '../../src/features/lessons/discussion.ts';
 import en from '../../src/i18n/locales/lessons/en.json';
 import sv from '../../src/i18n/locales/lessons/sv.json';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { launchChromium, serveBuiltSite } from './browser.ts';
+import { axeViolations, builtSite, builtSiteDir } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 const SCREENSHOTS = process.env.VALKOMPASS_SCREENSHOTS === '1';
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 
-let browser: Browser;
-let server: PreviewServer;
-let origin: string;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ({ server, url: origin } = await serveBuiltSite());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'sv-SE',
-    viewport: { width: 390, height: 844 },
-    ...options,
-  });
-  contexts.push(context);
-  return context.newPage();
-}
+const site = builtSite();
+const { newPage } = site;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
 /** Opens /larare and waits until the classroom plan knows whether the service exists. */
-async function openGuide(page: Page, base = origin, title = sv.title, absent = sv.plans.absent) {
+async function openGuide(
+  page: Page,
+  base = site.origin,
+  title = sv.title,
+  absent = sv.plans.absent,
+) {
   await page.goto(`${base}/larare`);
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
   await page.getByText(absent).or(page.getByText(sv.plans.present)).first().waitFor();
@@ -99,7 +73,7 @@ describe('/larare on a static site (no classroom service)', () => {
         problems.push(m.text()),
     );
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${origin}/`);
+    await page.goto(`${site.origin}/`);
     await heading(page).waitFor();
     await page.locator('footer').getByRole('link', { name: 'För lärare' }).click();
     await page.getByRole('heading', { level: 1, name: sv.title }).waitFor();
@@ -140,7 +114,7 @@ describe('/larare on a static site (no classroom service)', () => {
     const data = hrefs.filter((h) => h.startsWith('/data/'));
     expect(data).toEqual([`/data/${compass.id}.json`, `/data/${compass.id}.csv`]);
     for (const href of data) {
-      const response = await page.request.get(`${origin}${href}`);
+      const response = await page.request.get(`${site.origin}${href}`);
       expect(response.status(), href).toBe(200);
       if (href.endsWith('.json')) expect((await response.json()).id).toBe(compass.id);
       else
@@ -163,7 +137,7 @@ describe('/larare on a static site (no classroom service)', () => {
     const visit = async (tab: Page) => {
       for (let href = queue.shift(); href !== undefined; href = queue.shift()) {
         await tab.goto('about:blank');
-        await tab.goto(`${origin}${href}`);
+        await tab.goto(`${site.origin}${href}`);
         const h1 = heading(tab).first();
         await h1.waitFor();
         expect(await h1.textContent(), href).not.toBe('Sidan finns inte');
@@ -180,7 +154,7 @@ describe('/larare on a static site (no classroom service)', () => {
     }
     await Promise.all(tabs.map(visit));
     expect(await page.context().cookies()).toEqual([]);
-    expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+    expect(requests.filter((url) => new URL(url).origin !== site.origin)).toEqual([]);
     expect(problems).toEqual([]);
   });
 
@@ -215,31 +189,13 @@ describe('/larare on a static site (no classroom service)', () => {
       ['ar (English text)', 'light', 'ar', en.title, en.plans.absent],
     ] as const) {
       const page = await newPage({ bypassCSP: true, colorScheme, locale });
-      await openGuide(page, origin, title, absent);
+      await openGuide(page, site.origin, title, absent);
       if (locale === 'ar') {
         expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
         expect(await page.locator('.teacher-guide').getAttribute('lang')).toBe('en');
         expect(await page.locator('.teacher-guide').getAttribute('dir')).toBe('ltr');
       }
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (
-                c: Document,
-                o: object,
-              ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run(document, {
-          runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-        });
-        return result.violations.map(
-          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        );
-      });
+      const violations = await axeViolations(page);
       for (const v of violations) failures.push(`${name}: ${v}`);
     }
     expect(failures).toEqual([]);
@@ -252,7 +208,7 @@ describe('/larare on a static site (no classroom service)', () => {
       [320, 'en-GB', en.title, en.plans.absent],
     ] as const) {
       const page = await newPage({ viewport: { width, height: 640 }, locale });
-      await openGuide(page, origin, title, absent);
+      await openGuide(page, site.origin, title, absent);
       expect(await page.evaluate(brokenWords), `${width} ${locale}`).toEqual([]);
       expect(
         await page.evaluate(
@@ -289,7 +245,7 @@ describe('/larare on a static site (no classroom service)', () => {
       ['ar', 'ar', 'dark', en.title, en.plans.absent],
     ] as const) {
       const page = await newPage({ viewport: { width: 360, height: 780 }, locale, colorScheme });
-      await openGuide(page, origin, title, absent);
+      await openGuide(page, site.origin, title, absent);
       await page.screenshot({ path: `docs/screenshots/larare-360-${name}.png` });
       if (name === 'sv') {
         await page.getByRole('article', { name: sv.plan.quiz.title }).scrollIntoViewIfNeeded();
@@ -313,7 +269,7 @@ describe('/larare with the classroom service', () => {
 
   it('links the classroom round to /klass, which opens', async () => {
     service = await startServer({
-      staticDir: resolve(process.env.VALKOMPASS_OUT_DIR ?? 'dist'),
+      staticDir: resolve(builtSiteDir()),
       databaseUrl: 'sqlite::memory:',
       port: 0,
       host: '127.0.0.1',

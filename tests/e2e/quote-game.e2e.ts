@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { launchChromium, serveBuiltSite } from './browser.ts';
+import { builtSite } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 const ROUNDS = 10;
@@ -18,32 +17,8 @@ for (const statement of compass.statements)
     }
 const partyName = (id: string) => compass.parties.find((p) => p.id === id)!.name;
 
-let browser: Browser;
-let server: PreviewServer;
-let origin: string;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ({ server, url: origin } = await serveBuiltSite());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'sv-SE',
-    viewport: { width: 390, height: 844 },
-    ...options,
-  });
-  contexts.push(context);
-  return context.newPage();
-}
+const site = builtSite();
+const { newPage } = site;
 
 const quoteText = async (page: Page) =>
   (await page.locator('blockquote.quote-game-quote').textContent())?.trim() ?? '';
@@ -64,7 +39,7 @@ async function tabTo(page: Page, name: string) {
 describe('the quote game /vem-sa-vad', () => {
   it('plays ten rounds with the keyboard alone and scores what the feedback said', async () => {
     const page = await newPage();
-    await page.goto(`${origin}/`);
+    await page.goto(`${site.origin}/`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Vem sa vad? Citatspelet' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vem sa vad?' }).waitFor();
@@ -134,7 +109,7 @@ describe('the quote game /vem-sa-vad', () => {
 
   it('opens the passage in the programme viewer from the answer', async () => {
     const page = await newPage();
-    await page.goto(`${origin}/vem-sa-vad`);
+    await page.goto(`${site.origin}/vem-sa-vad`);
     await page.getByText(`Citat 1 av ${ROUNDS}`).waitFor();
     const quote = await quoteText(page);
     const owner = quoteOwners.get(quote)!;
@@ -150,7 +125,7 @@ describe('the quote game /vem-sa-vad', () => {
 
   it('is in English with the quote kept in Swedish', async () => {
     const page = await newPage({ locale: 'en-GB' });
-    await page.goto(`${origin}/vem-sa-vad`);
+    await page.goto(`${site.origin}/vem-sa-vad`);
     await page.getByRole('heading', { level: 1, name: 'Who said what?' }).waitFor();
     const quote = await quoteText(page);
     expect(quoteOwners.has(quote)).toBe(true);
@@ -166,7 +141,7 @@ describe('the quote game /vem-sa-vad', () => {
 
   it('fits a projector: quote and every party button on one 1920×1080 screen, text large enough', async () => {
     const page = await newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${origin}/vem-sa-vad`);
+    await page.goto(`${site.origin}/vem-sa-vad`);
     await page.getByText(`Citat 1 av ${ROUNDS}`).waitFor();
     const inView = async (selector: string) =>
       page.locator(selector).evaluateAll((els) =>

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { START_PAGE_BUDGET, startPageChunks } from '../../src/tools/size-budget.ts';
+import { builtSiteDir } from './browser.ts';
 
 // Deterministic (sizes of the built files), so it may fail the build; speed itself is only benchmarked.
 describe('the start page', () => {
   it(`loads at most ${START_PAGE_BUDGET / 1024} kB of JS (gzip) before anything lazy`, () => {
-    const chunks = startPageChunks(process.env.VALKOMPASS_OUT_DIR ?? 'dist');
+    const chunks = startPageChunks(builtSiteDir());
     const total = chunks.reduce((sum, c) => sum + c.gzip, 0);
     expect(total, chunks.map((c) => `${c.file} ${c.gzip}`).join('\n')).toBeLessThanOrEqual(
       START_PAGE_BUDGET,
