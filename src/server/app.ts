@@ -231,9 +231,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       dotfiles: 'ignore',
       index: ['index.html'],
       redirect: false,
-      setHeaders: (reply, path) => {
+      setHeaders: (response, path) => {
         const relative = path.slice(resolve(staticDir).length).replaceAll('\\', '/');
-        reply.headers(staticHeaders(relative));
+        for (const [name, value] of Object.entries(staticHeaders(relative)))
+          response.setHeader(name, value);
       },
     });
   }
