@@ -109,8 +109,37 @@ describe('PrintablePage', () => {
       expect(screen.getByRole('heading', { name: 'Så fyller du i' })).toBeTruthy();
       expect(screen.getByRole('heading', { name: 'Dina svar är dina' })).toBeTruthy();
       expect(screen.getByText(sv.quiz.neutralVsSkip)).toBeTruthy();
+      // Not in easy-read mode: the regular texts, and no easy-read note.
+      expect(screen.queryByText(printablesSv.worksheet.easy)).toBeNull();
       cleanup();
     }
+  });
+
+  it('arbetsblad in easy-read mode: every statement and explainer in lättläst, and says so', async () => {
+    let view: ReturnType<typeof renderPage> | undefined;
+    await act(async () => {
+      view = renderPage(
+        <Suspense fallback={null}>
+          <PrintablePage />
+        </Suspense>,
+        {
+          path: '/larare/utskrift/arbetsblad',
+          route: paths.printablePattern,
+          compass: realCompass,
+          easy: true,
+        },
+      );
+    });
+    await screen.findByRole('heading', { level: 1 });
+    expect(view).toBeDefined();
+    expect(screen.getByText(printablesSv.worksheet.easy)).toBeTruthy();
+    const items = document.querySelectorAll('.worksheet-statement');
+    expect(items).toHaveLength(realCompass.statements.length);
+    realCompass.statements.forEach((statement, i) => {
+      const item = within(items[i] as HTMLElement);
+      expect(item.getByRole('heading', { level: 2 }).textContent).toBe(statement.easy!.text);
+      expect(item.getByText(statement.easy!.explainer)).toBeTruthy();
+    });
   });
 
   it('ordlista: every term with its definition, in Swedish alphabetical order', async () => {

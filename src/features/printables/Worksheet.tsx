@@ -3,6 +3,7 @@ import { paths } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
+import { statementText, useEasyRead } from '../../i18n/statement-text.ts';
 import { PrintHead } from './PrintHead.tsx';
 
 /** The five answers in the app's order (the quiz's buttons, top to bottom), with the app's words. */
@@ -22,6 +23,8 @@ export function Worksheet({ lng }: { lng: Language }) {
   const total = compass.statements.length;
   const themes = new Map(compass.themes.map((theme) => [theme.id, localized(theme.name, lng)]));
   const url = `${window.location.origin}${paths.home}`;
+  // In easy-read mode (chosen in the header) the sheet prints the easy-read statements.
+  const easy = useEasyRead() && lng === 'sv';
   return (
     <>
       <section className="printable-sheet worksheet-front">
@@ -29,6 +32,7 @@ export function Worksheet({ lng }: { lng: Language }) {
         <p className="lead">
           {t('worksheet.lead', { count: total, compass: localized(compass.title, lng) })}
         </p>
+        {easy && <p className="worksheet-easy">{t('worksheet.easy')}</p>}
         <h2>{t('worksheet.howTitle')}</h2>
         <ol>
           <li>{t('worksheet.how1')}</li>
@@ -59,6 +63,7 @@ export function Worksheet({ lng }: { lng: Language }) {
         <ol className="worksheet-statements">
           {compass.statements.map((statement, i) => {
             const number = i + 1;
+            const shown = statementText(statement, lng, easy);
             return (
               <li key={statement.id} className="worksheet-statement">
                 <p className="worksheet-meta">
@@ -69,8 +74,8 @@ export function Worksheet({ lng }: { lng: Language }) {
                     {t('worksheet.theme', { theme: themes.get(statement.theme) ?? '' })}
                   </span>
                 </p>
-                <h2 className="worksheet-text">{localized(statement.text, lng)}</h2>
-                <p className="worksheet-explainer">{localized(statement.explainer, lng)}</p>
+                <h2 className="worksheet-text">{shown.text}</h2>
+                <p className="worksheet-explainer">{shown.explainer}</p>
                 <ul className="worksheet-boxes" aria-label={t('worksheet.answers', { number })}>
                   {SCALE.map((key) => (
                     <li key={key}>
