@@ -55,60 +55,66 @@ export function MethodExerciseSheet({ lng }: { lng: Language }) {
         <p className="lead">{t('method.lead')}</p>
         <h2>{t('method.voterTitle')}</h2>
         <p>{t('method.voterLead')}</p>
-        <table className="method-table method-voter">
-          <thead>
-            <tr>
-              <th scope="col">{t('method.statement')}</th>
-              <th scope="col">{t('method.answer')}</th>
-              <th scope="col">{t('method.important')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {exercise.rows.map((row) => (
-              <tr key={row.statement}>
-                <th scope="row">
-                  {row.number}. {localized(statement(row.statement).text, lng)}
-                </th>
-                <td>{row.answer === 'skip' ? t('method.skipped') : answerText(row.answer)}</td>
-                <td>{row.important ? t('method.yes') : ''}</td>
+        <div className="reflow">
+          <table className="method-table method-voter">
+            <thead>
+              <tr>
+                <th scope="col">{t('method.statement')}</th>
+                <th scope="col">{t('method.answer')}</th>
+                <th scope="col">{t('method.important')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {exercise.rows.map((row) => (
+                <tr key={row.statement}>
+                  <th scope="row">
+                    {row.number}. {localized(statement(row.statement).text, lng)}
+                  </th>
+                  <td data-label={t('method.answer')}>
+                    {row.answer === 'skip' ? t('method.skipped') : answerText(row.answer)}
+                  </td>
+                  <td data-label={t('method.important')}>{row.important ? t('method.yes') : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <h2>{t('method.partiesTitle')}</h2>
         <p>{t('method.partiesLead')}</p>
-        <table className="method-table method-parties">
-          <thead>
-            <tr>
-              <th scope="col">{t('method.statement')}</th>
-              {exercise.parties.map((party) => (
-                <th key={party} scope="col">
-                  {partyName(party)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {exercise.rows.map((row) => (
-              <tr key={row.statement}>
-                <th scope="row">{row.number}</th>
-                {exercise.results.map((result) => {
-                  const step = result.steps.find((s) => s.statement === row.statement)!;
-                  return (
-                    <td key={result.party}>
-                      {step.position === null
-                        ? t('method.silent')
-                        : t('method.stance', {
-                            position: answerText(step.position),
-                            confidence: plain(step.confidence),
-                          })}
-                    </td>
-                  );
-                })}
+        <div className="reflow">
+          <table className="method-table method-parties">
+            <thead>
+              <tr>
+                <th scope="col">{t('method.statement')}</th>
+                {exercise.parties.map((party) => (
+                  <th key={party} scope="col">
+                    {partyName(party)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {exercise.rows.map((row) => (
+                <tr key={row.statement}>
+                  <th scope="row">{row.number}</th>
+                  {exercise.results.map((result) => {
+                    const step = result.steps.find((s) => s.statement === row.statement)!;
+                    return (
+                      <td key={result.party} data-label={partyName(result.party)}>
+                        {step.position === null
+                          ? t('method.silent')
+                          : t('method.stance', {
+                              position: answerText(step.position),
+                              confidence: plain(step.confidence),
+                            })}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <p className="hint">{t('method.confidenceScale')}</p>
       </section>
 
@@ -220,16 +226,11 @@ function StepTable({
     'weighted',
   ] as const;
   const caption = t('method.workTitle', { party });
+  const label = (col: (typeof cols)[number]) => t(`method.cols.${col}`);
   return (
-    // On a narrow screen the table scrolls sideways in this region, which keyboard users can
-    // focus and scroll (it is a plain block on paper).
-    <div
-      className="method-steps-scroll"
-      role="region"
-      // The blank table and its filled twin in the answer key need names of their own.
-      aria-label={filled ? `${caption} (${t('method.keyTitle')})` : caption}
-      tabIndex={0}
-    >
+    // On a narrow screen (or with large text) each row becomes a block with the column names
+    // beside the values (the app's reflowing tables); on paper it is a plain table.
+    <div className="reflow method-steps-reflow">
       <table className={filled ? 'method-table method-steps' : 'method-table method-steps blank'}>
         <caption>{caption}</caption>
         <thead>
@@ -245,18 +246,24 @@ function StepTable({
           {result.steps.map((step) => (
             <tr key={step.statement} className={step.skipped && filled ? 'skipped' : undefined}>
               <th scope="row">{step.number}</th>
-              <td>{step.answer === null ? t('method.skipped') : signed(step.answer)}</td>
+              <td data-label={label('v')}>
+                {step.answer === null ? t('method.skipped') : signed(step.answer)}
+              </td>
               {step.skipped && filled ? (
-                <td colSpan={7}>{filled ? t('method.notCounted') : ''}</td>
+                <td colSpan={7} data-label="">
+                  {filled ? t('method.notCounted') : ''}
+                </td>
               ) : (
                 <>
-                  <td>{cell(step.weight)}</td>
-                  <td>{step.position === null ? t('method.silent') : signed(step.position)}</td>
-                  <td>{plain(step.confidence)}</td>
-                  <td>{cell(step.distance)}</td>
-                  <td>{cell(step.agreement)}</td>
-                  <td>{cell(step.value)}</td>
-                  <td>{cell(step.weighted)}</td>
+                  <td data-label={label('w')}>{cell(step.weight)}</td>
+                  <td data-label={label('p')}>
+                    {step.position === null ? t('method.silent') : signed(step.position)}
+                  </td>
+                  <td data-label={label('c')}>{plain(step.confidence)}</td>
+                  <td data-label={label('distance')}>{cell(step.distance)}</td>
+                  <td data-label={label('agreement')}>{cell(step.agreement)}</td>
+                  <td data-label={label('value')}>{cell(step.value)}</td>
+                  <td data-label={label('weighted')}>{cell(step.weighted)}</td>
                 </>
               )}
             </tr>
@@ -265,14 +272,14 @@ function StepTable({
         <tfoot>
           <tr>
             <th scope="row">{t('method.sum')}</th>
-            <td />
-            <td>{cell(result.totalWeight)}</td>
-            <td colSpan={5} />
-            <td>{cell(result.sum)}</td>
+            <td data-label="" />
+            <td data-label={label('w')}>{cell(result.totalWeight)}</td>
+            <td colSpan={5} data-label="" />
+            <td data-label={label('weighted')}>{cell(result.sum)}</td>
           </tr>
           {!filled && (
             <tr>
-              <td colSpan={9} className="method-match">
+              <td colSpan={9} className="method-match" data-label="">
                 {t('method.matchBlank')} <span className="print-blank" aria-hidden="true" /> %
               </td>
             </tr>

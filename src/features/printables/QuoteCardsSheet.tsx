@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Fragment, type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
@@ -49,34 +49,53 @@ export function QuoteCardsSheet({ lng }: { lng: Language }) {
       <section className="printable-sheet quote-key-sheet" aria-labelledby="quote-key-title">
         <h2 id="quote-key-title">{t('quotes.keyTitle')}</h2>
         <p>{t('quotes.keyLead')}</p>
-        <table className="quote-key">
-          <thead>
-            <tr>
-              <th scope="col">{t('quotes.keyCard')}</th>
-              <th scope="col">{t('quotes.keyParty')}</th>
-              <th scope="col">{t('quotes.keyLink')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cards.map((card) => (
-              <tr key={card.number}>
-                <td>{card.number}</td>
-                <td>{cardParties(card).map(partyName).join(', ')}</td>
-                <td>
-                  {card.sources.map((source) => {
-                    const href = `${origin}${paths.programme(source.party, source.statement)}`;
-                    return (
-                      <a key={`${source.party}/${source.statement}`} href={href} className="url">
-                        {href}
-                      </a>
-                    );
-                  })}
-                </td>
+        <div className="reflow">
+          <table className="quote-key">
+            <thead>
+              <tr>
+                <th scope="col">{t('quotes.keyCard')}</th>
+                <th scope="col">{t('quotes.keyParty')}</th>
+                <th scope="col">{t('quotes.keyLink')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {cards.map((card) => (
+                <tr key={card.number}>
+                  <th scope="row">{card.number}</th>
+                  <td data-label={t('quotes.keyParty')}>
+                    {cardParties(card).map(partyName).join(', ')}
+                  </td>
+                  <td data-label={t('quotes.keyLink')}>
+                    {card.sources.map((source) => {
+                      const href = `${origin}${paths.programme(source.party, source.statement)}`;
+                      return (
+                        <a key={`${source.party}/${source.statement}`} href={href} className="url">
+                          {breakableUrl(href)}
+                        </a>
+                      );
+                    })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </>
   );
+}
+
+/**
+ * An address that may wrap after a "/" of its path (not inside "https://", and nowhere else), so
+ * a narrow screen never breaks it mid-word.
+ */
+function breakableUrl(url: string): ReactNode {
+  const parts = url.split('/');
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 && '/'}
+      {i >= 2 && i < parts.length - 1 && <wbr />}
+    </Fragment>
+  ));
 }
