@@ -24,7 +24,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function open(name: Printable | string, compass: Compass = demoCompass) {
+async function open(name: Printable | string, compass: Compass = demoCompass, easy = false) {
   let view: ReturnType<typeof renderPage> | undefined;
   // The material's namespace loads first (a dynamic import): let React settle inside act.
   await act(async () => {
@@ -32,7 +32,7 @@ async function open(name: Printable | string, compass: Compass = demoCompass) {
       <Suspense fallback={null}>
         <PrintablePage />
       </Suspense>,
-      { path: `/larare/utskrift/${name}`, route: paths.printablePattern, compass },
+      { path: `/larare/utskrift/${name}`, route: paths.printablePattern, compass, easy },
     );
   });
   await screen.findByRole('heading', { level: 1 });
@@ -116,22 +116,7 @@ describe('PrintablePage', () => {
   });
 
   it('arbetsblad in easy-read mode: every statement and explainer in lättläst, and says so', async () => {
-    let view: ReturnType<typeof renderPage> | undefined;
-    await act(async () => {
-      view = renderPage(
-        <Suspense fallback={null}>
-          <PrintablePage />
-        </Suspense>,
-        {
-          path: '/larare/utskrift/arbetsblad',
-          route: paths.printablePattern,
-          compass: realCompass,
-          easy: true,
-        },
-      );
-    });
-    await screen.findByRole('heading', { level: 1 });
-    expect(view).toBeDefined();
+    await open('arbetsblad', realCompass, true);
     expect(screen.getByText(printablesSv.worksheet.easy)).toBeTruthy();
     const items = document.querySelectorAll('.worksheet-statement');
     expect(items).toHaveLength(realCompass.statements.length);
