@@ -58,6 +58,12 @@ export function namespaceLanguage(namespace: LazyNamespace, language: Language):
   return loaders[namespace][language] ? language : 'en';
 }
 
+/** `namespaceLanguage` for the app's current language: the language a page of `namespace` shows. */
+export function useNamespaceLanguage(namespace: LazyNamespace): Language {
+  const { i18n: instance } = useTranslation();
+  return namespaceLanguage(namespace, isLanguage(instance.language) ? instance.language : 'sv');
+}
+
 /** Loads in flight or done, per i18next instance (tests make one per render). */
 const loads = new WeakMap<i18n, Map<string, Promise<void>>>();
 

@@ -1,17 +1,28 @@
-import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import { act, render, screen } from '@testing-library/react';
+import type { i18n as I18n } from 'i18next';
+import { type ReactElement, Suspense } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { Layout } from '../app/Layout.tsx';
 import { CompassProvider } from '../context/compass-context.tsx';
 import type { Compass } from '../domain/bank/types.ts';
-import { createI18n } from '../i18n/i18n.ts';
+import { createI18n, switchLanguage } from '../i18n/i18n.ts';
+import type { Language } from '../i18n/languages.ts';
 import { useAnswers } from '../state/answers-store.ts';
 import { useReadingPrefs } from '../state/reading-prefs.ts';
 import { loadValidBank } from '../tools/load-bank.ts';
 
 /** The small fictional compass of tests/fixtures/demo. */
 export const demoCompass: Compass = loadValidBank('tests/fixtures/demo');
+
+interface RenderOptions {
+  path?: string;
+  route?: string;
+  compass?: Compass;
+  easy?: boolean;
+  /** Reads the reading preferences from localStorage, as a reload does, instead. */
+  storedReading?: boolean;
+}
 
 /**
  * Renders a page the way the app does: real i18n (Swedish), the page frame, the compass in
@@ -27,20 +38,16 @@ export function renderPage(
     compass = demoCompass,
     easy = false,
     storedReading = false,
-  }: {
-    path?: string;
-    route?: string;
-    compass?: Compass;
-    easy?: boolean;
-    /** Reads the reading preferences from localStorage, as a reload does, instead. */
-    storedReading?: boolean;
+    i18n = createI18n(),
+  }: RenderOptions & {
+    /** An i18n instance of the test's own (e.g. already switched to another language). */
+    i18n?: I18n;
   } = {},
 ) {
   useAnswers.setState(useAnswers.getInitialState(), true);
   if (storedReading) void useReadingPrefs.persist.rehydrate();
   else useReadingPrefs.setState({ language: easy ? 'sv' : null, easy });
   useAnswers.getState().bindCompass(compass.id, compass.version);
-  const i18n = createI18n();
   const view = render(
     <I18nextProvider i18n={i18n}>
       <MemoryRouter initialEntries={[path]}>
@@ -56,6 +63,24 @@ export function renderPage(
     </I18nextProvider>,
   );
   return { ...view, i18n };
+}
+
+/**
+ * `renderPage` for a page whose strings load lazily (a `NamespaceGate`): in `language`, inside
+ * `<Suspense>` and an awaited `act`, so the strings arrive; resolves once the page shows its h1.
+ */
+export async function renderLazyPage(
+  element: ReactElement,
+  { language = 'sv', ...options }: RenderOptions & { language?: Language } = {},
+) {
+  const i18n = createI18n();
+  if (language !== 'sv') await switchLanguage(i18n, language);
+  let view: ReturnType<typeof renderPage> | undefined;
+  await act(async () => {
+    view = renderPage(<Suspense fallback={<p>…</p>}>{element}</Suspense>, { ...options, i18n });
+  });
+  await screen.findByRole('heading', { level: 1 });
+  return view!;
 }
 
 /** A voice as a browser lists it; on the device (`localService`) unless said otherwise. */

@@ -1,17 +1,11 @@
 // @vitest-environment jsdom
-import { act, render, screen, within } from '@testing-library/react';
-import { Suspense } from 'react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Outlet, Route, Routes } from 'react-router';
+import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Layout } from '../../app/Layout.tsx';
-import { CompassProvider } from '../../context/compass-context.tsx';
 import type { Compass } from '../../domain/bank/types.ts';
-import { createI18n, switchLanguage } from '../../i18n/i18n.ts';
 import type { Language } from '../../i18n/languages.ts';
 import en from '../../i18n/locales/lessons/en.json';
 import sv from '../../i18n/locales/lessons/sv.json';
-import { demoCompass } from '../../test/render-app.tsx';
+import { demoCompass, renderLazyPage } from '../../test/render-app.tsx';
 import { loadValidBank } from '../../tools/load-bank.ts';
 import { LESSON_PLANS, planMinutes } from './lesson-plans.ts';
 import { TeacherGuidePage } from './TeacherGuidePage.tsx';
@@ -40,32 +34,12 @@ async function renderGuide({
   service = true,
 }: { compass?: Compass; language?: Language; service?: boolean } = {}) {
   fakeService(service);
-  const i18n = createI18n();
-  if (language !== 'sv') await switchLanguage(i18n, language);
-  await act(async () => {
-    render(
-      <I18nextProvider i18n={i18n}>
-        <MemoryRouter initialEntries={['/larare']}>
-          <Routes>
-            <Route element={<Layout />}>
-              <Route
-                element={
-                  <CompassProvider value={compass}>
-                    <Suspense fallback={<p>…</p>}>
-                      <Outlet />
-                    </Suspense>
-                  </CompassProvider>
-                }
-              >
-                <Route path="/larare" element={<TeacherGuidePage />} />
-              </Route>
-            </Route>
-          </Routes>
-        </MemoryRouter>
-      </I18nextProvider>,
-    );
+  await renderLazyPage(<TeacherGuidePage />, {
+    path: '/larare',
+    route: '/larare',
+    compass,
+    language,
   });
-  await screen.findByRole('heading', { level: 1 });
 }
 
 const fill = (template: string, values: Record<string, string | number>) =>

@@ -8,9 +8,9 @@ import { useCompass } from '../../context/compass-context.tsx';
 import { useClassroomService } from '../../data/use-classroom-service.ts';
 import type { Compass, Position } from '../../domain/bank/types.ts';
 import { MIN_SUBMISSIONS } from '../../domain/classroom/class-result.ts';
-import { isLanguage, type Language } from '../../i18n/languages.ts';
+import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
-import { NamespaceGate, namespaceLanguage } from '../../i18n/namespaces.tsx';
+import { NamespaceGate, useNamespaceLanguage } from '../../i18n/namespaces.tsx';
 import {
   type Comparison,
   sensitiveStatements,
@@ -57,9 +57,7 @@ export function TeacherGuidePage() {
 }
 
 function Guide() {
-  const { i18n } = useTranslation();
-  const language: Language = isLanguage(i18n.language) ? i18n.language : 'sv';
-  const lng = namespaceLanguage('lessons', language);
+  const lng = useNamespaceLanguage('lessons');
   const { t } = useTranslation('lessons', { lng });
   const compass = useCompass();
   const service = useClassroomService();

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { act, Suspense } from 'react';
+import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { paths, type Printable } from '../../config/paths.ts';
 import type { Compass } from '../../domain/bank/types.ts';
@@ -11,7 +11,7 @@ import en from '../../i18n/locales/en.json';
 import printablesEn from '../../i18n/locales/printables/en.json';
 import printablesSv from '../../i18n/locales/printables/sv.json';
 import sv from '../../i18n/locales/sv.json';
-import { demoCompass, renderPage } from '../../test/render-app.tsx';
+import { demoCompass, renderLazyPage } from '../../test/render-app.tsx';
 import { loadValidBank } from '../../tools/load-bank.ts';
 import { methodExercise } from './method-exercise.ts';
 import { PrintablePage } from './PrintablePage.tsx';
@@ -24,20 +24,13 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function open(name: Printable | string, compass: Compass = demoCompass, easy = false) {
-  let view: ReturnType<typeof renderPage> | undefined;
-  // The material's namespace loads first (a dynamic import): let React settle inside act.
-  await act(async () => {
-    view = renderPage(
-      <Suspense fallback={null}>
-        <PrintablePage />
-      </Suspense>,
-      { path: `/larare/utskrift/${name}`, route: paths.printablePattern, compass, easy },
-    );
+const open = (name: Printable | string, compass: Compass = demoCompass, easy = false) =>
+  renderLazyPage(<PrintablePage />, {
+    path: `/larare/utskrift/${name}`,
+    route: paths.printablePattern,
+    compass,
+    easy,
   });
-  await screen.findByRole('heading', { level: 1 });
-  return view!;
-}
 
 describe('the scale words', () => {
   it('are the app’s own words, in Swedish and English', () => {

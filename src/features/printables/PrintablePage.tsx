@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isPrintable, paths, type Printable as PrintableName } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
-import { isLanguage, type Language } from '../../i18n/languages.ts';
+import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
-import { NamespaceGate, namespaceLanguage } from '../../i18n/namespaces.tsx';
+import { NamespaceGate, useNamespaceLanguage } from '../../i18n/namespaces.tsx';
 import { GlossarySheet } from './GlossarySheet.tsx';
 import { MethodExerciseSheet } from './MethodExerciseSheet.tsx';
 import { QuoteCardsSheet } from './QuoteCardsSheet.tsx';
@@ -25,12 +25,6 @@ export function PrintablePage() {
   );
 }
 
-/** The language the material is shown in: the app's, or English where it is not written. */
-export function usePrintLanguage(): Language {
-  const { i18n } = useTranslation();
-  return namespaceLanguage('printables', isLanguage(i18n.language) ? i18n.language : 'sv');
-}
-
 const MATERIALS: Record<PrintableName, (props: { lng: Language }) => ReactNode> = {
   arbetsblad: Worksheet,
   ordlista: GlossarySheet,
@@ -40,7 +34,7 @@ const MATERIALS: Record<PrintableName, (props: { lng: Language }) => ReactNode> 
 
 function Printable() {
   const { name } = useParams();
-  const lng = usePrintLanguage();
+  const lng = useNamespaceLanguage('printables');
   const { t } = useTranslation('printables', { lng });
   if (!isPrintable(name))
     return (

@@ -1,18 +1,11 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Suspense } from 'react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Outlet, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { Layout } from '../../app/Layout.tsx';
-import { CompassProvider } from '../../context/compass-context.tsx';
 import type { Compass, Stance } from '../../domain/bank/types.ts';
-import { createI18n, switchLanguage } from '../../i18n/i18n.ts';
 import type { Language } from '../../i18n/languages.ts';
-import { useReadingPrefs } from '../../state/reading-prefs.ts';
 import { buildCompass } from '../../test/compass-builder.ts';
-import { demoCompass } from '../../test/render-app.tsx';
+import { demoCompass, renderLazyPage } from '../../test/render-app.tsx';
 import { seededRandom } from './draw.ts';
 import { QuoteGamePage } from './QuoteGamePage.tsx';
 
@@ -67,31 +60,14 @@ async function renderGame({
   seed = 1,
   use = compass,
   language = 'sv',
-}: { seed?: number; use?: Compass; language?: Language } = {}) {
-  const i18n = createI18n();
-  if (language !== 'sv') await switchLanguage(i18n, language);
-  await act(async () => {
-    render(
-      <I18nextProvider i18n={i18n}>
-        <MemoryRouter initialEntries={['/vem-sa-vad']}>
-          <Routes>
-            <Route element={<Layout />}>
-              <Route
-                element={
-                  <CompassProvider value={use}>
-                    <Suspense fallback={<p>…</p>}>
-                      <Outlet />
-                    </Suspense>
-                  </CompassProvider>
-                }
-              >
-                <Route path="/vem-sa-vad" element={<QuoteGamePage random={seededRandom(seed)} />} />
-              </Route>
-            </Route>
-          </Routes>
-        </MemoryRouter>
-      </I18nextProvider>,
-    );
+  easy = false,
+}: { seed?: number; use?: Compass; language?: Language; easy?: boolean } = {}) {
+  const { i18n } = await renderLazyPage(<QuoteGamePage random={seededRandom(seed)} />, {
+    path: '/vem-sa-vad',
+    route: '/vem-sa-vad',
+    compass: use,
+    language,
+    easy,
   });
   return i18n;
 }
@@ -217,21 +193,16 @@ describe('/vem-sa-vad', () => {
         easy: { text: `Lätt: mer till ${s.id}.`, explainer: 'Förklaring.' },
       })),
     };
-    useReadingPrefs.setState({ language: 'sv', easy: true });
-    try {
-      await renderGame({ use: easyCompass });
-      await screen.findByRole('heading', { level: 1, name: 'Vem sa vad?' });
-      const quote = quoteText();
-      expect(quote).toMatch(/vill satsa på/);
-      const { party, statement } = partyOf(quote, easyCompass);
-      const name = PARTIES.find((p) => p.id === party)?.name ?? '';
-      await user.click(screen.getByRole('button', { name }));
-      expect(feedback()).toHaveTextContent(
-        `Det kodades för påståendet: Lätt: mer till ${statement.id}.`,
-      );
-    } finally {
-      useReadingPrefs.setState({ language: null, easy: false });
-    }
+    await renderGame({ use: easyCompass, easy: true });
+    await screen.findByRole('heading', { level: 1, name: 'Vem sa vad?' });
+    const quote = quoteText();
+    expect(quote).toMatch(/vill satsa på/);
+    const { party, statement } = partyOf(quote, easyCompass);
+    const name = PARTIES.find((p) => p.id === party)?.name ?? '';
+    await user.click(screen.getByRole('button', { name }));
+    expect(feedback()).toHaveTextContent(
+      `Det kodades för påståendet: Lätt: mer till ${statement.id}.`,
+    );
   });
 
   it('in Arabic', async () => {
