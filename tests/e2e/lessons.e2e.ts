@@ -14,6 +14,7 @@ import en from '../../src/i18n/locales/lessons/en.json';
 import sv from '../../src/i18n/locales/lessons/sv.json';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
+import { measure } from './broken-words.ts';
 import { axeViolations, builtSite, builtSiteDir } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
@@ -34,28 +35,6 @@ async function openGuide(
   await page.goto(`${base}/larare`);
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
   await page.getByText(absent).or(page.getByText(sv.plans.present)).first().waitFor();
-}
-
-/** Runs in the page: words (within one text node) laid out on more than one line. */
-function brokenWords(): string[] {
-  const broken: string[] = [];
-  const range = document.createRange();
-  const walker = document.createTreeWalker(
-    document.querySelector('.teacher-guide')!,
-    NodeFilter.SHOW_TEXT,
-  );
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null)
-    for (const match of node.data.matchAll(/\S+/g)) {
-      range.setStart(node, match.index);
-      range.setEnd(node, match.index + match[0].length);
-      const tops = [...range.getClientRects()]
-        .filter((r) => r.width > 0.5)
-        .map((r) => Math.round(r.top));
-      if (new Set(tops).size <= 1) continue;
-      // Allowed only right after a hyphen, dash or slash ("för-/emot").
-      if (!/[-\u2010\u2013\u2014/]/.test(match[0].slice(0, -1))) broken.push(match[0]);
-    }
-  return broken;
 }
 
 describe('/larare on a static site (no classroom service)', () => {
@@ -201,31 +180,16 @@ describe('/larare on a static site (no classroom service)', () => {
     expect(failures).toEqual([]);
   });
 
-  it('fits 320 and 360 px with no word broken, and 320 px at 200 % without sideways scrolling', async () => {
-    for (const [width, locale, title, absent] of [
-      [320, 'sv-SE', sv.title, sv.plans.absent],
-      [360, 'sv-SE', sv.title, sv.plans.absent],
-      [320, 'en-GB', en.title, en.plans.absent],
+  it('fits 390, 360 and 320 px with no word broken, and 320 px at 200 % without sideways scrolling', async () => {
+    // The page as a static site shows it (the word-break suite sees it with the classroom service).
+    for (const [locale, title, absent] of [
+      ['sv-SE', sv.title, sv.plans.absent],
+      ['en-GB', en.title, en.plans.absent],
     ] as const) {
-      const page = await newPage({ viewport: { width, height: 640 }, locale });
+      const page = await newPage({ locale });
       await openGuide(page, site.origin, title, absent);
-      expect(await page.evaluate(brokenWords), `${width} ${locale}`).toEqual([]);
-      expect(
-        await page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        ),
-      ).toBeLessThanOrEqual(0);
+      expect(await measure(page), locale).toEqual([]);
     }
-    const page = await newPage({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2 });
-    await openGuide(page);
-    await page.evaluate(() => {
-      document.documentElement.style.fontSize = '200%';
-    });
-    expect(
-      await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      ),
-    ).toBeLessThanOrEqual(0);
   });
 
   it('prints without the header, the footer and the table of contents', async () => {

@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRINTABLES } from '../../src/config/paths.ts';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
+import { measure, WIDTHS } from './broken-words.ts';
 import { builtSiteDir, launchChromium } from './browser.ts';
 
 /**
  * No word on any screen may be broken across two lines on a phone (320, 360 and 390 px wide),
  * nor stick out of the screen, nor sit in anything that scrolls sideways, in Swedish, Arabic
- * (right to left) and English; also at 320 px with the text at 200 % (see `brokenWords` for
+ * (right to left) and English; also at 320 px with the text at 200 % (see `brokenWords` in broken-words.ts for
  * what may break there). A line may break inside a "word" (a run of non-space characters) only
  * right after a hyphen, a dash or a slash: "#-tecknet", "och/eller".
  *
@@ -21,7 +22,6 @@ import { builtSiteDir, launchChromium } from './browser.ts';
  */
 
 const compass = loadValidBank('questions/socialpolitik');
-const WIDTHS = [390, 360, 320] as const;
 const LANGUAGES = [
   ['sv', 'sv-SE'],
   ['ar', 'ar'],
@@ -185,152 +185,6 @@ function storedAnswers(seed: Seed): string {
   });
 }
 
-/**
- * Runs in the page: every word broken across lines or reaching outside the screen, and anything
- * that scrolls sideways. With `zoomed` (text at 200 % on 320 px), a word wider than its text
- * column in its own font cannot be kept whole, so it may break. The text column is the nearest
- * block that is not a cell of a table, grid or flex layout: a word squeezed by a narrow column
- * beside another (a table column, a two-column list) must still fit, so such layouts must stack.
- */
-function brokenWords(zoomed: boolean): string[] {
-  const ALLOWED_BREAK_AFTER = new Set(['-', '\u00AD', '\u2010', '\u2013', '\u2014', '/']);
-  const problems: string[] = [];
-  const viewport = document.documentElement.clientWidth;
-  const SIDE_BY_SIDE = /^(inline-)?(grid|flex)$|^table/;
-  const textColumnWidth = (element: Element): number => {
-    for (let e: Element | null = element; e; e = e.parentElement) {
-      const style = getComputedStyle(e);
-      const parentDisplay = e.parentElement ? getComputedStyle(e.parentElement).display : 'block';
-      if (/^(block|list-item|flow-root)$/.test(style.display) && !SIDE_BY_SIDE.test(parentDisplay))
-        return e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    }
-    return viewport;
-  };
-  const range = document.createRange();
-  const ruler = document.createElement('span');
-  ruler.style.cssText = 'position:absolute;visibility:hidden;white-space:pre;inset-block-start:0';
-  document.body.append(ruler);
-  const naturalWidth = (word: string, parent: Element) => {
-    const style = getComputedStyle(parent);
-    ruler.style.font = style.font;
-    ruler.style.letterSpacing = style.letterSpacing;
-    ruler.style.textTransform = style.textTransform;
-    ruler.textContent = word;
-    return ruler.getBoundingClientRect().width;
-  };
-  const hidden = (element: Element): boolean => {
-    for (let e: Element | null = element; e; e = e.parentElement) {
-      const style = getComputedStyle(e);
-      if (style.visibility !== 'visible' || style.display === 'none') return true;
-      // Visually hidden text (clipped to a pixel) is for screen readers, not laid out to be read.
-      if (style.clip !== 'auto' || style.clipPath !== 'none') return true;
-      // Moved off the screen until focused (the skip link).
-      if (style.position === 'absolute' || style.position === 'fixed') {
-        const box = e.getBoundingClientRect();
-        if (box.right <= 0 || box.left >= viewport) return true;
-      }
-    }
-    return false;
-  };
-  // Words: runs of non-space characters, which may span several text nodes ("<b>S</b>:s"), within
-  // one block. Each character is kept as (text node, offset) so that a Range can be made.
-  type Char = { node: Text; index: number };
-  const words: { chars: Char[]; parent: Element }[] = [];
-  const inlineBlock = new Map<Element, Element>();
-  const blockOf = (element: Element): Element => {
-    let found = inlineBlock.get(element);
-    if (!found) {
-      const { display } = getComputedStyle(element);
-      found =
-        (display === 'inline' || display === 'contents') && element.parentElement
-          ? blockOf(element.parentElement)
-          : element;
-      inlineBlock.set(element, found);
-    }
-    return found;
-  };
-  let word: Char[] = [];
-  let wordParent: Element = document.body;
-  let wordBlock: Element | null = null;
-  const endWord = () => {
-    if (word.length > 0) words.push({ chars: word, parent: wordParent });
-    word = [];
-  };
-  const checked = new Map<Element, boolean>();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const parent = node.parentElement;
-    if (!parent || parent === ruler) continue;
-    if (!checked.has(parent))
-      checked.set(
-        parent,
-        parent.closest('script, style, noscript, template, textarea, select, svg') !== null ||
-          hidden(parent),
-      );
-    if (checked.get(parent)) {
-      endWord();
-      continue;
-    }
-    if (blockOf(parent) !== wordBlock) {
-      endWord();
-      wordBlock = blockOf(parent);
-    }
-    for (let index = 0; index < node.data.length; index++) {
-      if (/\s/.test(node.data[index]!)) endWord();
-      else {
-        if (word.length === 0) wordParent = parent;
-        word.push({ node, index });
-      }
-    }
-  }
-  endWord();
-
-  const rectsOf = (from: Char, to: Char) => {
-    range.setStart(from.node, from.index);
-    range.setEnd(to.node, to.index + 1);
-    return [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
-  };
-  for (const { chars, parent } of words) {
-    const text = chars.map((c) => c.node.data[c.index]).join('');
-    const rects = rectsOf(chars[0]!, chars.at(-1)!);
-    if (rects.length === 0) continue;
-    const height = Math.min(...rects.map((r) => r.height));
-    const left = Math.min(...rects.map((r) => r.left));
-    const right = Math.max(...rects.map((r) => r.right));
-    if (left < -1 || right > viewport + 1)
-      problems.push(
-        `“${text}” reaches outside the screen (${Math.round(left)}–${Math.round(right)} px)`,
-      );
-    const tops = rects.map((r) => r.top);
-    if (Math.max(...tops) - Math.min(...tops) <= height / 2) continue;
-    // On more than one line: find where, one character at a time.
-    let previousTop: number | null = null;
-    let shown = '';
-    for (const [i, char] of chars.entries()) {
-      const box = rectsOf(char, char)[0];
-      if (box && previousTop !== null && Math.abs(box.top - previousTop) > height / 2)
-        if (!ALLOWED_BREAK_AFTER.has(text[i - 1]!)) shown += '|';
-      if (box) previousTop = box.top;
-      shown += text[i];
-    }
-    if (!shown.includes('|')) continue;
-    if (zoomed && naturalWidth(text, parent) > textColumnWidth(parent)) continue;
-    problems.push(`“${shown}” (${parent.tagName.toLowerCase()})`);
-  }
-  ruler.remove();
-  for (const element of document.querySelectorAll('body *')) {
-    const { overflowX } = getComputedStyle(element);
-    if (overflowX !== 'auto' && overflowX !== 'scroll') continue;
-    if (element.scrollWidth > element.clientWidth + 1)
-      problems.push(
-        `<${element.tagName.toLowerCase()} class="${element.className}"> scrolls sideways by ${element.scrollWidth - element.clientWidth} px`,
-      );
-  }
-  const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
-  if (overflow > 0) problems.push(`the page scrolls sideways by ${overflow} px`);
-  return problems;
-}
-
 let browser: Browser;
 let server: RunningServer;
 let origin: string;
@@ -348,29 +202,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/**
- * Opens every disclosure, then the words broken across lines at each width, and at 320 px with
- * the text at 200 % (as the zoom test in app.e2e.ts does it).
- */
-async function measure(page: Page): Promise<string[]> {
-  await page.evaluate(() => {
-    for (const details of document.querySelectorAll('details')) details.open = true;
-  });
-  const problems: string[] = [];
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 800 });
-    for (const p of await page.evaluate(brokenWords, false)) problems.push(`${width} px: ${p}`);
-  }
-  await page.evaluate(() => {
-    document.documentElement.style.fontSize = '200%';
-  });
-  for (const p of await page.evaluate(brokenWords, true)) problems.push(`320 px, 200 %: ${p}`);
-  await page.evaluate(() => {
-    document.documentElement.style.fontSize = '';
-  });
-  return problems;
-}
 
 describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale) => {
   let context: BrowserContext;
