@@ -1,10 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { embedLoader } from './src/tools/embed-loader.ts';
+import { pwa } from './src/tools/pwa.ts';
 import { questionBank } from './src/tools/vite-plugin-bank.ts';
+import { prerender } from './src/tools/vite-plugin-prerender.ts';
 
 export default defineConfig({
-  plugins: [react(), questionBank(), embedLoader()],
+  plugins: [react(), questionBank(), embedLoader(), prerender(), pwa()],
   // VALKOMPASS_OUT_DIR lets two builds (e.g. two end-to-end runs) live side by side.
   build: {
     target: 'es2022',

@@ -1,54 +1,102 @@
 import './app/app.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { type ReactNode, StrictMode } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, matchPath, MemoryRouter, useRoutes } from 'react-router';
 import { routes } from './app/routes.tsx';
-import { paths } from './config/paths.ts';
+import { paths, sitePaths } from './config/paths.ts';
 import { EmbedProvider } from './context/embed-context.tsx';
 import { readEmbedOptions } from './features/embed/embed-options.ts';
-import { createI18n, preferredLanguage, switchLanguage } from './i18n/i18n.ts';
-import { useReadingPrefs } from './state/reading-prefs.ts';
+import { createI18n, type Language, switchLanguage } from './i18n/i18n.ts';
+import {
+  arrivalPath,
+  arrivalReading,
+  READING_PREFS_STORAGE_KEY,
+  readingLanguage,
+  readingOf,
+  readingPrefix,
+  splitReading,
+} from './i18n/reading.ts';
 
 const i18n = createI18n();
 function App() {
   return useRoutes(routes);
 }
 
-// Inside an iframe on a news site (/embed/<compass>): an in-memory router, so that the host's
-// history and back button are untouched; options from the query string (EMBED.md).
-const embed = matchPath(paths.embedFramePattern, window.location.pathname)
-  ? readEmbedOptions(window.location.search, (message) => console.warn(message))
-  : null;
-// The language: a news site's choice for its frame, else the one chosen on this device
-// (remembered with the reading mode), else the browser's preference.
-const language =
-  embed?.lang ?? useReadingPrefs.getState().language ?? preferredLanguage(navigator.languages);
-const firstPath = embed?.statement
-  ? paths.widget(embed.statement)
-  : embed?.start === 'quiz'
-    ? paths.statement(1)
-    : paths.home;
+/** The reading chosen on this device, as stored; null when none or storage is blocked. */
+function storedReading(): string | null {
+  try {
+    return localStorage.getItem(READING_PREFS_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
 
-const render = () =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        {embed ? (
-          <EmbedProvider value={embed}>
-            <MemoryRouter initialEntries={[firstPath]}>
-              <App />
-            </MemoryRouter>
-          </EmbedProvider>
-        ) : (
-          <BrowserRouter>
-            <App />
-          </BrowserRouter>
-        )}
-      </I18nextProvider>
-    </StrictMode>,
-  );
+const frame = matchPath(paths.embedFramePattern, window.location.pathname);
 
-// A visitor whose browser prefers another language gets it from the first paint.
-if (language === 'sv') render();
-else void switchLanguage(i18n, language).finally(render);
+/**
+ * Inside an iframe on a news site (/embed/<compass>): an in-memory router, so that the host's
+ * history and back button are untouched; options from the query string (EMBED.md). The
+ * language: the news site's choice for its frame (in easy-read if the reader chose that on this
+ * device), else the reader's own.
+ */
+function embedded(compass: string): { app: ReactNode; language: Language } {
+  const embed = readEmbedOptions(window.location.search, (message) => console.warn(message));
+  const own = arrivalReading(storedReading(), navigator.languages);
+  const reading = embed.lang ? readingOf(embed.lang, own === 'lattlast') : own;
+  const pages = sitePaths(readingPrefix(reading), compass);
+  const first = embed.statement
+    ? pages.widget(embed.statement)
+    : embed.start === 'quiz'
+      ? pages.statement(1)
+      : pages.home;
+  return {
+    language: readingLanguage(reading),
+    app: (
+      <EmbedProvider value={embed}>
+        <MemoryRouter initialEntries={[first]}>
+          <App />
+        </MemoryRouter>
+      </EmbedProvider>
+    ),
+  };
+}
+
+/**
+ * On the site itself: an address without a reading opens in the visitor's own (a prerendered page
+ * has done this before its first paint already). A page prerendered at build time is hydrated:
+ * React takes over the HTML on screen without painting it again.
+ */
+function site(): { app: ReactNode; language: Language } {
+  const moved = arrivalPath(window.location, storedReading(), navigator.languages);
+  if (moved !== null) window.history.replaceState(null, '', moved);
+  return {
+    language: readingLanguage(splitReading(window.location.pathname).reading),
+    app: (
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
+    ),
+  };
+}
+
+const { app, language } = frame ? embedded(frame.params.compass ?? '') : site();
+const root = document.getElementById('root')!;
+const tree = (
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>{app}</I18nextProvider>
+  </StrictMode>
+);
+
+function start() {
+  if (!frame && root.dataset.prerendered === window.location.pathname && root.firstChild)
+    hydrateRoot(root, tree);
+  else {
+    root.replaceChildren();
+    createRoot(root).render(tree);
+  }
+}
+
+// The page's language is there before the first render, so that nothing is shown in another one.
+if (language === 'sv') start();
+else void switchLanguage(i18n, language).finally(start);

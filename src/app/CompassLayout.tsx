@@ -1,21 +1,42 @@
-import { useEffect } from 'react';
+import { type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { CompassGate } from '../components/CompassGate.tsx';
+import { isServedCompass } from '../config/compasses.ts';
 import { CompassProvider } from '../context/compass-context.tsx';
 import { useEmbed } from '../context/embed-context.tsx';
+import { ScopeProvider, useScope } from '../context/scope-context.tsx';
 import { useCompassLoad } from '../data/use-compass.ts';
 import type { Compass } from '../domain/bank/types.ts';
 import { readHandover } from '../domain/share-link/answer-handover.ts';
 import { EmbedBridge } from '../features/embed/EmbedBridge.tsx';
 import { useAnswers } from '../state/answers-store.ts';
+import { Layout } from './Layout.tsx';
+import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
 
-/** The compass this build serves. */
-export const COMPASS_ID = 'socialpolitik';
+/**
+ * A compass's pages: the compass named in the address (or `id`, for the site's start page when it
+ * serves only one) in the page frame, loaded and validated once, with the stored answers tied to
+ * its version. An address whose first segment is no compass is an old link or a mistake.
+ */
+export function CompassLayout({ id: given, children }: { id?: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const scope = useScope();
+  const id = given ?? useParams().compass;
+  if (!isServedCompass(id)) return <LegacyOrNotFound />;
+  return (
+    <ScopeProvider value={{ reading: scope.reading, compass: id }}>
+      <Layout>
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <LoadedCompass id={id}>{children ?? <Outlet />}</LoadedCompass>
+        </Suspense>
+      </Layout>
+    </ScopeProvider>
+  );
+}
 
-/** Loads and validates the compass once, ties the stored answers to its version, and provides it. */
-export function CompassLayout() {
-  const load = useCompassLoad(COMPASS_ID);
+function LoadedCompass({ id, children }: { id: string; children: ReactNode }) {
+  const load = useCompassLoad(id);
   const embed = useEmbed();
   return (
     <CompassGate load={load}>
@@ -24,7 +45,7 @@ export function CompassLayout() {
           <BoundAnswers compass={compass} />
           <GivenAnswer compass={compass} />
           {embed && <EmbedBridge options={embed} />}
-          <Outlet />
+          {children}
         </CompassProvider>
       )}
     </CompassGate>

@@ -1,19 +1,29 @@
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { paths } from '../config/paths.ts';
 import { useEmbed } from '../context/embed-context.tsx';
-import { EASY_READ_NAME, LANGUAGE_NAMES, LANGUAGES } from '../i18n/i18n.ts';
-import { useEasyRead } from '../i18n/statement-text.ts';
-import { chooseReading } from '../state/reading-prefs.ts';
+import { usePaths, useScope } from '../context/scope-context.tsx';
+import { UpdatePrompt } from '../features/offline/UpdatePrompt.tsx';
+import { EASY_READ_NAME, LANGUAGE_NAMES } from '../i18n/i18n.ts';
+import { READINGS } from '../i18n/reading.ts';
+import { ReadingLink } from '../i18n/reading-link.tsx';
 
 /**
- * Page frame: skip link, header with the choice of language and of easy-read Swedish (remembered
- * on this device), main landmark, privacy line.
+ * Page frame: skip link, header with the choice of language and of easy-read Swedish (links to
+ * the same page in that reading; the choice is remembered on this device), main landmark, privacy
+ * line, and links to the compass's other pages.
  */
-export function Layout() {
+export function Layout({
+  children,
+  compassLinks = true,
+}: {
+  children?: ReactNode;
+  /** False on the list of compasses: the footer's links lead to one compass's pages. */
+  compassLinks?: boolean;
+}) {
   const { t, i18n } = useTranslation();
-  const easy = useEasyRead();
+  const { reading } = useScope();
+  const paths = usePaths();
   const embedded = useEmbed() !== null;
   const { pathname } = useLocation();
   useEffect(() => {
@@ -26,7 +36,7 @@ export function Layout() {
         {t('app.skipToContent')}
       </a>
       <header className="site-header">
-        <Link to={paths.home} className="brand">
+        <Link to={paths.site} className="brand">
           {t('app.name')}
         </Link>
         {embedded && (
@@ -42,50 +52,38 @@ export function Layout() {
         )}
         <nav aria-label={t('app.language')}>
           <ul className="languages">
-            {LANGUAGES.map((lng) => (
-              <li key={lng}>
-                <button
-                  type="button"
-                  lang={lng}
-                  aria-pressed={i18n.language === lng && !easy}
-                  onClick={() => void chooseReading(i18n, lng, false)}
-                >
-                  {LANGUAGE_NAMES[lng]}
-                </button>
+            {READINGS.map((option) => (
+              <li key={option}>
+                <ReadingLink reading={option} current={option === reading}>
+                  {option === 'lattlast' ? EASY_READ_NAME : LANGUAGE_NAMES[option]}
+                </ReadingLink>
               </li>
             ))}
-            <li>
-              <button
-                type="button"
-                lang="sv"
-                aria-pressed={easy}
-                onClick={() => void chooseReading(i18n, 'sv', true)}
-              >
-                {EASY_READ_NAME}
-              </button>
-            </li>
           </ul>
         </nav>
       </header>
+      <UpdatePrompt />
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {children ?? <Outlet />}
       </main>
       <footer className="site-footer">
         <p>{t('app.privacy')}</p>
-        <nav aria-label={t('app.footerNav')}>
-          <Link to={paths.method}>{t('app.method')}</Link> ·{' '}
-          <Link to={paths.about}>{t('app.about')}</Link>
-          {!embedded && (
-            <>
-              {' · '}
-              <Link to={paths.classroom}>{t('app.classroom')}</Link>
-              {' · '}
-              <Link to={paths.quoteGame}>{t('app.quoteGame')}</Link>
-              {' · '}
-              <Link to={paths.teachers}>{t('app.teachers')}</Link>
-            </>
-          )}
-        </nav>
+        {compassLinks && (
+          <nav aria-label={t('app.footerNav')}>
+            <Link to={paths.method}>{t('app.method')}</Link> ·{' '}
+            <Link to={paths.about}>{t('app.about')}</Link>
+            {!embedded && (
+              <>
+                {' · '}
+                <Link to={paths.classroom}>{t('app.classroom')}</Link>
+                {' · '}
+                <Link to={paths.quoteGame}>{t('app.quoteGame')}</Link>
+                {' · '}
+                <Link to={paths.teachers}>{t('app.teachers')}</Link>
+              </>
+            )}
+          </nav>
+        )}
       </footer>
     </>
   );

@@ -1,11 +1,13 @@
 import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
-import { NotFound } from '../components/NotFound.tsx';
-import { paths } from '../config/paths.ts';
+import { compassRoute } from '../config/paths.ts';
 import { StartPage } from '../features/start/StartPage.tsx';
+import { type Reading, readingPrefix,READINGS } from '../i18n/reading.ts';
 import { CompassLayout } from './CompassLayout.tsx';
-import { Layout } from './Layout.tsx';
+import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
+import { ReadingScope } from './ReadingScope.tsx';
+import { SiteHome } from './SiteHome.tsx';
 
 // Everything past the start page is loaded when first needed (lazy-load what the first screen
 // does not need), so the start page stays within its size budget (tests/e2e/size-budget.e2e.ts).
@@ -75,47 +77,54 @@ function Loading({ children }: { children: ReactNode }) {
 
 const page = (element: ReactNode) => <Loading>{element}</Loading>;
 
-export const routes: RouteObject[] = [
+/** A compass's pages, under `/<compass>/` (in every reading). */
+const compassPages: RouteObject[] = [
+  { index: true, element: <StartPage /> },
+  { path: compassRoute.statementPattern, element: page(<QuizPage />) },
+  { path: compassRoute.review, element: page(<ReviewPage />) },
   {
-    element: <Layout />,
-    children: [
-      {
-        element: <CompassLayout />,
-        children: [
-          { path: paths.home, element: <StartPage /> },
-          { path: paths.statementPattern, element: page(<QuizPage />) },
-          { path: paths.review, element: page(<ReviewPage />) },
-          {
-            path: paths.results,
-            element: page(
-              <ResultsPage
-                classPanel={
-                  <Suspense fallback={null}>
-                    <ClassPanelSlot />
-                  </Suspense>
-                }
-              />,
-            ),
-          },
-          { path: paths.partyPattern, element: page(<PartyDetail />) },
-          { path: paths.comparison, element: page(<ComparisonPage />) },
-          { path: paths.statements, element: page(<StatementsPage />) },
-          { path: paths.shared, element: page(<SharedResultPage />) },
-          { path: paths.programmePattern, element: page(<ProgrammePage />) },
-          { path: paths.method, element: page(<MethodPage />) },
-          { path: paths.about, element: page(<AboutPage />) },
-          { path: paths.widgetPattern, element: page(<StatementWidget />) },
-          { path: paths.embedBuilder, element: page(<SnippetBuilder />) },
-          { path: paths.classroom, element: page(<ClassroomPage />) },
-          { path: paths.classroomNew, element: page(<NewRoundPage />) },
-          { path: paths.classroomJoinPattern, element: page(<JoinPage />) },
-          { path: paths.classroomTeacherPattern, element: page(<TeacherPage />) },
-          { path: paths.quoteGame, element: page(<QuoteGamePage />) },
-          { path: paths.teachers, element: page(<TeacherGuidePage />) },
-          { path: paths.printablePattern, element: page(<PrintablePage />) },
-        ],
-      },
-      { path: '*', element: <NotFound /> },
-    ],
+    path: compassRoute.results,
+    element: page(
+      <ResultsPage
+        classPanel={
+          <Suspense fallback={null}>
+            <ClassPanelSlot />
+          </Suspense>
+        }
+      />,
+    ),
   },
+  { path: compassRoute.partyPattern, element: page(<PartyDetail />) },
+  { path: compassRoute.comparison, element: page(<ComparisonPage />) },
+  { path: compassRoute.statements, element: page(<StatementsPage />) },
+  { path: compassRoute.shared, element: page(<SharedResultPage />) },
+  { path: compassRoute.programmePattern, element: page(<ProgrammePage />) },
+  { path: compassRoute.method, element: page(<MethodPage />) },
+  { path: compassRoute.about, element: page(<AboutPage />) },
+  { path: compassRoute.widgetPattern, element: page(<StatementWidget />) },
+  { path: compassRoute.embedBuilder, element: page(<SnippetBuilder />) },
+  { path: compassRoute.classroom, element: page(<ClassroomPage />) },
+  { path: compassRoute.classroomNew, element: page(<NewRoundPage />) },
+  { path: compassRoute.classroomJoinPattern, element: page(<JoinPage />) },
+  { path: compassRoute.classroomTeacherPattern, element: page(<TeacherPage />) },
+  { path: compassRoute.quoteGame, element: page(<QuoteGamePage />) },
+  { path: compassRoute.teachers, element: page(<TeacherGuidePage />) },
+  { path: compassRoute.printablePattern, element: page(<PrintablePage />) },
 ];
+
+/**
+ * The site in one reading: Swedish at the root (`/socialpolitik/fraga/3`), the others under their
+ * prefix (`/en/socialpolitik/fraga/3`). The site's start page lists the compasses, or is the only
+ * one's start page; old root-level links (`/fraga/3`) lead to their compass's page.
+ */
+const inReading = (reading: Reading): RouteObject => ({
+  path: `/${readingPrefix(reading)}`,
+  element: <ReadingScope reading={reading} />,
+  children: [
+    { index: true, element: <SiteHome /> },
+    { path: ':compass', element: <CompassLayout />, children: compassPages },
+    { path: '*', element: <LegacyOrNotFound /> },
+  ],
+});
+
+export const routes: RouteObject[] = READINGS.map(inReading);

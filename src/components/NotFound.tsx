@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../config/paths.ts';
+import { usePaths } from '../context/scope-context.tsx';
 
 export function NotFound() {
+  const paths = usePaths();
   const { t } = useTranslation();
   return (
     <>
       <h1>{t('app.notFoundTitle')}</h1>
       <p>{t('app.notFoundText')}</p>
       <p>
-        <Link to={paths.home}>{t('app.backHome')}</Link>
+        <Link to={paths.site}>{t('app.backHome')}</Link>
       </p>
     </>
   );

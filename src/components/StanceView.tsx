@@ -10,11 +10,10 @@ export function StanceView({ party, stance }: { party: Party; stance: Stance }) 
   return (
     <li className="stance">
       <p>
-        <span
-          className="party-swatch"
-          style={{ backgroundColor: party.colour }}
-          aria-hidden="true"
-        />
+        {/* An SVG fill, not a style attribute: prerendered pages allow no inline styles. */}
+        <svg className="party-swatch" viewBox="0 0 2 2" aria-hidden="true">
+          <circle cx="1" cy="1" r="1" fill={party.colour} />
+        </svg>
         <strong>{party.short}</strong> ({party.municipality}): {position}
         {stance.position !== null && <> · {t(confidenceKey(stance.confidence))}</>}
       </p>

@@ -1,3 +1,4 @@
+import { resource } from './resource.ts';
 /** The figures behind the method page, computed at build time from the bank (see vite-plugin-bank). */
 export interface MethodFigures {
   readonly agreement: {
@@ -90,3 +91,6 @@ export async function loadMethodFigures(
     return null;
   }
 }
+
+/** Each compass's method figures, fetched once per page (read with `use()`). */
+export const methodFigures = resource<MethodFigures | null>((id) => loadMethodFigures(id));

@@ -1,30 +1,15 @@
-import { useEffect, useState } from 'react';
+import { use } from 'react';
 import { type CompassLoad, loadCompass } from './load-compass.ts';
+import { resource } from './resource.ts';
 
-const cache = new Map<string, Promise<CompassLoad>>();
+/** The compasses of this page, each loaded (and validated) once. */
+export const compasses = resource<CompassLoad>((id) => loadCompass(id));
 
-/** The compass with this id, loaded once per page; undefined while loading. */
-export function useCompassLoad(
-  id: string,
-  load: (id: string) => Promise<CompassLoad> = loadCompass,
-): CompassLoad | undefined {
-  const [state, setState] = useState<CompassLoad | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    let pending = cache.get(id);
-    if (pending === undefined) {
-      pending = load(id);
-      cache.set(id, pending);
-      void pending.then((result) => {
-        if (result.status !== 'ok') cache.delete(id);
-      });
-    }
-    void pending.then((result) => {
-      if (live) setState(result);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, load]);
-  return state;
+/**
+ * The compass with this id, loaded and validated; suspends until it is here (so render inside
+ * `<Suspense>`). While the app hydrates a prerendered page, React keeps the page's HTML on screen
+ * until then.
+ */
+export function useCompassLoad(id: string): CompassLoad {
+  return use(compasses.read(id));
 }

@@ -2,8 +2,9 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { isLanguage, type Language, LANGUAGES } from './languages.ts';
 import sv from './locales/sv.json';
+import { preferredLanguage } from './reading.ts';
 
-export { isLanguage, LANGUAGES, type Language };
+export { isLanguage, LANGUAGES, type Language, preferredLanguage };
 
 /** The one namespace of UI strings; its keys are typed from sv.json (i18next.d.ts). */
 export const NAMESPACE = 'translation';
@@ -29,15 +30,6 @@ const loaders: Record<
   en: () => import('./locales/en.json'),
   ar: () => import('./locales/ar.json'),
 };
-
-/** The first of the browser's preferred languages that we have, else Swedish. */
-export function preferredLanguage(preferences: readonly string[]): Language {
-  for (const tag of preferences) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (isLanguage(base)) return base;
-  }
-  return 'sv';
-}
 
 /** A fresh i18next instance with the Swedish strings; the app and the tests use the same setup. */
 export function createI18n(): i18n {

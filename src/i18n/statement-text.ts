@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { useScope } from '../context/scope-context.tsx';
 import type { Localized, Statement } from '../domain/bank/types.ts';
-import { useReadingPrefs } from '../state/reading-prefs.ts';
+import { isEasyReading } from './reading.ts';
 
 /** A statement as shown: its text and explainer, each with the language it is written in. */
 export interface ShownStatement {
@@ -39,11 +40,10 @@ export function statementText(
   return { text, textLang, explainer, explainerLang, easy: false };
 }
 
-/** Whether easy-read is on now: chosen, and the app is in Swedish. */
+/** Whether easy-read is on now: the page's address says so (`/lattlast/…`), and it is in Swedish. */
 export function useEasyRead(): boolean {
   const { i18n } = useTranslation();
-  const easy = useReadingPrefs((s) => s.easy);
-  return easy && i18n.language === 'sv';
+  return isEasyReading(useScope().reading) && i18n.language === 'sv';
 }
 
 /** `statementText` for the current language and reading mode. */

@@ -8,8 +8,9 @@
  * an Authorization header; the rate limiter holds clients only as keyed hashes, in memory.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -214,12 +215,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       reply.header('allow', 'GET, HEAD');
       return sendError(reply, 'method-not-allowed');
     }
-    // A single-page app: every path that is not a file gets index.html; a missing hashed asset
-    // or data file is a plain 404, never HTML in place of a script.
+    // A page: its prerendered HTML when the build made one (`/a/b` → `a/b/index.html`), else the
+    // app shell (app.html), which renders any page in the browser; a missing hashed asset or
+    // data file is a plain 404, never HTML in place of a script.
     if (staticDir === null || /^\/(assets|data)\//.test(path) || path === '/embed.js')
       return sendError(reply, 'no-such-endpoint');
+    const page = prerenderedPage(staticDir, path);
     reply.headers(staticHeaders('/index.html'));
-    return reply.sendFile('index.html');
+    return reply.sendFile(page ?? (existsSync(join(staticDir, SHELL)) ? SHELL : 'index.html'));
   });
 
   await app.register(fastifyRateLimit, { global: false, cache: 50_000 });
@@ -515,4 +518,22 @@ const isApi = (url: string) => url === '/api' || url.startsWith('/api/') || url.
 
 function sendError(reply: FastifyReply, code: ErrorCode): FastifyReply {
   return reply.code(STATUS[code]).type('application/json; charset=utf-8').send(errorBody(code));
+}
+
+/** The app shell the build writes beside the prerendered pages (src/tools/vite-plugin-prerender.ts). */
+const SHELL = 'app.html';
+
+/** The prerendered page of a URL path, relative to the site's folder, if the build made one. */
+function prerenderedPage(staticDir: string, path: string): string | null {
+  let segments: string[];
+  try {
+    segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+  if (segments.some((s) => s === '..' || s === '.' || s.includes('/') || s.includes('\\')))
+    return null;
+  const file = [...segments, 'index.html'].join('/');
+  const full = join(staticDir, file);
+  return existsSync(full) && statSync(full).isFile() ? file : null;
 }

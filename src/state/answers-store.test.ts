@@ -118,6 +118,45 @@ describe('bindCompass', () => {
     state().bindCompass('other', '1.0.0');
     expect(state()).toMatchObject({ compassId: 'other', answers: {}, outdated: false });
   });
+
+  it('keeps each compass’s answers: back on the first compass, its answers are there again', () => {
+    state().bindCompass('demo', '1.0.0');
+    state().answer('s1', 1);
+    state().setParties(['a']);
+    state().bindCompass('other', '1.0.0');
+    state().answer('x1', -1);
+    expect(stored()?.state).toMatchObject({
+      compassId: 'other',
+      answers: { x1: { answer: -1 } },
+      others: { demo: { version: '1.0.0', answers: { s1: { answer: 1 } }, parties: ['a'] } },
+    });
+    state().bindCompass('demo', '1.0.0');
+    expect(state()).toMatchObject({
+      compassId: 'demo',
+      answers: { s1: { answer: 1 } },
+      parties: ['a'],
+      outdated: false,
+      others: { other: { version: '1.0.0', answers: { x1: { answer: -1 } }, parties: null } },
+    });
+  });
+
+  it('puts a kept compass’s answers aside, with the notice, when its version has changed', () => {
+    state().bindCompass('demo', '1.0.0');
+    state().answer('s1', 1);
+    state().bindCompass('other', '1.0.0');
+    state().bindCompass('demo', '2.0.0');
+    expect(state()).toMatchObject({ compassId: 'demo', answers: {}, outdated: true });
+    expect(state().others).not.toHaveProperty('demo');
+  });
+
+  it('clear() forgets the answers to every compass', () => {
+    state().bindCompass('demo', '1.0.0');
+    state().answer('s1', 1);
+    state().bindCompass('other', '1.0.0');
+    state().clear();
+    state().bindCompass('demo', '1.0.0');
+    expect(state()).toMatchObject({ answers: {}, others: {} });
+  });
 });
 
 describe('replace and voterOf', () => {
@@ -150,6 +189,7 @@ describe('persistence', () => {
         answers: { s1: { answer: -1, important: true } },
         parties: ['a'],
         outdated: false,
+        others: {},
       },
     });
   });
@@ -208,6 +248,7 @@ describe('readAnswersData', () => {
     answers: {},
     parties: null,
     outdated: false,
+    others: {},
   };
 
   it('reads non-objects as nothing stored', () => {
@@ -252,6 +293,29 @@ describe('readAnswersData', () => {
       },
       parties: null,
       outdated: true,
+      others: {},
+    });
+  });
+
+  it('reads the data of version 1 (one compass, no kept answers) as it was', () => {
+    const v1 = { compassId: 'demo', compassVersion: '1.0.0', answers: { s1: { answer: 1 } } };
+    expect(readAnswersData(v1)).toMatchObject({ ...v1, others: {} });
+  });
+
+  it('keeps other compasses’ answers only where they are readable', () => {
+    const data = readAnswersData({
+      others: {
+        a: {
+          version: '1.0.0',
+          answers: { s1: { answer: -0.5 }, bad: { answer: 3 } },
+          parties: ['x'],
+        },
+        b: { answers: { s1: { answer: 1 } } },
+        c: 'text',
+      },
+    });
+    expect(data.others).toEqual({
+      a: { version: '1.0.0', answers: { s1: { answer: -0.5 } }, parties: ['x'] },
     });
   });
 

@@ -15,17 +15,29 @@ export interface AnswersData {
   readonly parties: readonly string[] | null;
   /** Set when stored answers belonged to an older version of the questions and were put aside. */
   readonly outdated: boolean;
+  /** The answers to the other compasses of this site, by compass id, kept while this one is on screen. */
+  readonly others: Readonly<Record<string, KeptAnswers>>;
+}
+
+/** One compass's answers, kept while another compass is on screen. */
+export interface KeptAnswers {
+  readonly version: string;
+  readonly answers: Readonly<Record<string, VoterAnswer>>;
+  readonly parties: readonly string[] | null;
 }
 
 export interface AnswersState extends AnswersData {
-  /** Ties the store to the compass on screen; answers for another version are discarded, with a notice. */
+  /**
+   * Ties the store to the compass on screen: the answers to the one before are kept aside, this
+   * one's come back; answers for another version of it are discarded, with a notice.
+   */
   bindCompass(id: string, version: string): void;
   answer(statement: string, answer: Answer): void;
   setImportant(statement: string, important: boolean): void;
   setParties(parties: readonly string[] | null): void;
   /** Replaces every answer at once (a shared result the voter takes over). */
   replace(voter: Voter): void;
-  /** "Rensa mina svar": forgets everything, on this device too. */
+  /** "Rensa mina svar": forgets everything (every compass's answers), on this device too. */
   clear(): void;
   dismissOutdated(): void;
 }
@@ -36,25 +48,38 @@ const EMPTY: AnswersData = {
   answers: {},
   parties: null,
   outdated: false,
+  others: {},
 };
 
 export const STORAGE_KEY = 'valkompass:answers';
 /** Bump when AnswersData changes shape; `migrate` below must then read the old shape. */
-export const STORAGE_VERSION = 1;
+export const STORAGE_VERSION = 2;
 
 export const useAnswers = create<AnswersState>()(
   persist(
     (set, get) => ({
       ...EMPTY,
       bindCompass(id, version) {
-        const { compassId, compassVersion, answers } = get();
+        const { compassId, compassVersion, answers, parties, others } = get();
         if (compassId === id && compassVersion === version) return;
-        const hadAnswers = Object.keys(answers).length > 0;
+        const kept: Record<string, KeptAnswers> = Object.fromEntries(
+          Object.entries(others).filter(([other]) => other !== id),
+        );
+        if (compassId !== null && compassId !== id && compassVersion !== null)
+          if (Object.keys(answers).length > 0 || parties !== null)
+            kept[compassId] = { version: compassVersion, answers, parties };
+        const previous: KeptAnswers | undefined =
+          compassId === id && compassVersion !== null
+            ? { version: compassVersion, answers, parties }
+            : others[id];
+        const same = previous?.version === version;
         set({
-          ...EMPTY,
           compassId: id,
           compassVersion: version,
-          outdated: hadAnswers && compassId === id,
+          answers: same ? previous.answers : {},
+          parties: same ? previous.parties : null,
+          outdated: !same && previous !== undefined && Object.keys(previous.answers).length > 0,
+          others: kept,
         });
       },
       answer(statement, answer) {
@@ -88,7 +113,7 @@ export const useAnswers = create<AnswersState>()(
         set({ answers, parties: voter.parties ? [...voter.parties] : null, outdated: false });
       },
       clear() {
-        set({ answers: {}, parties: null, outdated: false });
+        set({ answers: {}, parties: null, outdated: false, others: {} });
         useAnswers.persist.clearStorage();
       },
       dismissOutdated() {
@@ -99,13 +124,14 @@ export const useAnswers = create<AnswersState>()(
       name: STORAGE_KEY,
       version: STORAGE_VERSION,
       storage: safeStorage<AnswersData>(),
-      partialize: ({ compassId, compassVersion, answers, parties, outdated }): AnswersData => ({
+      partialize: ({
         compassId,
         compassVersion,
         answers,
         parties,
         outdated,
-      }),
+        others,
+      }): AnswersData => ({ compassId, compassVersion, answers, parties, outdated, others }),
       migrate: (persisted) => readAnswersData(persisted),
       merge: (persisted, current) => ({ ...current, ...readAnswersData(persisted) }),
     },
@@ -125,26 +151,46 @@ export const voterOf = (data: Pick<AnswersData, 'answers' | 'parties'>): Voter =
 export function readAnswersData(value: unknown): AnswersData {
   if (typeof value !== 'object' || value === null) return EMPTY;
   const v = value as Record<string, unknown>;
-  const text = (x: unknown) => (typeof x === 'string' && x.length > 0 && x.length < 200 ? x : null);
+  const others: Record<string, KeptAnswers> = {};
+  if (typeof v.others === 'object' && v.others !== null)
+    for (const [id, raw] of Object.entries(v.others as Record<string, unknown>)) {
+      const kept = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+      const version = text(kept.version);
+      if (id === '__proto__' || text(id) === null || version === null) continue;
+      others[id] = {
+        version,
+        answers: readAnswers(kept.answers),
+        parties: readParties(kept.parties),
+      };
+    }
+  return {
+    compassId: text(v.compassId),
+    compassVersion: text(v.compassVersion),
+    answers: readAnswers(v.answers),
+    parties: readParties(v.parties),
+    outdated: v.outdated === true,
+    others,
+  };
+}
+
+// Function declarations, not constants: the store above reads storage while this module loads.
+function text(x: unknown): string | null {
+  return typeof x === 'string' && x.length > 0 && x.length < 200 ? x : null;
+}
+
+function readAnswers(value: unknown): Record<string, VoterAnswer> {
   const answers: Record<string, VoterAnswer> = {};
-  if (typeof v.answers === 'object' && v.answers !== null) {
-    for (const [id, raw] of Object.entries(v.answers as Record<string, unknown>)) {
+  if (typeof value === 'object' && value !== null)
+    for (const [id, raw] of Object.entries(value as Record<string, unknown>)) {
       if (id === '__proto__') continue;
       const reading = readAnswer(raw, { lenient: true });
       if (reading.ok) answers[id] = reading.value;
     }
-  }
-  const parties =
-    Array.isArray(v.parties) &&
-    v.parties.length > 0 &&
-    v.parties.every((p) => typeof p === 'string')
-      ? (v.parties as string[])
-      : null;
-  return {
-    compassId: text(v.compassId),
-    compassVersion: text(v.compassVersion),
-    answers,
-    parties,
-    outdated: v.outdated === true,
-  };
+  return answers;
+}
+
+function readParties(value: unknown): string[] | null {
+  return Array.isArray(value) && value.length > 0 && value.every((p) => typeof p === 'string')
+    ? (value as string[])
+    : null;
 }

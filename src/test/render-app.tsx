@@ -2,12 +2,15 @@ import { act, render, screen } from '@testing-library/react';
 import type { i18n as I18n } from 'i18next';
 import { type ReactElement, Suspense } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { Layout } from '../app/Layout.tsx';
+import { ReadingScope } from '../app/ReadingScope.tsx';
 import { CompassProvider } from '../context/compass-context.tsx';
+import { ScopeProvider } from '../context/scope-context.tsx';
 import type { Compass } from '../domain/bank/types.ts';
 import { createI18n, switchLanguage } from '../i18n/i18n.ts';
 import type { Language } from '../i18n/languages.ts';
+import { readingPrefix, READINGS } from '../i18n/reading.ts';
 import { useAnswers } from '../state/answers-store.ts';
 import { useReadingPrefs } from '../state/reading-prefs.ts';
 import { loadValidBank } from '../tools/load-bank.ts';
@@ -50,16 +53,24 @@ export function renderPage(
   useAnswers.getState().bindCompass(compass.id, compass.version);
   const view = render(
     <I18nextProvider i18n={i18n}>
-      <MemoryRouter initialEntries={[path]}>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route
-              path={route}
-              element={<CompassProvider value={compass}>{element}</CompassProvider>}
-            />
-          </Route>
-        </Routes>
-      </MemoryRouter>
+      <ScopeProvider value={{ reading: easy ? 'lattlast' : 'sv', compass: null }}>
+        <MemoryRouter initialEntries={[path]}>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route
+                path={route}
+                element={
+                  <CompassProvider value={compass}>
+                    <Suspense fallback={<p role="status">{i18n.t('app.loading')}</p>}>
+                      {element}
+                    </Suspense>
+                  </CompassProvider>
+                }
+              />
+            </Route>
+          </Routes>
+        </MemoryRouter>
+      </ScopeProvider>
     </I18nextProvider>,
   );
   return { ...view, i18n };
@@ -81,6 +92,78 @@ export async function renderLazyPage(
   });
   await screen.findByRole('heading', { level: 1 });
   return view!;
+}
+
+/**
+ * `renderPage` in an awaited `act`, for a page that suspends on its data (`use()`): React 19
+ * retries a suspended render in tests only then. The Suspense fallback shows until the data is in.
+ */
+export async function renderAwaited(
+  element: ReactElement,
+  options?: Parameters<typeof renderPage>[1],
+): Promise<ReturnType<typeof renderPage>> {
+  let view: ReturnType<typeof renderPage> | undefined;
+  await act(async () => {
+    view = renderPage(element, options);
+  });
+  return view!;
+}
+
+/** The router's address, for `renderInReadings`' `location()` (hidden: it is not page content). */
+function LocationProbe() {
+  const { pathname, search, hash } = useLocation();
+  return <span hidden data-testid="location">{`${pathname}${search}${hash}`}</span>;
+}
+
+/**
+ * Renders a page the way the app's routes do for every reading: `route` (relative, e.g.
+ * `fraga/:number`) under `/`, `/en/`, `/ar/` and `/lattlast/`, each in the app's `ReadingScope`
+ * (which switches the language) with the page frame inside it. So following a reading link in
+ * the header or the easy-read toggle shows the same page in that reading. Start at `path`
+ * (prefixed or not); `location()` is where the router is now. Stores start as in `renderPage`.
+ */
+export function renderInReadings(
+  element: ReactElement,
+  {
+    path = '/',
+    route = '*',
+    compass = demoCompass,
+    storedReading = false,
+    i18n = createI18n(),
+  }: Omit<RenderOptions, 'easy'> & { i18n?: I18n } = {},
+) {
+  useAnswers.setState(useAnswers.getInitialState(), true);
+  if (storedReading) void useReadingPrefs.persist.rehydrate();
+  else useReadingPrefs.setState({ language: null, easy: false });
+  useAnswers.getState().bindCompass(compass.id, compass.version);
+  const page = (
+    <CompassProvider value={compass}>
+      <Suspense fallback={<p role="status">{i18n.t('app.loading')}</p>}>{element}</Suspense>
+    </CompassProvider>
+  );
+  const view = render(
+    <I18nextProvider i18n={i18n}>
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          {READINGS.map((reading) => (
+            <Route
+              key={reading}
+              path={`/${readingPrefix(reading)}`}
+              element={<ReadingScope reading={reading} />}
+            >
+              <Route element={<Layout />}>
+                {/* A splat does not match the scope's own address (`/`, `/en/`): its index does. */}
+                {route === '*' && <Route index element={page} />}
+                <Route path={route.replace(/^\//, '')} element={page} />
+              </Route>
+            </Route>
+          ))}
+        </Routes>
+        <LocationProbe />
+      </MemoryRouter>
+    </I18nextProvider>,
+  );
+  return { ...view, i18n, location: () => screen.getByTestId('location').textContent };
 }
 
 /** A voice as a browser lists it; on the device (`localService`) unless said otherwise. */

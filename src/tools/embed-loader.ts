@@ -23,7 +23,19 @@ export interface BuiltLoader {
  * script without exports (an IIFE), for the browsers news sites' readers use. The build, the dev
  * server and the tests all get the loader from here.
  */
-export async function buildEmbedLoader(): Promise<BuiltLoader> {
+export const buildEmbedLoader = (): Promise<BuiltLoader> =>
+  buildScript(ENTRY, 'valkompassEmbed', LOADER_FILE);
+
+/**
+ * One source file and what it imports as one minified classic script (an IIFE, no exports), for
+ * older browsers too: the embed loader, and the script a prerendered page runs before its first
+ * paint.
+ */
+export async function buildScript(
+  entry: string,
+  name: string,
+  fileName: string,
+): Promise<BuiltLoader> {
   const result = await build({
     configFile: false,
     root: ROOT,
@@ -37,10 +49,10 @@ export async function buildEmbedLoader(): Promise<BuiltLoader> {
       copyPublicDir: false,
       emptyOutDir: false,
       lib: {
-        entry: ENTRY,
+        entry,
         formats: ['iife'],
-        name: 'valkompassEmbed',
-        fileName: () => LOADER_FILE,
+        name,
+        fileName: () => fileName,
       },
     },
   });
@@ -48,7 +60,7 @@ export async function buildEmbedLoader(): Promise<BuiltLoader> {
   const chunk = outputs
     .flatMap((o) => o.output)
     .find((file): file is Rolldown.OutputChunk => file.type === 'chunk');
-  if (!chunk) throw new Error(`building ${LOADER_FILE} gave no script`);
+  if (!chunk) throw new Error(`building ${fileName} gave no script`);
   return { code: chunk.code, sources: chunk.moduleIds };
 }
 

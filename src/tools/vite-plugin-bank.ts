@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { RESERVED_SEGMENTS } from '../config/paths.ts';
 import type { Compass } from '../domain/bank/types.ts';
 import { folderAgreement } from './agreement.ts';
 import { compassFolders, formatIssue, loadBank } from './load-bank.ts';
@@ -16,15 +17,29 @@ interface Loaded {
   readonly programmes: Readonly<Record<string, string>>;
 }
 
-/** Every compass under `questionsDir`, validated; throws one message listing every problem. */
-function loadAll(questionsDir: string): Loaded[] {
+/**
+ * Every compass under `questionsDir` (and in `extraFolders`), validated; throws one message
+ * listing every problem. A compass id is a path segment of the site (`/<id>/fraga/3`), so it may
+ * not be one that means something else there, and no two compasses may share one.
+ */
+function loadAll(questionsDir: string, extraFolders: readonly string[] = []): Loaded[] {
   const compasses: Loaded[] = [];
   const problems: string[] = [];
-  for (const folder of compassFolders(questionsDir)) {
+  for (const folder of [...compassFolders(questionsDir), ...extraFolders]) {
     const result = loadBank(folder);
-    if (result.ok)
-      compasses.push({ folder, compass: result.compass, programmes: result.programmes });
-    else problems.push(...result.issues.map(formatIssue));
+    if (!result.ok) {
+      problems.push(...result.issues.map(formatIssue));
+      continue;
+    }
+    const { id } = result.compass;
+    const file = relative(process.cwd(), join(folder, 'compass.yaml'));
+    if (RESERVED_SEGMENTS.includes(id))
+      problems.push(
+        `${file}: compass id "${id}" is a word the site's addresses already use (${RESERVED_SEGMENTS.join(', ')}); choose another id`,
+      );
+    else if (compasses.some((c) => c.compass.id === id))
+      problems.push(`${file}: compass id "${id}" is used by another compass too`);
+    else compasses.push({ folder, compass: result.compass, programmes: result.programmes });
   }
   if (problems.length > 0)
     throw new Error(`the question bank has problems:\n${problems.join('\n')}`);
@@ -32,9 +47,16 @@ function loadAll(questionsDir: string): Loaded[] {
 }
 
 /** The open-data files of every compass, by path under the site root. */
-export function openDataFiles(questionsDir: string): Map<string, string> {
+export function openDataFiles(
+  questionsDir: string,
+  extraFolders: readonly string[] = [],
+): Map<string, string> {
+  return publish(loadAll(questionsDir, extraFolders));
+}
+
+function publish(loaded: readonly Loaded[]): Map<string, string> {
   const files = new Map<string, string>([[`data/${SCHEMA_FILE}`, schemaText()]]);
-  for (const { folder, compass, programmes } of loadAll(questionsDir)) {
+  for (const { folder, compass, programmes } of loaded) {
     files.set(`data/${compass.id}.json`, `${JSON.stringify(toOpenData(compass), null, 2)}\n`);
     files.set(`data/${compass.id}.csv`, toCsv(compass));
     // The verbatim programme texts, for the programme viewer (loaded only there).
@@ -57,21 +79,50 @@ export function openDataFiles(questionsDir: string): Map<string, string> {
   return files;
 }
 
+/** The module the app imports for the list of compasses this site serves (src/config/compasses.ts). */
+export const COMPASS_LIST_MODULE = 'virtual:valkompass/compasses';
+const RESOLVED_LIST = `\0${COMPASS_LIST_MODULE}`;
+
+/** The compasses' ids, titles and descriptions, in folder order: all the app knows before loading one. */
+const listModule = (loaded: readonly Loaded[]) =>
+  `export default ${JSON.stringify(
+    loaded.map(({ compass }) => ({
+      id: compass.id,
+      title: compass.title,
+      description: compass.description,
+    })),
+  )};`;
+
 /**
  * Validates the question bank when the build starts (a broken bank fails the build with
- * file:line reasons) and publishes each compass as open data under /data/.
+ * file:line reasons), publishes each compass as open data under /data/ and tells the app which
+ * compasses there are (`COMPASS_LIST_MODULE`). `extraFolders` adds compasses from elsewhere
+ * (the end-to-end tests add the demo fixture as a second compass this way).
  */
-export function questionBank(questionsDir = resolve('questions')): Plugin {
+export function questionBank(
+  questionsDir = resolve('questions'),
+  extraFolders: readonly string[] = [],
+): Plugin {
+  let loaded: Loaded[] | null = null;
   let files = new Map<string, string>();
+  const all = () => (loaded ??= loadAll(questionsDir, extraFolders));
   return {
     name: 'valkompass-question-bank',
     buildStart() {
       try {
-        files = openDataFiles(questionsDir);
+        loaded = null;
+        files = publish(all());
       } catch (error) {
         this.error((error as Error).message);
       }
-      for (const folder of compassFolders(questionsDir)) this.addWatchFile(folder);
+      for (const folder of [...compassFolders(questionsDir), ...extraFolders])
+        this.addWatchFile(folder);
+    },
+    resolveId(id) {
+      return id === COMPASS_LIST_MODULE ? RESOLVED_LIST : undefined;
+    },
+    load(id) {
+      return id === RESOLVED_LIST ? listModule(all()) : undefined;
     },
     generateBundle() {
       for (const [fileName, source] of files) this.emitFile({ type: 'asset', fileName, source });
@@ -80,14 +131,17 @@ export function questionBank(questionsDir = resolve('questions')): Plugin {
       let cached: Map<string, string> | null = null;
       server.watcher.add(questionsDir);
       server.watcher.on('all', (_event, file) => {
-        if (file.startsWith(questionsDir)) cached = null;
+        if (file.startsWith(questionsDir)) {
+          cached = null;
+          loaded = null;
+        }
       });
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '').split('?')[0]!.replace(/^\//, '');
         if (!path.startsWith('data/')) return next();
         let body: string | undefined;
         try {
-          cached ??= openDataFiles(questionsDir);
+          cached ??= publish(all());
           body = cached.get(path);
         } catch (error) {
           res.statusCode = 500;

@@ -2,7 +2,7 @@ import './classroom.css';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useClassroomService } from '../../data/use-classroom-service.ts';
 import { MIN_SUBMISSIONS } from '../../domain/classroom/class-result.ts';
 import { formatJoinCode, normaliseJoinCode } from '../../domain/classroom/join-code.ts';
@@ -22,6 +22,7 @@ export function ClassroomPage() {
 }
 
 function Entry() {
+  const paths = usePaths();
   const { t } = useTranslation('classroom');
   const service = useClassroomService();
   const round = useClassRound((s) => s.round);
@@ -85,6 +86,7 @@ function Entry() {
 
 /** "Klasskod": any case, spaces and dashes; a code that cannot be one is reported at the field. */
 function CodeForm() {
+  const paths = usePaths();
   const { t } = useTranslation('classroom');
   const navigate = useNavigate();
   const id = useId();

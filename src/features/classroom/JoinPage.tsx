@@ -2,7 +2,7 @@ import './classroom.css';
 import { useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { type ApiOutcome, checkService, getSession } from '../../data/classroom-client.ts';
 import type { SessionResponse } from '../../domain/classroom/http-contract.ts';
@@ -32,6 +32,7 @@ type Lookup =
   | { readonly kind: 'done'; readonly outcome: ApiOutcome<SessionResponse> };
 
 function Join() {
+  const paths = usePaths();
   const { t } = useTranslation('classroom');
   const { code: given = '' } = useParams();
   const code = normaliseJoinCode(given);
@@ -63,6 +64,7 @@ function Join() {
 }
 
 function Round({ code }: { code: string }) {
+  const paths = usePaths();
   const { t } = useTranslation('classroom');
   const [lookup, setLookup] = useState<Lookup>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -199,6 +201,7 @@ function Session({ code, session }: { code: string; session: SessionResponse }) 
 
 /** The ways into an open round of the compass on screen, or on from it once joined. */
 function JoinActions({ code }: { code: string }) {
+  const paths = usePaths();
   const { t } = useTranslation('classroom');
   const compass = useCompass();
   const navigate = useNavigate();

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchPath, useLocation } from 'react-router';
 import { type HostMessage, MESSAGE_SOURCE } from '../../config/embed-contract.ts';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { switchLanguage } from '../../i18n/i18n.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import type { EmbedOptions } from './embed-options.ts';
@@ -21,6 +21,7 @@ const answeredCount = (answers: Readonly<Record<string, { answer: unknown }>>) =
  * of answers, never the answers or the result).
  */
 export function EmbedBridge({ options }: { options: EmbedOptions }) {
+  const paths = usePaths();
   const { i18n } = useTranslation();
   const { pathname } = useLocation();
   const setParties = useAnswers((s) => s.setParties);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ListenButton } from '../../components/ListenButton.tsx';
 import { StanceView } from '../../components/StanceView.tsx';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import type { Position } from '../../domain/bank/types.ts';
 import { handoverFragment } from '../../domain/share-link/answer-handover.ts';
@@ -18,6 +18,7 @@ const OPTIONS: readonly Position[] = [1, 0.5, 0, -0.5, -1];
  * quotes), and can go on to the whole quiz with that answer already given (in the link's fragment).
  */
 export function StatementWidget() {
+  const paths = usePaths();
   const { t } = useTranslation();
   const compass = useCompass();
   const id = useParams().statement ?? '';

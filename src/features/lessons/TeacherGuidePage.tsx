@@ -3,7 +3,8 @@ import type { ParseKeys, TFunction } from 'i18next';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths, type Printable, PRINTABLES } from '../../config/paths.ts';
+import { type Printable, PRINTABLES, type SitePaths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { useClassroomService } from '../../data/use-classroom-service.ts';
 import type { Compass, Position } from '../../domain/bank/types.ts';
@@ -112,6 +113,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 function About({ t, lng, compass }: { t: T; lng: Language; compass: Compass }) {
+  const paths = usePaths();
   const counts = statedCounts(compass).map((c) => c.stated);
   const total = compass.statements.length;
   return (
@@ -174,6 +176,7 @@ function Plans({ t, service }: { t: T; service: Service }) {
 }
 
 function Plan({ t, plan, service }: { t: T; plan: LessonPlan; service: Service }) {
+  const paths = usePaths();
   const needsService = plan.links.includes('classroom');
   // Without the classroom service (or until the site has answered), the round is run by hand.
   const paper = needsService && service !== 'present';
@@ -209,7 +212,7 @@ function Plan({ t, plan, service }: { t: T; plan: LessonPlan; service: Service }
       <ul>
         {links.map((link) => (
           <li key={link}>
-            <Link to={linkTarget(link)}>{linkLabel(t, link)}</Link>
+            <Link to={linkTarget(paths, link)}>{linkLabel(t, link)}</Link>
           </li>
         ))}
       </ul>
@@ -220,7 +223,7 @@ function Plan({ t, plan, service }: { t: T; plan: LessonPlan; service: Service }
 const isPrintableLink = (link: LessonLink): link is LessonLink & Printable =>
   (PRINTABLES as readonly string[]).includes(link);
 
-function linkTarget(link: LessonLink): string {
+function linkTarget(paths: SitePaths, link: LessonLink): string {
   if (isPrintableLink(link)) return paths.printable(link);
   const routes: Record<Exclude<LessonLink, Printable>, string> = {
     quiz: paths.home,
@@ -294,6 +297,7 @@ function ThemeQuestions({
 }
 
 function PartyComparison({ t, lng, comparison }: { t: T; lng: Language; comparison: Comparison }) {
+  const paths = usePaths();
   const { statement, first, second, steps, silent } = comparison;
   const list = new Intl.ListFormat(lng, { type: 'conjunction' });
   return (
@@ -370,6 +374,7 @@ function Sensitive({ t, lng, compass }: { t: T; lng: Language; compass: Compass 
 }
 
 function Material({ t, compass }: { t: T; compass: Compass }) {
+  const paths = usePaths();
   const data = (extension: 'json' | 'csv') => {
     const file = `${compass.id}.${extension}`;
     return { file, href: `${import.meta.env.BASE_URL}data/${encodeURIComponent(file)}` };

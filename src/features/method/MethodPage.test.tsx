@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { screen, waitForElementToBeRemoved, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Compass } from '../../domain/bank/types.ts';
 import sv from '../../i18n/locales/sv.json';
-import { renderPage } from '../../test/render-app.tsx';
+import { demoCompass, renderAwaited } from '../../test/render-app.tsx';
 import { MethodPage } from './MethodPage.tsx';
 
 const FIGURES = {
@@ -33,9 +34,22 @@ function stubFetch(respond: () => Promise<Response>) {
   return fetch;
 }
 
-const renderMethod = () => renderPage(<MethodPage />, { path: '/metod', route: '/metod' });
+/** The figures are cached per compass id for the life of the page: every test has its own. */
+let serial = 0;
+const freshCompass = (): Compass => ({ ...demoCompass, id: `demo-method-${++serial}` });
 
-const loaded = () => waitForElementToBeRemoved(() => screen.queryByText('Laddar kompassen …'));
+/** The method page of a compass of its own, once its figures are fetched (or have failed). */
+const renderMethod = (compass = freshCompass()) =>
+  renderAwaited(<MethodPage />, { path: '/metod', route: '/metod', compass });
+
+const main = () => within(screen.getByRole('main'));
+
+/** A fetch that answers (or fails) when the test says so, once the page has asked. */
+function deferredFetch() {
+  let settle!: (response: Promise<Response>) => void;
+  const fetch = stubFetch(() => new Promise<Response>((resolve) => (settle = resolve)));
+  return { fetch, answer: (response: Promise<Response>) => settle(response) };
+}
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -44,7 +58,7 @@ afterEach(() => {
 describe('MethodPage', () => {
   it('explains the method under its headings, whatever the figures', async () => {
     stubFetch(() => Promise.resolve(jsonResponse(FIGURES)));
-    renderMethod();
+    await renderMethod();
     expect(
       screen.getByRole('heading', { level: 1, name: 'Så fungerar matchningen' }),
     ).toBeInTheDocument();
@@ -60,28 +74,43 @@ describe('MethodPage', () => {
       'href',
       '/pastaenden',
     );
-    await loaded();
+  });
+
+  it('shows the whole page at once, when the figures are in: no text that then moves', async () => {
+    const { fetch, answer } = deferredFetch();
+    await renderMethod();
+    expect(main().getByRole('status')).toHaveTextContent('Laddar kompassen …');
+    expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    answer(Promise.resolve(jsonResponse(FIGURES)));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Så fungerar matchningen' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('table')).toBeInTheDocument();
+    expect(screen.getByText(/165 av 170/)).toBeInTheDocument();
+    expect(main().queryByRole('status')).not.toBeInTheDocument();
   });
 
   it('shows the coding agreement from the figures', async () => {
     const fetch = stubFetch(() => Promise.resolve(jsonResponse(FIGURES)));
-    renderMethod();
+    const compass = freshCompass();
+    await renderMethod(compass);
     expect(await screen.findByText(/165 av 170/)).toHaveTextContent(
       /^Före avstämningen valde de två kodarna samma ståndpunkt i 165 av 170 fall \(97 %, Cohens kappa 0[.,]94\)\./,
     );
-    expect(fetch).toHaveBeenCalledWith('/data/demo-method.json');
+    expect(fetch).toHaveBeenCalledWith(`/data/${compass.id}-method.json`);
   });
 
   // Regression test for a bug found in review (now fixed).
   it('writes kappa with a Swedish decimal comma', async () => {
     stubFetch(() => Promise.resolve(jsonResponse(FIGURES)));
-    renderMethod();
+    await renderMethod();
     expect(await screen.findByText(/165 av 170/)).toHaveTextContent('Cohens kappa 0,94');
   });
 
   it('shows the robustness table in percent', async () => {
     stubFetch(() => Promise.resolve(jsonResponse(FIGURES)));
-    renderMethod();
+    await renderMethod();
     const table = await screen.findByRole('table', {
       name: 'Andel väljare vars förstaplats ändras',
     });
@@ -123,7 +152,7 @@ describe('MethodPage', () => {
         }),
       ),
     );
-    renderMethod();
+    await renderMethod();
     expect(
       await screen.findByText(
         'Av 1000 påhittade väljare som svarar slumpmässigt på alla påståenden ser 100 % alla partier rangordnade; hoppar de över vart tionde påstående är det 29 %.',
@@ -137,45 +166,59 @@ describe('MethodPage', () => {
         jsonResponse({ ...FIGURES, ranking: { everything: { voters: 0, allRanked: 1 } } }),
       ),
     );
-    renderMethod();
+    await renderMethod();
     expect(await screen.findByRole('table')).toBeInTheDocument();
     expect(screen.queryByText(/alla partier rangordnade/)).not.toBeInTheDocument();
   });
 
   it('shows the robustness figures without agreement when the agreement is missing', async () => {
     stubFetch(() => Promise.resolve(jsonResponse({ ...FIGURES, agreement: null })));
-    renderMethod();
+    await renderMethod();
     expect(await screen.findByRole('table')).toBeInTheDocument();
     expect(screen.queryByText(/Cohens kappa/)).not.toBeInTheDocument();
   });
 
   it('still shows the text, without figures, when the fetch fails', async () => {
-    stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
-    renderMethod();
-    expect(screen.getByRole('status')).toHaveTextContent('Laddar kompassen …');
-    await loaded();
+    const { answer } = deferredFetch();
+    await renderMethod();
+    expect(main().getByRole('status')).toHaveTextContent('Laddar kompassen …');
+    answer(Promise.reject(new TypeError('Failed to fetch')));
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Hur känsligt är resultatet?' }),
+    ).toBeInTheDocument();
+    expect(main().queryByRole('status')).not.toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(screen.queryByText(/av 170/)).not.toBeInTheDocument();
     expect(screen.queryByText(/Cohens kappa/)).not.toBeInTheDocument();
     expect(screen.queryByText(/^Vi har låtit/)).not.toBeInTheDocument();
     expect(screen.queryByText(/på första plats:/)).not.toBeInTheDocument();
-    expect(
-      screen.getByRole('heading', { level: 2, name: 'Hur känsligt är resultatet?' }),
-    ).toBeInTheDocument();
     for (const text of [...sv.method.matching, ...sv.method.coding, ...sv.method.limits])
       expect(screen.getByText(text)).toBeInTheDocument();
   });
 
+  it('keeps a failed fetch until the page is reloaded: coming back asks the server no more', async () => {
+    const failing = stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    const compass = freshCompass();
+    const first = await renderMethod(compass);
+    expect(screen.getByRole('heading', { level: 1 })).toBeInTheDocument();
+    first.unmount();
+    const working = stubFetch(() => Promise.resolve(jsonResponse(FIGURES)));
+    await renderMethod(compass);
+    expect(screen.getByRole('heading', { level: 1 })).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(failing).toHaveBeenCalledTimes(1);
+    expect(working).not.toHaveBeenCalled();
+  });
+
   it('shows no figures when the server answers with an error or garbage', async () => {
     stubFetch(() => Promise.resolve(jsonResponse(FIGURES, false)));
-    const first = renderMethod();
-    await loaded();
+    const first = await renderMethod();
+    expect(screen.getByRole('heading', { level: 1 })).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     first.unmount();
     stubFetch(() => Promise.resolve(jsonResponse({ robustness: { perKind: 'many' } })));
-    renderMethod();
-    await loaded();
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    await renderMethod();
     expect(screen.getByText(sv.method.limits[0]!)).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 });

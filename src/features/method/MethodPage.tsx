@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
-import { loadMethodFigures, type MethodFigures } from '../../data/load-method.ts';
+import { methodFigures } from '../../data/load-method.ts';
 import { percentHalfUp } from '../../domain/scoring/exact.ts';
 import { formatDecimal } from '../../i18n/labels.ts';
 
@@ -12,16 +12,10 @@ const pct = (share: number, total: number) => percentHalfUp(Math.round(share * t
 
 /** How the matching works, in plain words, with the coding and robustness figures and the limits. */
 export function MethodPage() {
+  const paths = usePaths();
   const { t, i18n } = useTranslation();
   const compass = useCompass();
-  const [figures, setFigures] = useState<MethodFigures | null | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    void loadMethodFigures(compass.id).then((f) => live && setFigures(f));
-    return () => {
-      live = false;
-    };
-  }, [compass.id]);
+  const figures = use(methodFigures.read(compass.id));
   const paragraphs = (key: 'method.matching' | 'method.coding' | 'method.limits') =>
     t(key, { returnObjects: true }).map((text) => <p key={text}>{text}</p>);
   const agreement = figures?.agreement;
@@ -94,9 +88,7 @@ export function MethodPage() {
             {t('method.modelFirst', { percent: pct(robustness.modelFirst, robustness.perKind) })}
           </p>
         </>
-      ) : (
-        figures === undefined && <p role="status">{t('app.loading')}</p>
-      )}
+      ) : null}
       <h2>{t('method.limitsTitle')}</h2>
       {paragraphs('method.limits')}
       <p>

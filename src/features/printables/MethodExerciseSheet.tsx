@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import type { Position } from '../../domain/bank/types.ts';
 import type { Language } from '../../i18n/languages.ts';
@@ -36,6 +36,7 @@ function useNumbers(lng: Language) {
  * step computed (`methodExercise`, checked against the engine).
  */
 export function MethodExerciseSheet({ lng }: { lng: Language }) {
+  const paths = usePaths();
   const { t } = useTranslation('printables', { lng });
   const compass = useCompass();
   const exercise = useMemo(() => methodExercise(compass), [compass]);

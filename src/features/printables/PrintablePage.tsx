@@ -2,7 +2,8 @@ import './print.css';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isPrintable, paths, type Printable as PrintableName } from '../../config/paths.ts';
+import { isPrintable, type Printable as PrintableName } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
@@ -33,6 +34,7 @@ const MATERIALS: Record<PrintableName, (props: { lng: Language }) => ReactNode> 
 };
 
 function Printable() {
+  const paths = usePaths();
   const { name } = useParams();
   const lng = useNamespaceLanguage('printables');
   const { t } = useTranslation('printables', { lng });

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
@@ -13,6 +13,7 @@ import { cardParties, cardStatements, quoteCards } from './quote-cards.ts';
  * party and the full address of the passage in the programme viewer.
  */
 export function QuoteCardsSheet({ lng }: { lng: Language }) {
+  const paths = usePaths();
   const { t } = useTranslation('printables', { lng });
   const compass = useCompass();
   const cards = useMemo(() => quoteCards(compass), [compass]);

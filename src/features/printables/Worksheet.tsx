@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
@@ -18,6 +18,7 @@ export const Box = () => <span className="print-box" aria-hidden="true" />;
  * över", "Viktigt för mig" and lines for a note.
  */
 export function Worksheet({ lng }: { lng: Language }) {
+  const paths = usePaths();
   const { t } = useTranslation('printables', { lng });
   const compass = useCompass();
   const total = compass.statements.length;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Compass } from '../../domain/bank/types.ts';
-import { demoCompass, renderPage } from '../../test/render-app.tsx';
+import { demoCompass, renderAwaited } from '../../test/render-app.tsx';
 import { ProgrammePage } from './ProgrammePage.tsx';
 
 const source = (file: string) =>
@@ -24,12 +24,15 @@ function stubFetch(respond: () => Promise<Response>) {
   return fetch;
 }
 
+/** The programme page, once its texts are fetched (or have failed): the whole page waits for them. */
 const renderProgramme = (party: string, compass: Compass, hash = '') =>
-  renderPage(<ProgrammePage />, {
+  renderAwaited(<ProgrammePage />, {
     path: `/program/${party}${hash}`,
     route: '/program/:party',
     compass,
   });
+
+const main = () => within(screen.getByRole('main'));
 
 /** The programme text, once loaded. */
 const programmeText = async () =>
@@ -50,17 +53,21 @@ afterEach(() => {
 describe('ProgrammePage', () => {
   it('fetches the programme texts of the compass and shows the full text verbatim', async () => {
     const compass = freshCompass();
-    const fetch = stubFetch(() => Promise.resolve(jsonResponse(PROGRAMMES)));
-    renderProgramme('a', compass);
+    let answer!: (response: Response) => void;
+    const fetch = stubFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
+    await renderProgramme('a', compass);
+    // The whole page waits for the text, so nothing on it moves when the text comes.
+    expect(main().getByRole('status')).toHaveTextContent('Laddar kompassen …');
+    expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
+    expect(fetch).toHaveBeenCalledWith(`/data/${compass.id}-programmes.json`);
+    answer(jsonResponse(PROGRAMMES));
     expect(
-      screen.getByRole('heading', { level: 1, name: 'Programmet: Alfapartiet i Exempelby' }),
+      await screen.findByRole('heading', { level: 1, name: 'Programmet: Alfapartiet i Exempelby' }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Laddar kompassen …');
     const text = await programmeText();
     expect(text.textContent).toBe(PROGRAMMES.a);
     expect(text).toHaveAttribute('lang', 'sv');
-    expect(fetch).toHaveBeenCalledWith(`/data/${compass.id}-programmes.json`);
-    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+    expect(main().queryByRole('status')).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Originalsidan' })).toHaveAttribute(
       'href',
       'https://example.org/a',
@@ -73,7 +80,7 @@ describe('ProgrammePage', () => {
 
   it('marks every cited passage, titled with its statement', async () => {
     stubFetch(() => Promise.resolve(jsonResponse(PROGRAMMES)));
-    renderProgramme('a', freshCompass());
+    await renderProgramme('a', freshCompass());
     const marks = within(await programmeText()).getAllByRole('mark');
     expect(marks.map((m) => m.textContent)).toEqual([
       'Vi vill att kommunen bygger fler bibliotek i alla stadsdelar.',
@@ -89,14 +96,14 @@ describe('ProgrammePage', () => {
 
   it('marks the other party’s quotes in its own programme', async () => {
     stubFetch(() => Promise.resolve(jsonResponse(PROGRAMMES)));
-    renderProgramme('b', freshCompass());
+    await renderProgramme('b', freshCompass());
     const text = await screen.findByText('Ansvar för Exempelby', { exact: false });
     expect(within(text).getAllByRole('mark')).toHaveLength(3);
   });
 
   it('highlights and focuses the passage of the statement in the hash', async () => {
     stubFetch(() => Promise.resolve(jsonResponse(PROGRAMMES)));
-    renderProgramme('a', freshCompass(), '#fler-bibliotek');
+    await renderProgramme('a', freshCompass(), '#fler-bibliotek');
     const marks = within(await programmeText()).getAllByRole('mark');
     expect(marks[0]).toHaveClass('current');
     expect(marks[0]).toHaveAttribute('id', 'current-quote');
@@ -132,7 +139,7 @@ describe('ProgrammePage', () => {
           : s,
       ),
     };
-    renderProgramme('a', compass, `#${second!.id}`);
+    await renderProgramme('a', compass, `#${second!.id}`);
     const marks = within(await programmeText()).getAllByRole('mark');
     expect(marks).toHaveLength(2);
     expect(marks[0]).toHaveClass('current');
@@ -143,7 +150,7 @@ describe('ProgrammePage', () => {
 
   it('says so when the programme texts cannot be fetched', async () => {
     stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
-    renderProgramme('a', freshCompass());
+    await renderProgramme('a', freshCompass());
     expect(await screen.findByRole('alert')).toHaveTextContent('Programtexten kunde inte laddas.');
     expect(screen.queryByRole('mark')).not.toBeInTheDocument();
     expect(screen.queryByText(/Trygghet i Exempelby/)).not.toBeInTheDocument();
@@ -151,37 +158,55 @@ describe('ProgrammePage', () => {
 
   it('says so when the server answers with an error', async () => {
     stubFetch(() => Promise.resolve(jsonResponse(null, false)));
-    renderProgramme('a', freshCompass());
+    await renderProgramme('a', freshCompass());
     expect(await screen.findByRole('alert')).toHaveTextContent('Programtexten kunde inte laddas.');
   });
 
   it('says so when the data is not programme texts', async () => {
     stubFetch(() => Promise.resolve(jsonResponse({ a: 42 })));
-    renderProgramme('a', freshCompass());
+    await renderProgramme('a', freshCompass());
     expect(await screen.findByRole('alert')).toHaveTextContent('Programtexten kunde inte laddas.');
   });
 
-  it('tries again after a failure instead of caching it', async () => {
+  it('keeps a failed fetch until the page is reloaded: coming back says so without asking again', async () => {
     const compass = freshCompass();
-    stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
-    const first = renderProgramme('a', compass);
-    await screen.findByRole('alert');
+    const failing = stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    const first = await renderProgramme('a', compass);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Programtexten kunde inte laddas.');
     first.unmount();
-    stubFetch(() => Promise.resolve(jsonResponse(PROGRAMMES)));
-    renderProgramme('a', compass);
-    expect((await programmeText()).textContent).toBe(PROGRAMMES.a);
+    const working = stubFetch(() => Promise.resolve(jsonResponse(PROGRAMMES)));
+    await renderProgramme('b', compass);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Programtexten kunde inte laddas.');
+    expect(screen.queryByText(/Ansvar för Exempelby/)).not.toBeInTheDocument();
+    expect(failing).toHaveBeenCalledTimes(1);
+    expect(working).not.toHaveBeenCalled();
   });
 
-  it('shows the not-found page for an unknown party', () => {
+  it('fetches the texts once for all the programmes of a compass', async () => {
+    const compass = freshCompass();
+    const fetch = stubFetch(() => Promise.resolve(jsonResponse(PROGRAMMES)));
+    const first = await renderProgramme('a', compass);
+    expect((await programmeText()).textContent).toBe(PROGRAMMES.a);
+    first.unmount();
+    await renderProgramme('b', compass);
+    expect((await screen.findByText('Ansvar för Exempelby', { exact: false })).textContent).toBe(
+      PROGRAMMES.b,
+    );
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the not-found page for an unknown party', async () => {
     stubFetch(() => Promise.resolve(jsonResponse(PROGRAMMES)));
-    renderProgramme('okand', freshCompass());
-    expect(screen.getByRole('heading', { level: 1, name: 'Sidan finns inte' })).toBeInTheDocument();
+    await renderProgramme('okand', freshCompass());
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Sidan finns inte' }),
+    ).toBeInTheDocument();
   });
 
   // Regression test for a bug found in review (now fixed).
   it('survives a hash that is not valid percent-encoding', async () => {
     stubFetch(() => Promise.resolve(jsonResponse(PROGRAMMES)));
-    renderProgramme('a', freshCompass(), '#%E0%A4%A');
+    await renderProgramme('a', freshCompass(), '#%E0%A4%A');
     expect((await programmeText()).textContent).toBe(PROGRAMMES.a);
   });
 });

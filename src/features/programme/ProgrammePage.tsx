@@ -1,18 +1,11 @@
-import {
-  Fragment,
-  type ReactNode,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { Fragment, type ReactNode, use, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { NotFound } from '../../components/NotFound.tsx';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
-import { loadProgrammes, type Programmes } from '../../data/load-programmes.ts';
+import { programmeTexts } from '../../data/load-programmes.ts';
+import { useHydrated } from '../../components/use-hydrated.ts';
 import { locateQuote } from '../../domain/bank/quotes.ts';
 import { localized } from '../../i18n/localized.ts';
 
@@ -37,21 +30,17 @@ interface Mark {
  * (`/program/<party>#<statement>`) lands on that statement's passage, highlighted and focused.
  */
 export function ProgrammePage() {
+  const paths = usePaths();
   const { t, i18n } = useTranslation();
   const compass = useCompass();
   const partyId = useParams().party ?? '';
-  const target = safeDecode(useLocation().hash.replace(/^#/, ''));
+  // The passage asked for is in the fragment, which a prerendered page cannot know: it is marked
+  // once the page has hydrated, so the first render matches the page's HTML.
+  const hash = useLocation().hash;
+  const target = useHydrated() ? safeDecode(hash.replace(/^#/, '')) : '';
   const party = compass.parties.find((p) => p.id === partyId);
-  const [programmes, setProgrammes] = useState<Programmes | null | undefined>(undefined);
+  const programmes = use(programmeTexts.read(compass.id));
   const current = useRef<HTMLElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    void loadProgrammes(compass.id).then((p) => live && setProgrammes(p));
-    return () => {
-      live = false;
-    };
-  }, [compass.id]);
 
   const text = party && programmes ? programmes[party.id] : undefined;
   const marks = useMemo(() => {
@@ -119,7 +108,6 @@ export function ProgrammePage() {
           {t('programme.showing', { statement: localized(targetStatement.text, lang) })}
         </p>
       )}
-      {programmes === undefined && <p role="status">{t('app.loading')}</p>}
       {(programmes === null || (programmes && text === undefined)) && (
         <p role="alert">{t('programme.failed')}</p>
       )}

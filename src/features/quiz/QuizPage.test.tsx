@@ -1,15 +1,23 @@
 // @vitest-environment jsdom
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Layout } from '../../app/Layout.tsx';
 import { CompassProvider } from '../../context/compass-context.tsx';
 import { createI18n } from '../../i18n/i18n.ts';
+import sv from '../../i18n/locales/sv.json';
 import { useAnswers } from '../../state/answers-store.ts';
 import { useReadingPrefs } from '../../state/reading-prefs.ts';
-import { demoCompass, renderPage, stubSpeech, voice } from '../../test/render-app.tsx';
+import {
+  demoCompass,
+  renderInReadings,
+  renderPage,
+  stubSpeech,
+  voice,
+} from '../../test/render-app.tsx';
 import { ReviewPage } from '../review/ReviewPage.tsx';
 import { QuizPage } from './QuizPage.tsx';
 
@@ -51,9 +59,40 @@ describe('QuizPage', () => {
   });
 
   it('shows the progress and the theme', () => {
-    renderQuiz(2);
+    const { container } = renderQuiz(2);
     expect(screen.getByText(/Påstående 2 av 4/)).toHaveTextContent('Påstående 2 av 4 · Kultur');
     expect(heading()).toHaveTextContent(texts[1]!);
+    // The bar is drawn, not styled inline (a prerendered page allows no inline styles): half full.
+    expect(container.querySelector('svg.progress-bar rect')).toHaveAttribute('width', '50');
+  });
+
+  it('says without scripts that answering needs them, and hides what would not work', () => {
+    // As prerendered, read by a browser without scripts (which shows <noscript> and hides .needs-js).
+    const html = renderToString(
+      <I18nextProvider i18n={createI18n()}>
+        <MemoryRouter initialEntries={['/fraga/1']}>
+          <CompassProvider value={demoCompass}>
+            <Routes>
+              <Route path="/fraga/:number" element={<QuizPage />} />
+            </Routes>
+          </CompassProvider>
+        </MemoryRouter>
+      </I18nextProvider>,
+    );
+    // Parsed as a browser without scripts parses it (the DOM matchers need this page's window).
+    const page = new DOMParser().parseFromString(html, 'text/html');
+    const classes = (selector: string) => [...(page.querySelector(selector)?.classList ?? [])];
+    const notice = page.querySelector('noscript p');
+    expect(notice?.textContent).toContain(sv.noscript.quiz);
+    expect(notice?.querySelector('a')?.getAttribute('href')).toBe('/pastaenden');
+    expect(notice?.querySelector('a')?.textContent).toBe(sv.noscript.statements);
+    expect(page.querySelectorAll('fieldset button')).toHaveLength(6);
+    expect(classes('fieldset')).toContain('needs-js');
+    expect(classes('.shortcuts')).toContain('needs-js');
+    // Reading the statement needs no scripts: it and the way on stay.
+    expect(page.querySelector('h1')?.textContent).toBe(texts[0]);
+    expect(page.querySelectorAll('article nav a')).toHaveLength(2);
+    expect(classes('article nav')).not.toContain('needs-js');
   });
 
   it('offers the five answers in order, then "Hoppa över", and explains neutral vs skip', () => {
@@ -261,6 +300,9 @@ describe('QuizPage in easy-read Swedish (lättläst)', () => {
   const easy = demoCompass.statements.map((s) => s.easy);
   const renderEasy = (number: number) =>
     renderPage(<QuizPage />, { path: `/fraga/${number}`, route: '/fraga/:number', easy: true });
+  /** The quiz in every reading, so that the easy-read toggle and the header's links lead somewhere. */
+  const renderQuizInReadings = (path: string) =>
+    renderInReadings(<QuizPage />, { path, route: 'fraga/:number' });
   const article = () => screen.getByRole('article');
   const quizToggle = () => within(article()).getByRole('button', { name: 'Lättläst' });
   let speech: ReturnType<typeof stubSpeech> | null = null;
@@ -305,9 +347,9 @@ describe('QuizPage in easy-read Swedish (lättläst)', () => {
     ).toBeInTheDocument();
   });
 
-  it('is switched on and off beside the statement; the answers stay as they were', async () => {
+  it('is switched on and off beside the statement (by address); the answers stay as they were', async () => {
     const user = userEvent.setup();
-    renderQuiz(2);
+    const { location } = renderQuizInReadings('/fraga/2');
     act(() => {
       useAnswers.getState().answer(ids[1]!, -0.5);
       useAnswers.getState().setImportant(ids[1]!, true);
@@ -316,15 +358,15 @@ describe('QuizPage in easy-read Swedish (lättläst)', () => {
     expect(quizToggle()).toHaveAttribute('aria-pressed', 'false');
     await user.click(quizToggle());
     await waitFor(() => expect(heading()).toHaveTextContent(easy[1]!.text));
+    expect(location()).toBe('/lattlast/fraga/2');
     expect(quizToggle()).toHaveAttribute('aria-pressed', 'true');
     const banner = screen.getByRole('banner');
-    expect(within(banner).getByRole('button', { name: 'Lättläst' })).toHaveAttribute(
-      'aria-pressed',
+    expect(within(banner).getByRole('link', { name: 'Lättläst' })).toHaveAttribute(
+      'aria-current',
       'true',
     );
-    expect(within(banner).getByRole('button', { name: 'Svenska' })).toHaveAttribute(
-      'aria-pressed',
-      'false',
+    expect(within(banner).getByRole('link', { name: 'Svenska' })).not.toHaveAttribute(
+      'aria-current',
     );
     expect(answers()).toBe(before);
     expect(screen.getByRole('button', { name: 'Delvis emot' })).toHaveAttribute(
@@ -336,19 +378,25 @@ describe('QuizPage in easy-read Swedish (lättläst)', () => {
 
     await user.click(quizToggle());
     await waitFor(() => expect(heading()).toHaveTextContent(texts[1]!));
+    expect(location()).toBe('/fraga/2');
+    expect(quizToggle()).toHaveAttribute('aria-pressed', 'false');
     expect(answers()).toBe(before);
     expect(useReadingPrefs.getState()).toMatchObject({ language: 'sv', easy: false });
   });
 
   it('from English, turns the app to Swedish in easy-read', async () => {
     const user = userEvent.setup();
-    const { i18n } = renderQuiz(2);
-    await user.click(screen.getByRole('button', { name: 'English' }));
+    const { i18n, location } = renderQuizInReadings('/fraga/2');
+    await user.click(within(screen.getByRole('banner')).getByRole('link', { name: 'English' }));
     await waitFor(() => expect(heading()).toHaveTextContent(demoCompass.statements[1]!.text.en!));
+    expect(location()).toBe('/en/fraga/2');
+    expect(document.documentElement.lang).toBe('en');
     await user.click(quizToggle());
     await waitFor(() => expect(heading()).toHaveTextContent(easy[1]!.text));
-    expect(i18n.language).toBe('sv');
-    expect(document.documentElement.lang).toBe('sv');
+    expect(location()).toBe('/lattlast/fraga/2');
+    await waitFor(() => expect(i18n.language).toBe('sv'));
+    await waitFor(() => expect(document.documentElement.lang).toBe('sv'));
+    expect(useReadingPrefs.getState()).toMatchObject({ language: 'sv', easy: true });
   });
 
   it('reads the easy-read text aloud, in Swedish', async () => {
@@ -365,7 +413,7 @@ describe('QuizPage in easy-read Swedish (lättläst)', () => {
   it('stops reading when the voter moves on to the next statement', async () => {
     const user = userEvent.setup();
     speech = stubSpeech([voice('sv-SE')]);
-    renderEasy(1);
+    renderQuizInReadings('/lattlast/fraga/1');
     await user.click(screen.getByRole('button', { name: 'Lyssna på påståendet' }));
     expect(speech.current()?.text).toBe(texts[0]);
     await user.click(screen.getByRole('button', { name: 'Helt för' }));

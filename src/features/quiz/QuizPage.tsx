@@ -2,15 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { ListenButton } from '../../components/ListenButton.tsx';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import type { Answer } from '../../domain/scoring/types.ts';
-import { EASY_READ_NAME } from '../../i18n/i18n.ts';
 import { positionKey } from '../../i18n/labels.ts';
 import { localized } from '../../i18n/localized.ts';
+import { EasyReadToggle } from '../../i18n/reading-link.tsx';
 import { useEasyRead, useStatementText } from '../../i18n/statement-text.ts';
 import { useAnswers } from '../../state/answers-store.ts';
-import { chooseReading } from '../../state/reading-prefs.ts';
 import { ANSWER_OPTIONS, IMPORTANT_KEY, SKIP_KEY } from './answer-options.ts';
 import { MarkedText } from './MarkedText.tsx';
 import { TermList } from './TermList.tsx';
@@ -18,6 +17,7 @@ import { useShortcuts } from './use-shortcuts.ts';
 
 /** One statement per screen: answer, skip or mark as important; answering moves on. */
 export function QuizPage() {
+  const paths = usePaths();
   const { t, i18n } = useTranslation();
   const compass = useCompass();
   const navigate = useNavigate();
@@ -74,24 +74,21 @@ export function QuizPage() {
         {t('quiz.progress', { number, total })}
         {theme && <> · {localized(theme.name, lang)}</>}
       </p>
-      <div className="progress-bar" aria-hidden="true">
-        <div style={{ width: `${(100 * number) / total}%` }} />
-      </div>
+      {/* SVG attributes, not a style attribute: the prerendered page's policy allows no inline styles. */}
+      <svg
+        className="progress-bar"
+        aria-hidden="true"
+        viewBox="0 0 100 1"
+        preserveAspectRatio="none"
+      >
+        <rect width={(100 * number) / total} height="1" />
+      </svg>
       <h1 id="statement-heading" ref={heading} tabIndex={-1} {...langOf(shown.textLang)}>
         <MarkedText text={shown.text} terms={terms} language={shown.textLang} />
       </h1>
       <div className="reading-tools">
         <ListenButton text={shown.text} lang={shown.textLang} name={t('listen.statement')} />
-        {compass.statements.some((s) => s.easy) && (
-          <button
-            type="button"
-            lang="sv"
-            aria-pressed={easy}
-            onClick={() => void chooseReading(i18n, 'sv', !easy)}
-          >
-            {EASY_READ_NAME}
-          </button>
-        )}
+        {compass.statements.some((s) => s.easy) && <EasyReadToggle on={easy} />}
       </div>
       {easy && !shown.easy && <p className="hint">{t('quiz.noEasy')}</p>}
       <details className="explainer">
@@ -104,7 +101,12 @@ export function QuizPage() {
         />
       </details>
       <TermList terms={terms} />
-      <fieldset className="answers">
+      <noscript>
+        <p className="notice">
+          {t('noscript.quiz')} <a href={paths.statements}>{t('noscript.statements')}</a>
+        </p>
+      </noscript>
+      <fieldset className="answers needs-js">
         <legend>{t('quiz.yourAnswer')}</legend>
         <div className="answer-buttons">
           {ANSWER_OPTIONS.map((option) => (
@@ -144,7 +146,7 @@ export function QuizPage() {
         <Link to={previous}>{number > 1 ? t('quiz.previous') : t('quiz.toStart')}</Link>
         <Link to={next}>{number < total ? t('quiz.next') : t('quiz.toReview')}</Link>
       </nav>
-      <p className="hint shortcuts">{t('quiz.shortcuts')}</p>
+      <p className="hint shortcuts needs-js">{t('quiz.shortcuts')}</p>
     </article>
   );
 }

@@ -2,7 +2,7 @@ import './quote-game.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { NamespaceGate } from '../../i18n/namespaces.tsx';
 import { useStatementText } from '../../i18n/statement-text.ts';
@@ -26,6 +26,7 @@ export function QuoteGamePage({ random }: { random?: Random } = {}) {
 type Focus = 'none' | 'quote' | 'feedback' | 'score';
 
 function QuoteGame({ random }: { random: Random }) {
+  const paths = usePaths();
   const { t } = useTranslation('quoteGame');
   const { t: tMain } = useTranslation();
   const compass = useCompass();

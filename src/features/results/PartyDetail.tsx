@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NotFound } from '../../components/NotFound.tsx';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { confidenceKey, formatDecimal, positionKey } from '../../i18n/labels.ts';
 import { useStatementText } from '../../i18n/statement-text.ts';
@@ -11,6 +11,7 @@ import { useResult } from './use-result.ts';
 
 /** One party, statement by statement: your answer, its position, the quote, and what each added. */
 export function PartyDetail() {
+  const paths = usePaths();
   const { t, i18n } = useTranslation();
   const compass = useCompass();
   const partyId = useParams().party ?? '';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import type { Compass } from '../../domain/bank/types.ts';
 import type { PartyScore, ScoredVoter } from '../../domain/scoring/types.ts';
 import { coverageText } from './coverage-text.ts';
@@ -15,6 +15,7 @@ export function PartyRanking({
   result: ScoredVoter;
   linkToParty?: boolean;
 }) {
+  const paths = usePaths();
   const { t } = useTranslation();
   const partyOf = (id: string) => compass.parties.find((p) => p.id === id)!;
   const ranked = result.parties.filter((p) => p.rank !== null);

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ClearAnswers } from '../../components/ClearAnswers.tsx';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { ResultsView } from './ResultsView.tsx';
 import { SharePanel } from './SharePanel.tsx';
@@ -14,6 +14,7 @@ import { useResult } from './use-result.ts';
  * "send to the class" panel; features do not import each other, so the app passes it in).
  */
 export function ResultsPage({ classPanel }: { classPanel?: ReactNode } = {}) {
+  const paths = usePaths();
   const { t } = useTranslation();
   const compass = useCompass();
   const result = useResult(compass);

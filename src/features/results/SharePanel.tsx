@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paths } from '../../config/paths.ts';
+import { sitePaths } from '../../config/paths.ts';
 import type { Compass } from '../../domain/bank/types.ts';
 import { encodeShare } from '../../domain/share-link/share-code.ts';
 import { useAnswers, voterOf } from '../../state/answers-store.ts';
@@ -22,7 +22,9 @@ export function SharePanel({ compass }: { compass: Compass }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const link = useMemo(() => {
     const code = encodeShare(compass, knownAnswers(compass, voterOf({ answers, parties })));
-    return `${window.location.origin}${import.meta.env.BASE_URL.replace(/\/$/, '')}${paths.shared}#${code}`;
+    // Without a reading prefix: whoever opens it reads it in their own language.
+    const shared = sitePaths('', compass.id).shared;
+    return `${window.location.origin}${import.meta.env.BASE_URL.replace(/\/$/, '')}${shared}#${code}`;
   }, [compass, answers, parties]);
 
   const copy = async () => {

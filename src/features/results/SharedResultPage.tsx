@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { scoreVoter } from '../../domain/scoring/score-voter.ts';
 import { decodeShare } from '../../domain/share-link/share-code.ts';
@@ -13,6 +13,7 @@ import { ResultsView } from './ResultsView.tsx';
  * truncated, tampered or outdated link gets a friendly message, never a crash.
  */
 export function SharedResultPage() {
+  const paths = usePaths();
   const { t } = useTranslation();
   const compass = useCompass();
   const { hash } = useLocation();

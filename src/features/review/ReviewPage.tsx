@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ClearAnswers } from '../../components/ClearAnswers.tsx';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { type Position, POSITIONS } from '../../domain/bank/types.ts';
 import type { Answer } from '../../domain/scoring/types.ts';
@@ -13,6 +13,7 @@ const UNANSWERED = 'none';
 
 /** Every statement with the voter's answer: change answers, mark importance, choose parties. */
 export function ReviewPage() {
+  const paths = usePaths();
   const { t } = useTranslation();
   const shown = useStatementText();
   const compass = useCompass();

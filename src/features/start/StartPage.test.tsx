@@ -3,9 +3,10 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Statement } from '../../domain/bank/types.ts';
+import { arrivalPath } from '../../i18n/reading.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { READING_PREFS_STORAGE_KEY, useReadingPrefs } from '../../state/reading-prefs.ts';
-import { demoCompass, renderPage } from '../../test/render-app.tsx';
+import { demoCompass, renderInReadings, renderPage } from '../../test/render-app.tsx';
 import { StartPage } from './StartPage.tsx';
 
 const ids = demoCompass.statements.map((s) => s.id);
@@ -146,65 +147,105 @@ describe('StartPage: easy-read Swedish (lättläst)', () => {
   const offer = () => screen.getByText('Lättläst svenska: enklare ord och kortare meningar.');
   const startToggle = () =>
     within(screen.getByRole('main')).getByRole('button', { name: 'Lättläst' });
-  const headerButton = (name: string) =>
-    within(screen.getByRole('banner')).getByRole('button', { name });
+  const readingLink = (name: string) =>
+    within(screen.getByRole('banner')).getByRole('link', { name });
+  const storedPrefs = () => {
+    const { language, easy } = useReadingPrefs.getState();
+    return { language, easy };
+  };
 
-  it('explains the mode and offers it, next to the languages in the header too', () => {
+  it('explains the mode and offers it, next to the readings in the header too', () => {
     renderPage(<StartPage />);
     expect(offer()).toBeVisible();
     expect(startToggle()).toHaveAttribute('lang', 'sv');
     expect(startToggle()).toHaveAttribute('aria-pressed', 'false');
     expect(startToggle()).toHaveAccessibleDescription(offer().textContent!);
+    // The toggle needs the app's scripts; without them the header's links do the same.
+    expect(startToggle()).toHaveClass('needs-js');
     const nav = screen.getByRole('navigation', { name: 'Språk' });
     expect(
       within(nav)
-        .getAllByRole('button')
-        .map((b) => b.textContent),
-    ).toEqual(['Svenska', 'English', 'العربية', 'Lättläst']);
-    expect(headerButton('Svenska')).toHaveAttribute('aria-pressed', 'true');
-    expect(headerButton('Lättläst')).toHaveAttribute('aria-pressed', 'false');
+        .getAllByRole('link')
+        .map((link) => [link.textContent, link.getAttribute('href')]),
+    ).toEqual([
+      ['Svenska', '/'],
+      ['English', '/en/'],
+      ['العربية', '/ar/'],
+      ['Lättläst', '/lattlast/'],
+    ]);
+    expect(readingLink('Svenska')).toHaveAttribute('aria-current', 'true');
+    expect(readingLink('Lättläst')).not.toHaveAttribute('aria-current');
   });
 
-  it('switches easy-read on and off, and the header shows the same', async () => {
+  it('shows an easy-read page as such: the toggle pressed, the header on Lättläst, links kept in it', () => {
+    renderPage(<StartPage />, { easy: true });
+    expect(startToggle()).toHaveAttribute('aria-pressed', 'true');
+    expect(readingLink('Lättläst')).toHaveAttribute('aria-current', 'true');
+    expect(readingLink('Svenska')).not.toHaveAttribute('aria-current');
+    expect(screen.getByRole('link', { name: 'Starta' })).toHaveAttribute(
+      'href',
+      '/lattlast/fraga/1',
+    );
+  });
+
+  it('switches to the easy-read address and back, remembering each choice', async () => {
     const user = userEvent.setup();
-    renderPage(<StartPage />);
+    const { location } = renderInReadings(<StartPage />);
     await user.click(startToggle());
-    await waitFor(() => expect(startToggle()).toHaveAttribute('aria-pressed', 'true'));
-    expect(headerButton('Lättläst')).toHaveAttribute('aria-pressed', 'true');
-    expect(headerButton('Svenska')).toHaveAttribute('aria-pressed', 'false');
-    await user.click(headerButton('Svenska'));
-    await waitFor(() => expect(startToggle()).toHaveAttribute('aria-pressed', 'false'));
-    expect(headerButton('Svenska')).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(location()).toBe('/lattlast/'));
+    expect(startToggle()).toHaveAttribute('aria-pressed', 'true');
+    expect(readingLink('Lättläst')).toHaveAttribute('aria-current', 'true');
+    expect(readingLink('Svenska')).not.toHaveAttribute('aria-current');
+    expect(screen.getByRole('link', { name: 'Starta' })).toHaveAttribute(
+      'href',
+      '/lattlast/fraga/1',
+    );
+    expect(storedPrefs()).toEqual({ language: 'sv', easy: true });
+
+    await user.click(startToggle());
+    await waitFor(() => expect(location()).toBe('/'));
+    expect(startToggle()).toHaveAttribute('aria-pressed', 'false');
+    expect(readingLink('Svenska')).toHaveAttribute('aria-current', 'true');
+    expect(storedPrefs()).toEqual({ language: 'sv', easy: false });
+
+    await user.click(readingLink('Lättläst'));
+    await waitFor(() => expect(location()).toBe('/lattlast/'));
+    expect(startToggle()).toHaveAttribute('aria-pressed', 'true');
+    await user.click(readingLink('Svenska'));
+    await waitFor(() => expect(location()).toBe('/'));
+    expect(startToggle()).toHaveAttribute('aria-pressed', 'false');
+    expect(storedPrefs()).toEqual({ language: 'sv', easy: false });
   });
 
   it('is left by choosing another language, which is remembered instead', async () => {
     const user = userEvent.setup();
-    renderPage(<StartPage />);
-    await user.click(headerButton('Lättläst'));
-    await waitFor(() => expect(headerButton('Lättläst')).toHaveAttribute('aria-pressed', 'true'));
-    await user.click(headerButton('English'));
-    await waitFor(() => expect(headerButton('English')).toHaveAttribute('aria-pressed', 'true'));
-    expect(headerButton('Lättläst')).toHaveAttribute('aria-pressed', 'false');
-    expect(screen.getByText(/^Lättläst: the statements in easy-to-read Swedish/)).toBeVisible();
+    const { location, i18n } = renderInReadings(<StartPage />, { path: '/lattlast/' });
+    expect(readingLink('Lättläst')).toHaveAttribute('aria-current', 'true');
+    await user.click(readingLink('English'));
+    await waitFor(() => expect(location()).toBe('/en/'));
+    expect(
+      await screen.findByText(/^Lättläst: the statements in easy-to-read Swedish/),
+    ).toBeVisible();
+    expect(readingLink('English')).toHaveAttribute('aria-current', 'true');
+    expect(readingLink('Lättläst')).not.toHaveAttribute('aria-current');
+    expect(startToggle()).toHaveAttribute('aria-pressed', 'false');
+    expect(i18n.language).toBe('en');
     expect(JSON.parse(localStorage.getItem(READING_PREFS_STORAGE_KEY)!)).toMatchObject({
       state: { language: 'en', easy: false },
     });
   });
 
-  it('is remembered: after a reload the mode is still on', async () => {
+  it('is remembered: an address without a reading opens in easy-read next time', async () => {
     const user = userEvent.setup();
-    const { unmount } = renderPage(<StartPage />);
+    const { location } = renderInReadings(<StartPage />);
     await user.click(startToggle());
-    await waitFor(() => expect(startToggle()).toHaveAttribute('aria-pressed', 'true'));
-    unmount();
-    useReadingPrefs.setState({ language: null, easy: false }, false);
-    localStorage.setItem(
-      READING_PREFS_STORAGE_KEY,
-      JSON.stringify({ state: { language: 'sv', easy: true }, version: 1 }),
-    );
-    renderPage(<StartPage />, { storedReading: true });
-    expect(startToggle()).toHaveAttribute('aria-pressed', 'true');
-    expect(headerButton('Lättläst')).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(location()).toBe('/lattlast/'));
+    const stored = localStorage.getItem(READING_PREFS_STORAGE_KEY);
+    const next = { pathname: '/', search: '', hash: '' };
+    // What the page's arrival script and the app decide on the next visit, whatever the browser asks for.
+    expect(arrivalPath(next, stored, ['sv-SE'])).toBe('/lattlast/');
+    expect(arrivalPath(next, stored, ['en-GB'])).toBe('/lattlast/');
+    expect(arrivalPath({ ...next, pathname: '/fraga/2' }, stored, [])).toBe('/lattlast/fraga/2');
   });
 
   it('works from memory when storage is blocked', async () => {
@@ -215,11 +256,13 @@ describe('StartPage: easy-read Swedish (lättläst)', () => {
     useReadingPrefs.setState({ language: null, easy: false });
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(blocked);
     vi.spyOn(Storage.prototype, 'getItem').mockImplementation(blocked);
-    renderPage(<StartPage />, { storedReading: true });
+    const { location } = renderInReadings(<StartPage />, { storedReading: true });
     expect(startToggle()).toHaveAttribute('aria-pressed', 'false');
     await user.click(startToggle());
-    await waitFor(() => expect(startToggle()).toHaveAttribute('aria-pressed', 'true'));
-    expect(headerButton('Lättläst')).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(location()).toBe('/lattlast/'));
+    expect(startToggle()).toHaveAttribute('aria-pressed', 'true');
+    expect(readingLink('Lättläst')).toHaveAttribute('aria-current', 'true');
+    expect(storedPrefs()).toEqual({ language: 'sv', easy: true });
   });
 
   it('is not offered by a compass without easy-read texts', () => {

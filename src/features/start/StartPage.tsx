@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ClearAnswers } from '../../components/ClearAnswers.tsx';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
-import { EASY_READ_NAME } from '../../i18n/i18n.ts';
+import { EasyReadToggle } from '../../i18n/reading-link.tsx';
 import { localized } from '../../i18n/localized.ts';
 import { useEasyRead } from '../../i18n/statement-text.ts';
 import { useAnswers } from '../../state/answers-store.ts';
-import { chooseReading } from '../../state/reading-prefs.ts';
 
 /** What the compass is and is not, how long it takes, the privacy promise, and the way in. */
 export function StartPage() {
+  const paths = usePaths();
   const { t, i18n } = useTranslation();
   const compass = useCompass();
   const answers = useAnswers((s) => s.answers);
@@ -41,17 +41,9 @@ export function StartPage() {
       </ul>
       <p className="privacy-promise">{t('start.privacy')}</p>
       {compass.statements.some((s) => s.easy) && (
-        <p className="easy-read-offer">
+        <p className="easy-read-offer needs-js">
           <span id="easy-read-what">{t('start.easyRead')}</span>
-          <button
-            type="button"
-            lang="sv"
-            aria-pressed={easy}
-            aria-describedby="easy-read-what"
-            onClick={() => void chooseReading(i18n, 'sv', !easy)}
-          >
-            {EASY_READ_NAME}
-          </button>
+          <EasyReadToggle on={easy} describedBy="easy-read-what" />
         </p>
       )}
       <p className="actions">

@@ -1,3 +1,4 @@
+import { useScope } from '../../context/scope-context.tsx';
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closeSession } from '../../data/classroom-client.ts';
@@ -32,6 +33,7 @@ export function LiveRound({
   onClosed: () => void;
   onGone: () => void;
 }) {
+  const compassId = useScope().compass;
   const { t, i18n } = useTranslation('teacher');
   const live = useLiveCount(code, submissions, { onClosed, onGone });
   const [projector, setProjector] = useState(false);
@@ -77,11 +79,11 @@ export function LiveRound({
       </>
     );
 
-  const link = pupilLink(code);
+  const link = pupilLink(compassId, code);
   return (
     <section className="live" aria-labelledby="live-heading">
       <h2 id="live-heading">{t('live.heading')}</h2>
-      <p>{t('live.howToJoin', { page: classroomPage().replace(/^https?:\/\//, '') })}</p>
+      <p>{t('live.howToJoin', { page: classroomPage(compassId).replace(/^https?:\/\//, '') })}</p>
       <div className="join-card">
         <div className="join-main">
           <p className="join-code-label">{t('live.code')}</p>
@@ -124,7 +126,7 @@ export function LiveRound({
         <p>{t('live.teacherLinkExplain')}</p>
         <p className="warning">{t('live.teacherLinkWarning')}</p>
         <CopyField
-          value={teacherLink(code, teacherKey)}
+          value={teacherLink(compassId, code, teacherKey)}
           label={t('live.teacherLinkLabel')}
           copyLabel={t('live.copyTeacherLink')}
           copied={t('live.copied')}

@@ -2,7 +2,7 @@ import './teacher.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { createSession } from '../../data/classroom-client.ts';
 import { useClassroomService } from '../../data/use-classroom-service.ts';
@@ -22,6 +22,7 @@ export function NewRoundPage() {
 }
 
 function NewRound() {
+  const paths = usePaths();
   const { t, i18n } = useTranslation('teacher');
   const compass = useCompass();
   const navigate = useNavigate();

@@ -1,3 +1,4 @@
+import { useScope } from '../../context/scope-context.tsx';
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatJoinCode } from '../../domain/classroom/index.ts';
@@ -18,6 +19,7 @@ export function ProjectorView({
   count: number;
   onLeave: () => void;
 }) {
+  const compassId = useScope().compass;
   const { t } = useTranslation('teacher');
   const leave = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -28,7 +30,7 @@ export function ProjectorView({
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [onLeave]);
-  const link = pupilLink(code);
+  const link = pupilLink(compassId, code);
   return (
     <div className="projector" role="region" aria-label={t('live.projector')}>
       <div className="projector-qr">

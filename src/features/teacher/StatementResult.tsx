@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StanceView } from '../../components/StanceView.tsx';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import type { Compass, Statement } from '../../domain/bank/types.ts';
 import { divisiveness, type StatementCounts } from '../../domain/classroom/index.ts';
 import { percentHalfUp } from '../../domain/scoring/index.ts';
@@ -31,6 +31,7 @@ export function StatementResult({
   counts: StatementCounts;
   submissions: number;
 }) {
+  const paths = usePaths();
   const { t, i18n } = useTranslation('teacher');
   const { t: tApp } = useTranslation();
   const headingId = `class-statement-${statement.id}`;

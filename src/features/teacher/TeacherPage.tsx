@@ -2,7 +2,7 @@ import './teacher.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { paths } from '../../config/paths.ts';
+import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { deleteSession, getResults, getSession } from '../../data/classroom-client.ts';
 import {
@@ -60,6 +60,7 @@ function TeacherRound() {
 
 /** Finds the teacher key (the link's fragment, else this browser's storage), then the round. */
 function RoundWithKey({ code }: { code: string }) {
+  const paths = usePaths();
   const { t } = useTranslation('teacher');
   const { hash, pathname, search } = useLocation();
   const navigate = useNavigate();
@@ -118,6 +119,7 @@ function RoundWithKey({ code }: { code: string }) {
 }
 
 function Round({ code, teacherKey }: { code: string; teacherKey: string }) {
+  const paths = usePaths();
   const { t, i18n } = useTranslation('teacher');
   const compass = useCompass();
   const [view, setView] = useState<View>({ kind: 'loading' });

@@ -1,4 +1,4 @@
-import { paths } from '../../config/paths.ts';
+import { sitePaths } from '../../config/paths.ts';
 
 /** The name of the teacher key in the teacher link's fragment: `#nyckel=<key>`. */
 export const KEY_FRAGMENT = 'nyckel';
@@ -9,15 +9,22 @@ const KEY_PATTERN = /^[A-Za-z0-9_-]{16,256}$/;
 /** The site's own origin and base path, for links that leave this browser (QR code, copy). */
 const siteRoot = () => `${window.location.origin}${import.meta.env.BASE_URL.replace(/\/$/, '')}`;
 
-/** The link pupils open to join round `code`. */
-export const pupilLink = (code: string) => `${siteRoot()}${paths.classroomJoin(code)}`;
+/**
+ * The round's pages of `compass`, without a reading prefix: each pupil then reads in the language
+ * their own browser asks for, not the teacher's.
+ */
+const roundPaths = (compass: string | null) => sitePaths('', compass);
 
-/** The classroom entry page, where pupils can type the code. */
-export const classroomPage = () => `${siteRoot()}${paths.classroom}`;
+/** The link pupils open to join round `code` of `compass`. */
+export const pupilLink = (compass: string | null, code: string) =>
+  `${siteRoot()}${roundPaths(compass).classroomJoin(code)}`;
+
+/** The classroom entry page of `compass`, where pupils can type the code. */
+export const classroomPage = (compass: string | null) => `${siteRoot()}${roundPaths(compass).classroom}`;
 
 /** The teacher link: the teacher's page with the key in the fragment, which no server ever sees. */
-export const teacherLink = (code: string, key: string) =>
-  `${siteRoot()}${paths.classroomTeacher(code)}#${KEY_FRAGMENT}=${encodeURIComponent(key)}`;
+export const teacherLink = (compass: string | null, code: string, key: string) =>
+  `${siteRoot()}${roundPaths(compass).classroomTeacher(code)}#${KEY_FRAGMENT}=${encodeURIComponent(key)}`;
 
 /**
  * The teacher key in a location's fragment (`#nyckel=<key>`): the key, null when the fragment

@@ -19,6 +19,9 @@ import { storeBackends } from '../test-support/backends.ts';
 import {
   ASSET_PATH,
   INDEX_HTML,
+  PAGE_HTML,
+  PAGE_PATH,
+  SHELL_HTML,
   makeSite,
   sseReader,
   type TestSite,
@@ -618,16 +621,19 @@ describe.each(backends.map((b) => [b.name, b] as const))(
           expect(r.headers.get('cache-control')).toBe('no-store');
       });
 
-      it('serves the site: files with their cache and CORS headers, index.html for app routes', async () => {
-        for (const path of [
-          '/',
-          '/klass',
-          '/klass/K7M-2XP-9DW/larare',
-          '/embed/demo',
-          '/resultat/parti/s',
-        ]) {
+      it('serves the site: prerendered pages at their address, the app shell for other app routes, files with their cache and CORS headers', async () => {
+        for (const [path, html] of [
+          ['/', INDEX_HTML],
+          [PAGE_PATH, PAGE_HTML],
+          [`${PAGE_PATH}/`, PAGE_HTML],
+          ['/klass', SHELL_HTML],
+          ['/demo/klass/K7M-2XP-9DW/larare', SHELL_HTML],
+          ['/embed/demo', SHELL_HTML],
+          ['/resultat/parti/s', SHELL_HTML],
+          ['/demo/fraga/1/../../../etc', SHELL_HTML],
+        ] as const) {
           const r = await call(path);
-          expect([r.status, r.text], path).toEqual([200, INDEX_HTML]);
+          expect([r.status, r.text], path).toEqual([200, html]);
           expect(r.headers.get('content-type')).toMatch(/^text\/html/);
           expect(r.headers.get('cache-control')).toBe('public, max-age=300');
           expect(r.headers.get('access-control-allow-origin')).toBeNull();
@@ -648,6 +654,7 @@ describe.each(backends.map((b) => [b.name, b] as const))(
         expect((await call('/assets/missing-123.js')).status).toBe(404);
         expect((await call('/data/missing.json')).status).toBe(404);
         expect((await call('/../../etc/passwd')).text).not.toContain('root:');
+        expect((await call('/%E0%A4%A')).status).toBe(400);
         expect((await call('/klass', { method: 'POST', json: {} })).status).toBe(405);
       });
 

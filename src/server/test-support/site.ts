@@ -1,6 +1,7 @@
 /**
- * Test helpers for the HTTP service: a small built site in a temporary folder (index.html, a
- * hashed asset, embed.js and the compass as open data, as `npm run build` lays them out), and a
+ * Test helpers for the HTTP service: a small built site in a temporary folder (the prerendered
+ * start page index.html, a prerendered statement page, the app shell app.html, a hashed asset,
+ * embed.js and the compass as open data, as `npm run build` lays them out), and a
  * reader of Server-Sent Events from a fetch response.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Compass } from '../../domain/bank/types.ts';
 
-export const INDEX_HTML = '<!doctype html><title>Valkompass</title><div id="root"></div>';
+export const INDEX_HTML =
+  '<!doctype html><title>Valkompass</title><div id="root" data-prerendered="/">Start</div>';
+export const SHELL_HTML = '<!doctype html><title>Valkompass</title><div id="root"></div>';
+/** A prerendered page, at `PAGE_PATH`. */
+export const PAGE_HTML =
+  '<!doctype html><title>Valkompass</title><div id="root" data-prerendered="/demo/fraga/1">1</div>';
+export const PAGE_PATH = '/demo/fraga/1';
 export const ASSET_PATH = '/assets/index-Abc123.js';
 
 export interface TestSite {
@@ -22,6 +29,9 @@ export function makeSite(compasses: readonly Compass[]): TestSite {
   mkdirSync(join(dir, 'assets'));
   mkdirSync(join(dir, 'data'));
   writeFileSync(join(dir, 'index.html'), INDEX_HTML);
+  writeFileSync(join(dir, 'app.html'), SHELL_HTML);
+  mkdirSync(join(dir, PAGE_PATH), { recursive: true });
+  writeFileSync(join(dir, PAGE_PATH, 'index.html'), PAGE_HTML);
   writeFileSync(join(dir, ASSET_PATH), 'console.log("app");');
   writeFileSync(join(dir, 'embed.js'), 'console.log("embed");');
   for (const compass of compasses) {

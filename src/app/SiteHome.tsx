@@ -1,0 +1,20 @@
+import { COMPASSES, ONLY_COMPASS } from '../config/compasses.ts';
+import { CompassList } from '../features/start/CompassList.tsx';
+import { StartPage } from '../features/start/StartPage.tsx';
+import { CompassLayout } from './CompassLayout.tsx';
+import { Layout } from './Layout.tsx';
+
+/** The site's start page: the only compass's start page, or the list of compasses. */
+export function SiteHome() {
+  if (ONLY_COMPASS !== null)
+    return (
+      <CompassLayout id={ONLY_COMPASS}>
+        <StartPage />
+      </CompassLayout>
+    );
+  return (
+    <Layout compassLinks={false}>
+      <CompassList compasses={COMPASSES} />
+    </Layout>
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * Runs in the head of every prerendered page, before its first paint (inlined by the build, and
+ * allowed by a hash in the page's Content-Security-Policy): a visitor whose reading is not the
+ * page's (they chose English here before, or their browser asks for Arabic) goes straight to the
+ * same page in theirs, without seeing this one first.
+ */
+import { arrivalPath, READING_PREFS_STORAGE_KEY } from '../i18n/reading.ts';
+
+let stored: string | null = null;
+try {
+  stored = localStorage.getItem(READING_PREFS_STORAGE_KEY);
+} catch {
+  // Blocked storage: nothing chosen.
+}
+const target = arrivalPath(window.location, stored, navigator.languages ?? []);
+if (target !== null) {
+  document.documentElement.hidden = true;
+  window.location.replace(target);
+}

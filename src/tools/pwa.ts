@@ -1,0 +1,98 @@
+import type { PluginOption } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { MANIFEST_FILE, SERVICE_WORKER_FILE } from '../features/offline/offline-files.ts';
+import { SHELL_FILE } from './vite-plugin-prerender.ts';
+
+/**
+ * What the service worker precaches, as globs under the built site: the app shell, every script
+ * and stylesheet (the lazy routes and the language chunks too), the compass data, programmes and
+ * method figures, the icons. Not the prerendered pages (`index.html` under many paths): offline,
+ * every page is rendered in the browser from the shell. Not `embed.js` (it runs on news sites) or
+ * the CSV files (downloads for researchers).
+ */
+export const PRECACHE_GLOBS = [
+  SHELL_FILE,
+  'assets/**/*.{js,css}',
+  'data/*.json',
+  'icons/*.png',
+  'favicon.svg',
+] as const;
+
+/**
+ * Navigations the service worker leaves to the network instead of answering with the shell: the
+ * classroom service (`/api/`, never from a cache), the open data, the embed loader and embed
+ * frames (`/embed/<compass>`; the builder page `/embed` is the app's), and any file (a path whose
+ * last segment has a dot).
+ */
+export const NETWORK_NAVIGATIONS: readonly RegExp[] = [
+  /^\/api(\/|$)/,
+  /^\/data\//,
+  /^\/embed\//,
+  /\/[^/?]+\.[^/]+$/,
+];
+
+/** The light theme's colours (src/app/app.css `--bg`), for the browser's frame and splash screen. */
+export const THEME_COLOUR = '#ffffff';
+
+/**
+ * The offline version and the web app manifest (vite-plugin-pwa with Workbox's generateSW).
+ *
+ * - `registerType: 'prompt'`: a new deployment waits until the voter accepts it
+ *   (src/features/offline/UpdatePrompt.tsx); `clientsClaim` only makes the very first visit
+ *   controlled at once, so that the rest of the quiz works offline without a reload.
+ * - `injectRegister: false`: the plugin injects no script (the CSP allows no inline script);
+ *   src/features/offline/register-service-worker.ts registers the worker after the page has loaded.
+ * - No runtime caching at all: answers are only in localStorage, and the worker answers nothing
+ *   but its precache and the shell for navigations.
+ * - The worker is generated in the `closeBundle` hook with `order: 'post'`
+ *   (`integration.closeBundleOrder`), so after every other plugin's `writeBundle` and
+ *   `closeBundle` (place this plugin after `prerender()`): it globs the files as they end up on disk.
+ */
+export function pwa(): PluginOption {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    strategies: 'generateSW',
+    filename: SERVICE_WORKER_FILE,
+    manifestFilename: MANIFEST_FILE,
+    // The icons are in PRECACHE_GLOBS with everything else (listed twice they would clash).
+    includeManifestIcons: false,
+    integration: { closeBundleOrder: 'post' },
+    manifest: {
+      id: '/',
+      name: 'Valkompass',
+      short_name: 'Valkompass',
+      description:
+        'Valkompass: jämför dina åsikter med partiernas program, med citat som går att kontrollera.',
+      lang: 'sv',
+      dir: 'ltr',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      theme_color: THEME_COLOUR,
+      background_color: THEME_COLOUR,
+      icons: [
+        { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        {
+          src: '/icons/icon-maskable-512.png',
+          sizes: '512x512',
+          type: 'image/png',
+          purpose: 'maskable',
+        },
+        { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+      ],
+    },
+    workbox: {
+      globPatterns: [...PRECACHE_GLOBS],
+      navigateFallback: `/${SHELL_FILE}`,
+      navigateFallbackDenylist: [...NETWORK_NAVIGATIONS],
+      // One file, no workbox-*.js beside it: one thing to serve with `no-cache`.
+      inlineWorkboxRuntime: true,
+      clientsClaim: true,
+      skipWaiting: false,
+      cleanupOutdatedCaches: true,
+      sourcemap: false,
+    },
+  });
+}

@@ -1,0 +1,228 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { build, type Connect, type Plugin } from 'vite';
+import type { CompassFiles, PageToRender } from '../app/prerender.tsx';
+import type { Reading } from '../i18n/reading.ts';
+import { buildScript } from './embed-loader.ts';
+import { questionBank } from './vite-plugin-bank.ts';
+
+/**
+ * The app shell: the built index.html with an empty root, served for every path that has no
+ * prerendered page of its own (the voter's own pages: results, review, a shared result…) by the
+ * Node server, by the service worker when offline, and by a CDN configured as README.md says.
+ */
+export const SHELL_FILE = 'app.html';
+
+/** The prerendered page of `path` under the site root (`/a/b` → `a/b/index.html`). */
+export const pageFile = (path: string): string =>
+  join(...path.split('/').filter(Boolean).map(decodeURIComponent), 'index.html');
+
+interface ManifestChunk {
+  readonly file: string;
+  readonly css?: readonly string[];
+  readonly imports?: readonly string[];
+  readonly isEntry?: boolean;
+}
+type Manifest = Record<string, ManifestChunk>;
+
+/** The JS and CSS files a module needs beyond what the entry chunk loads anyway. */
+function chunksOf(manifest: Manifest, key: string): { js: string[]; css: string[] } {
+  const entry = Object.values(manifest).find((c) => c.isEntry);
+  const loaded = new Set<string>();
+  const collect = (k: string, into: Set<string>) => {
+    if (into.has(k)) return;
+    into.add(k);
+    for (const i of manifest[k]?.imports ?? []) collect(i, into);
+  };
+  const entryKey = Object.keys(manifest).find((k) => manifest[k] === entry);
+  if (entryKey) collect(entryKey, loaded);
+  const mine = new Set<string>();
+  collect(key, mine);
+  const extra = [...mine].filter((k) => !loaded.has(k) && manifest[k]);
+  return {
+    js: extra.map((k) => manifest[k]!.file),
+    css: [...new Set(extra.flatMap((k) => manifest[k]!.css ?? []))],
+  };
+}
+
+const escapeAttribute = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+
+/** A prerendered page: the shell with the page's markup, language, preloads and arrival script. */
+function composePage(
+  shell: string,
+  page: PageToRender,
+  markup: string,
+  head: { arrival: string; links: string[] },
+  language: string,
+): string {
+  const dir = language === 'ar' ? 'rtl' : 'ltr';
+  let html = shell.replace(/<html lang="[^"]*"/, `<html lang="${language}" dir="${dir}"`);
+  // A classic script in the head runs before anything is painted. It is a file, not inline, so
+  // the site's policy (`script-src 'self'`) holds; it loads alongside the stylesheet, which holds
+  // the first paint back anyway.
+  html = html.replace(
+    /(<meta\s+http-equiv="Content-Security-Policy"[^>]*>)/,
+    `$1\n    <script src="/${head.arrival}"></script>`,
+  );
+  html = html.replace('</head>', `${head.links.map((l) => `    ${l}\n`).join('')}  </head>`);
+  // The page carries its content: the shell's "needs JavaScript" message is not for it.
+  html = html.replace(/\s*<noscript>\s*<p lang="sv">[\s\S]*?<\/noscript>/, '');
+  html = html.replace(
+    '<div id="root"></div>',
+    `<div id="root" data-prerendered="${escapeAttribute(page.path)}">${markup}</div>`,
+  );
+  return html;
+}
+
+interface SsrModule {
+  readonly COMPASSES: readonly { readonly id: string }[];
+  seedCompass(id: string, files: CompassFiles): void;
+  pagesToRender(files: ReadonlyMap<string, CompassFiles>): PageToRender[];
+  renderPage(path: string, reading: Reading): Promise<string>;
+}
+
+/**
+ * Renders every page whose content does not depend on the voter into `outDir` (see
+ * src/app/prerender.tsx): builds the app for Node, renders each page in every reading, and
+ * writes it into the built shell with what it needs preloaded. Returns the number of pages.
+ */
+export async function prerenderSite(options: {
+  readonly root: string;
+  readonly outDir: string;
+  readonly questionsDir: string;
+  readonly extraFolders: readonly string[];
+}): Promise<number> {
+  const { root, outDir } = options;
+  const ssrDir = join(outDir, '.prerender');
+  await build({
+    configFile: false,
+    root,
+    publicDir: false,
+    logLevel: 'warn',
+    plugins: [react(), questionBank(options.questionsDir, options.extraFolders)],
+    build: {
+      ssr: resolve(root, 'src/app/prerender.tsx'),
+      outDir: ssrDir,
+      emptyOutDir: true,
+      minify: false,
+      copyPublicDir: false,
+      rollupOptions: { output: { entryFileNames: 'prerender.js' } },
+    },
+  });
+  try {
+    const ssr = (await import(pathToFileURL(join(ssrDir, 'prerender.js')).href)) as SsrModule;
+    const readJson = (file: string): unknown =>
+      JSON.parse(readFileSync(join(outDir, 'data', file), 'utf8'));
+    const files = new Map<string, CompassFiles>();
+    for (const { id } of ssr.COMPASSES) {
+      const compassFiles = {
+        compass: readJson(`${id}.json`),
+        programmes: readJson(`${id}-programmes.json`),
+        method: readJson(`${id}-method.json`),
+      };
+      files.set(id, compassFiles);
+      ssr.seedCompass(id, compassFiles);
+    }
+    const arrivalCode = (
+      await buildScript(resolve(root, 'src/app/arrival.ts'), 'valkompassArrival', 'arrival.js')
+    ).code;
+    const arrival = `assets/arrival-${createHash('sha256').update(arrivalCode).digest('hex').slice(0, 10)}.js`;
+    writeFileSync(join(outDir, arrival), arrivalCode);
+    const shell = readFileSync(join(outDir, SHELL_FILE), 'utf8');
+    const manifest = JSON.parse(
+      readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8'),
+    ) as Manifest;
+    const pages = ssr.pagesToRender(files);
+    for (const page of pages) {
+      const markup = await ssr.renderPage(page.path, page.reading);
+      const language = page.reading === 'lattlast' ? 'sv' : page.reading;
+      const links: string[] = [];
+      if (page.compass !== '')
+        links.push(
+          `<link rel="preload" href="/data/${encodeURIComponent(page.compass)}.json" as="fetch" crossorigin="anonymous" />`,
+        );
+      const needed = { js: [] as string[], css: [] as string[] };
+      for (const key of [
+        ...(page.module ? [page.module] : []),
+        ...(language === 'sv' ? [] : [`src/i18n/locales/${language}.json`]),
+      ]) {
+        const { js, css } = chunksOf(manifest, key);
+        needed.js.push(...js);
+        needed.css.push(...css);
+      }
+      for (const css of new Set(needed.css)) links.push(`<link rel="stylesheet" href="/${css}" />`);
+      for (const js of new Set(needed.js))
+        links.push(`<link rel="modulepreload" crossorigin href="/${js}" />`);
+      const target = join(outDir, pageFile(page.path));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, composePage(shell, page, markup, { arrival, links }, language));
+    }
+    return pages.length;
+  } finally {
+    rmSync(ssrDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Serves the built site the way the Node server and a configured CDN do: a prerendered page at
+ * its address (`/x` → `x/index.html`), the app shell for any other page address.
+ */
+function servePages(outDir: () => string): Connect.NextHandleFunction {
+  return (req, _res, next) => {
+    const url = req.url ?? '/';
+    const [path = '/', query] = url.split('?');
+    const accept = req.headers.accept ?? '';
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !accept.includes('text/html'))
+      return next();
+    if (/\.[a-z0-9]+$/i.test(path) || path.startsWith('/assets/') || path.startsWith('/data/'))
+      return next();
+    let file: string;
+    try {
+      file = pageFile(path);
+    } catch {
+      return next();
+    }
+    const page = join(outDir(), file);
+    const found = existsSync(page) && statSync(page).isFile();
+    req.url = `/${found ? file.replaceAll('\\', '/') : SHELL_FILE}${query ? `?${query}` : ''}`;
+    next();
+  };
+}
+
+/**
+ * Emits the app shell beside index.html, then (after the bundle is written) prerenders the pages
+ * (`prerenderSite`); `vite preview` serves them as the Node server does.
+ */
+export function prerender(
+  questionsDir = resolve('questions'),
+  extraFolders: readonly string[] = [],
+): Plugin {
+  let outDir = '';
+  let root = '';
+  let ssrBuild = false;
+  return {
+    name: 'valkompass-prerender',
+    enforce: 'post',
+    configResolved(config) {
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+      ssrBuild = Boolean(config.build.ssr);
+    },
+    generateBundle(_options, bundle) {
+      const index = bundle['index.html'];
+      if (index?.type !== 'asset') return;
+      this.emitFile({ type: 'asset', fileName: SHELL_FILE, source: index.source });
+    },
+    async closeBundle() {
+      if (ssrBuild || this.meta.watchMode) return;
+      await prerenderSite({ root, outDir, questionsDir, extraFolders });
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(servePages(() => outDir));
+    },
+  };
+}

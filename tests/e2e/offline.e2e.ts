@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SERVICE_WORKER_FILE } from '../../src/features/offline/offline-files.ts';
+import appSv from '../../src/i18n/locales/sv.json';
+import { type RunningServer, startServer } from '../../src/server/start.ts';
+import { loadValidBank } from '../../src/tools/load-bank.ts';
+import { SHELL_FILE } from '../../src/tools/vite-plugin-prerender.ts';
+import { axeViolations, builtSiteDir, launchChromium } from './browser.ts';
+
+// The service worker on a real deployment: each test copies the built site to a folder of its
+// own and serves it with the classroom service (src/server), so that a test can go offline by
+// stopping the server, and can deploy a new version by changing the files.
+
+const compass = loadValidBank('questions/socialpolitik');
+const total = compass.statements.length;
+const ANSWERS = ['Helt för', 'Delvis för', 'Varken för eller emot', 'Delvis emot', 'Helt emot'];
+
+interface Deployment {
+  readonly dir: string;
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+const deployments: Deployment[] = [];
+async function deploy(): Promise<Deployment> {
+  const dir = mkdtempSync(join(tmpdir(), 'valkompass-offline-'));
+  cpSync(builtSiteDir(), dir, { recursive: true });
+  const server: RunningServer = await startServer({
+    staticDir: dir,
+    databaseUrl: 'sqlite::memory:',
+    purgeIntervalMs: 0,
+  });
+  let stopped = false;
+  const deployment = {
+    dir,
+    url: server.url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.close();
+    },
+  };
+  deployments.push(deployment);
+  return deployment;
+}
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'sv-SE',
+    viewport: { width: 390, height: 844 },
+    ...options,
+  });
+  contexts.push(context);
+  return context.newPage();
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+  for (const deployment of deployments.splice(0)) {
+    await deployment.stop();
+    rmSync(deployment.dir, { recursive: true, force: true });
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Waits until the service worker has precached the site and controls the page. */
+async function controlled(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+const progress = (page: Page, n: number) =>
+  page.getByText(
+    appSv.quiz.progress.replace('{{number}}', `${n}`).replace('{{total}}', `${total}`),
+  );
+
+/** The update offer, as the voter sees it. */
+const offer = (page: Page) => page.getByRole('status').filter({ hasText: appSv.update.available });
+
+/** What the built service worker precaches: its manifest's URLs. */
+function precached(dir: string): string[] {
+  const sw = readFileSync(join(dir, SERVICE_WORKER_FILE), 'utf8');
+  return [...sw.matchAll(/\{url:"([^"]+)",revision:(?:"[0-9a-f]+"|null)\}/g)].map((m) => m[1]!);
+}
+
+describe('the service worker', () => {
+  it('precaches the shell, every script and stylesheet, the data and the icons, no prerendered page', () => {
+    const dir = builtSiteDir();
+    const urls = new Set(precached(dir));
+    const files = (folder: string, pattern: RegExp) =>
+      readdirSync(join(dir, folder))
+        .filter((name) => pattern.test(name))
+        .map((name) => `${folder}/${name}`);
+    const expected = [
+      SHELL_FILE,
+      'favicon.svg',
+      'manifest.webmanifest',
+      ...files('assets', /\.(js|css)$/),
+      ...files('data', /\.json$/),
+      ...files('icons', /\.png$/),
+    ];
+    expect([...urls].sort()).toEqual(expected.sort());
+    expect([...urls].filter((url) => url.endsWith('index.html'))).toEqual([]);
+  });
+
+  it('after one visit to the start page, runs the whole quiz, the method and a programme offline', async () => {
+    const site = await deploy();
+    const page = await newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${site.url}/`);
+    await page.getByRole('link', { name: appSv.start.begin }).waitFor();
+    await controlled(page);
+    expect(await offer(page).count()).toBe(0);
+
+    // Offline for the browser, and no server either: nothing can come from the network.
+    await page.context().setOffline(true);
+    await site.stop();
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    await page.reload();
+    await page.getByRole('link', { name: appSv.start.begin }).click();
+    for (let n = 1; n <= total; n++) {
+      await progress(page, n).waitFor();
+      await page.getByRole('button', { name: ANSWERS[n % ANSWERS.length]!, exact: true }).click();
+    }
+    await page.getByRole('heading', { level: 1, name: appSv.review.title }).waitFor();
+    await page.getByRole('link', { name: appSv.review.toResults }).click();
+    await page.getByRole('heading', { level: 1, name: appSv.results.title }).waitFor();
+    expect(await page.locator('.ranking-row').count()).toBe(compass.parties.length);
+
+    // A party's statement-by-statement view, then the quoted passage in its programme.
+    await page.locator('.ranking-row').first().getByRole('link').first().click();
+    await page.getByRole('link', { name: appSv.party.quoteInProgramme }).first().click();
+    await page.getByRole('heading', { level: 1, name: /^Programmet: / }).waitFor();
+    await page.locator('mark.current').first().waitFor();
+
+    await page.getByRole('link', { name: appSv.app.method }).click();
+    await page.getByRole('heading', { level: 1, name: appSv.method.title }).waitFor();
+
+    // A page opened offline straight from the address bar is the app too.
+    await page.goto(`${site.url}/metod`);
+    await page.getByRole('heading', { level: 1, name: appSv.method.title }).waitFor();
+    expect(failed).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('never answers the classroom API: offline, /api/ fails instead of coming from a cache', async () => {
+    const site = await deploy();
+    const page = await newPage();
+    await page.goto(`${site.url}/`);
+    await controlled(page);
+    const health = () =>
+      page.evaluate(() =>
+        fetch('/api/health').then(
+          async (r) => `${r.status} ${await r.text()}`,
+          () => 'failed',
+        ),
+      );
+    expect(await health()).toBe('200 {"status":"ok"}');
+    await page.context().setOffline(true);
+    await site.stop();
+    expect(await health()).toBe('failed');
+    // Nor as a page: a navigation to the API is not given the app shell.
+    await expect(page.goto(`${site.url}/api/health`)).rejects.toThrow();
+  });
+
+  it('offers a new deployment without forcing it, and keeps the answers through the reload', async () => {
+    const site = await deploy();
+    // bypassCSP only so that axe can be injected below.
+    const page = await newPage({ bypassCSP: true });
+    await page.goto(`${site.url}/`);
+    await controlled(page);
+    await page.getByRole('link', { name: appSv.start.begin }).click();
+    for (let n = 1; n <= 3; n++) {
+      await progress(page, n).waitFor();
+      await page.getByRole('button', { name: ANSWERS[n]!, exact: true }).click();
+    }
+    await progress(page, 4).waitFor();
+
+    // A new deployment: another app shell, so another precache manifest in sw.js.
+    const shellPath = join(site.dir, SHELL_FILE);
+    const shell = readFileSync(shellPath, 'utf8').replace(
+      '</head>',
+      '<meta name="x-deployment" content="2"></head>',
+    );
+    writeFileSync(shellPath, shell);
+    const swPath = join(site.dir, SERVICE_WORKER_FILE);
+    const sw = readFileSync(swPath, 'utf8');
+    const entry = new RegExp(`\\{url:"${SHELL_FILE.replace('.', '\\.')}",revision:"[0-9a-f]+"\\}`);
+    expect(sw).toMatch(entry);
+    const revision = createHash('md5').update(shell).digest('hex');
+    writeFileSync(swPath, sw.replace(entry, `{url:"${SHELL_FILE}",revision:"${revision}"}`));
+
+    // The browser finds it on its next check; the voter is asked, the quiz stays where it was.
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+    await offer(page).waitFor();
+    await progress(page, 4).waitFor();
+    expect(await page.locator('meta[name="x-deployment"]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await Promise.all([
+      page.waitForEvent('load'),
+      offer(page).getByRole('button', { name: appSv.update.reload }).click(),
+    ]);
+    await progress(page, 4).waitFor();
+    expect(await page.locator('meta[name="x-deployment"]').count()).toBe(1);
+    expect(await offer(page).count()).toBe(0);
+    await page.goto(`${site.url}/granska`);
+    await page
+      .getByText(
+        appSv.review.intro
+          .replace('{{answered}}', '3')
+          .replace('{{total}}', `${total}`)
+          .split('.')[0]!,
+      )
+      .waitFor();
+  });
+});

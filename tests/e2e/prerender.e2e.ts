@@ -1,0 +1,249 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { loadValidBank } from '../../src/tools/load-bank.ts';
+import { builtSite } from './browser.ts';
+
+// Pages painted from HTML made at build time, before any script runs; then hydrated (issue 11).
+const compass = loadValidBank('questions/socialpolitik');
+const site = builtSite();
+const { newPage } = site;
+const statement = (n: number) => compass.statements[n - 1]!;
+
+/** The page's HTML as the server sends it, with no browser and no script. */
+async function rawHtml(path: string): Promise<string> {
+  const response = await fetch(`${site.origin}${path}`, { headers: { accept: 'text/html' } });
+  expect(response.status, path).toBe(200);
+  return response.text();
+}
+
+const text = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replaceAll('&amp;', '&')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#x27;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>');
+
+/** Console errors and page errors, hydration mismatches among them. */
+function problems(page: Page): string[] {
+  const found: string[] = [];
+  page.on('console', (m) => {
+    // The teachers' page asks whether a classroom service answers; the static host says no.
+    if (m.type() === 'error' && !m.text().includes('404')) found.push(m.text());
+  });
+  page.on('pageerror', (e) => found.push(e.message));
+  return found;
+}
+
+/**
+ * Opens `path` with the app's entry script held back, marks the page's h1 as painted from the
+ * HTML, lets the script run and waits until `hydrated` holds: the same h1 node is still there
+ * (React took the HTML over instead of painting it again), and nothing shifted.
+ */
+async function openAndHydrate(page: Page, path: string, hydrated: (page: Page) => Promise<void>) {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    (window as unknown as { shifts: number }).shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        (window as unknown as { shifts: number }).shifts += (
+          entry as unknown as { value: number }
+        ).value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${site.origin}${path}`, { waitUntil: 'commit' });
+  const h1 = page.getByRole('heading', { level: 1 });
+  await h1.waitFor();
+  await page.evaluate(() => {
+    (window as unknown as { painted: Element | null }).painted = document.querySelector('h1');
+  });
+  release();
+  // React has taken the page over when the root carries its container.
+  await page.waitForFunction(() => {
+    const root = document.getElementById('root');
+    return root !== null && Object.keys(root).some((key) => key.startsWith('__reactContainer'));
+  });
+  expect(
+    await page.evaluate(
+      () =>
+        (window as unknown as { painted: Element | null }).painted === document.querySelector('h1'),
+    ),
+    'the h1 painted from the HTML is the one React hydrated',
+  ).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+  await hydrated(page);
+}
+
+describe('prerendered pages, read without any script', () => {
+  it('carry the start page, every statement with its explainer, and the list with every quote', async () => {
+    expect(text(await rawHtml('/'))).toContain(compass.title.sv);
+    expect(text(await rawHtml('/socialpolitik/'))).toContain(compass.description.sv.slice(0, 60));
+    for (const n of [1, 17, compass.statements.length]) {
+      const page = text(await rawHtml(`/socialpolitik/fraga/${n}`));
+      expect(page).toContain(statement(n).text.sv);
+      expect(page).toContain(statement(n).explainer.sv);
+    }
+    const list = text(await rawHtml('/socialpolitik/pastaenden'));
+    for (const s of compass.statements) {
+      expect(list).toContain(s.text.sv);
+      for (const stance of Object.values(s.stances))
+        for (const quote of stance?.quotes ?? []) expect(list).toContain(quote);
+    }
+  });
+
+  it('carry each programme, the method and the about page', async () => {
+    for (const party of compass.parties)
+      expect(text(await rawHtml(`/socialpolitik/program/${party.id}`))).toContain(
+        `${party.name} i ${party.municipality}`,
+      );
+    expect(text(await rawHtml('/socialpolitik/metod'))).toContain('Så fungerar matchningen');
+    expect(text(await rawHtml('/socialpolitik/om'))).toContain('Om valkompassen');
+  });
+
+  it('exist in English, Arabic and easy-read Swedish, each in its own language', async () => {
+    const en = await rawHtml('/en/socialpolitik/fraga/2');
+    expect(en).toMatch(/<html lang="en" dir="ltr"/);
+    expect(text(en)).toContain(statement(2).text.en!);
+    const ar = await rawHtml('/ar/socialpolitik/fraga/2');
+    expect(ar).toMatch(/<html lang="ar" dir="rtl"/);
+    expect(text(ar)).toContain(statement(2).text.ar!);
+    const easy = await rawHtml('/lattlast/socialpolitik/fraga/2');
+    expect(easy).toMatch(/<html lang="sv"/);
+    expect(text(easy)).toContain(statement(2).easy!.text);
+  });
+
+  it('in a browser without JavaScript: the content is there, the answer buttons are not, and the page says why', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${site.origin}/socialpolitik/fraga/3`);
+    await page.getByRole('heading', { level: 1, name: statement(3).text.sv }).waitFor();
+    expect(await page.getByRole('button', { name: 'Helt för', exact: true }).isVisible()).toBe(
+      false,
+    );
+    // Text in a <noscript>, shown because scripts are off.
+    expect(await page.getByRole('main').innerText()).toContain(
+      'För att svara på påståendena behövs JavaScript',
+    );
+    // The explainer opens without a script (a <details>), and the links lead on.
+    await page.locator('details.explainer summary').click();
+    await page.getByText(statement(3).explainer.sv).waitFor();
+    await page.getByRole('link', { name: 'Alla påståenden med partiernas citat' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Påståenden och partiernas ståndpunkter' })
+      .waitFor();
+    // Choosing a language is a plain link too.
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(`${site.origin}/en/socialpolitik/pastaenden`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+
+  it('a page that needs the app (the result) says so without JavaScript', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${site.origin}/socialpolitik/resultat`);
+    await page.locator('body').waitFor();
+    expect(await page.locator('body').innerText()).toContain(
+      'Den här sidan av valkompassen behöver JavaScript.',
+    );
+  });
+});
+
+describe('hydration', () => {
+  for (const [reading, path, locale] of [
+    ['Swedish', '/socialpolitik/fraga/3', 'sv-SE'],
+    ['English', '/en/socialpolitik/fraga/3', 'en-GB'],
+    ['Arabic', '/ar/socialpolitik/fraga/3', 'ar'],
+    ['easy-read Swedish', '/lattlast/socialpolitik/fraga/3', 'sv-SE'],
+  ] as const)
+    it(`takes over a statement page in ${reading} without painting it again, shifting it or a warning`, async () => {
+      const page = await newPage({ locale });
+      const errors = problems(page);
+      await openAndHydrate(page, path, async (p) => {
+        // Answering works once React has taken over: the answer is kept, the next statement comes.
+        await p.locator('.answer-buttons button').first().click();
+        await p.waitForURL(`${site.origin}${path.replace(/3$/, '4')}`);
+      });
+      expect(errors).toEqual([]);
+    });
+
+  for (const path of [
+    '/',
+    '/socialpolitik/pastaenden',
+    '/socialpolitik/metod',
+    '/socialpolitik/program/s',
+    '/socialpolitik/larare',
+    '/en/socialpolitik/om',
+  ])
+    it(`takes over ${path} cleanly`, async () => {
+      const page = await newPage({ locale: path.startsWith('/en/') ? 'en-GB' : 'sv-SE' });
+      const errors = problems(page);
+      await openAndHydrate(page, path, async (p) => {
+        // Client-side navigation works once React has taken over: the header link to English.
+        await p.waitForFunction(() => {
+          const root = document.getElementById('root');
+          return (
+            root !== null && Object.keys(root).some((key) => key.startsWith('__reactContainer'))
+          );
+        });
+      });
+      expect(errors).toEqual([]);
+    });
+
+  it('keeps answers given before: a statement page shows the stored answer once hydrated', async () => {
+    const page = await newPage();
+    await page.goto(`${site.origin}/socialpolitik/fraga/1`);
+    await page.getByRole('button', { name: 'Delvis emot', exact: true }).click();
+    await page.waitForURL(`${site.origin}/socialpolitik/fraga/2`);
+    await page.goto(`${site.origin}/socialpolitik/fraga/1`);
+    await page
+      .locator('.answer-buttons button[aria-pressed="true"]', { hasText: 'Delvis emot' })
+      .waitFor();
+  });
+});
+
+describe('the reading a visitor arrives in', () => {
+  it('an English browser opening a Swedish address goes to the English page', async () => {
+    const page = await newPage({ locale: 'en-GB' });
+    await page.goto(`${site.origin}/socialpolitik/fraga/3`);
+    await page.waitForURL(`${site.origin}/en/socialpolitik/fraga/3`);
+    await page.getByRole('heading', { level: 1, name: statement(3).text.en! }).waitFor();
+  });
+
+  it('a visitor who chose Swedish here stays in Swedish, whatever the browser asks for', async () => {
+    const page = await newPage({ locale: 'ar' });
+    await page.goto(`${site.origin}/ar/socialpolitik/`);
+    await page.getByRole('link', { name: 'Svenska' }).click();
+    await page.waitForURL(`${site.origin}/socialpolitik/`);
+    await page.goto(`${site.origin}/socialpolitik/fraga/3`);
+    await page.getByRole('heading', { level: 1, name: statement(3).text.sv }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/socialpolitik/fraga/3');
+  });
+
+  it('a visitor who chose easy-read gets it on Swedish addresses', async () => {
+    const page = await newPage();
+    await page.goto(`${site.origin}/socialpolitik/fraga/2`);
+    await page.getByRole('link', { name: 'Lättläst' }).click();
+    await page.getByRole('heading', { level: 1, name: statement(2).easy!.text }).waitFor();
+    await page.goto(`${site.origin}/socialpolitik/fraga/4`);
+    await page.waitForURL(`${site.origin}/lattlast/socialpolitik/fraga/4`);
+  });
+});
+
+describe('old links', () => {
+  it('lead to the same page of the compass they were made for, keeping the fragment', async () => {
+    const page = await newPage();
+    await page.goto(`${site.origin}/fraga/3`);
+    await page.waitForURL(`${site.origin}/socialpolitik/fraga/3`);
+    await page.getByRole('heading', { level: 1, name: statement(3).text.sv }).waitFor();
+    await page.goto(`${site.origin}/delat#nonsense`);
+    await page.waitForURL(`${site.origin}/socialpolitik/delat#nonsense`);
+    await page.goto(`${site.origin}/program/s`);
+    await page.waitForURL(`${site.origin}/socialpolitik/program/s`);
+  });
+});
