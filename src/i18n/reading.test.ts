@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  arrivalPath,
+  arrivalReading,
+  inReading,
+  preferredLanguage,
+  splitReading,
+} from './reading.ts';
+
+const stored = (language: string | null, easy = false) =>
+  JSON.stringify({ state: { language, easy }, version: 1 });
+const at = (pathname: string, search = '', hash = '') => ({ pathname, search, hash });
+
+describe('reading rules', () => {
+  it('splits the reading prefix off a path; Swedish has none', () => {
+    expect(splitReading('/socialpolitik/fraga/3')).toEqual({
+      reading: 'sv',
+      rest: '/socialpolitik/fraga/3',
+    });
+    expect(splitReading('/en/socialpolitik/fraga/3')).toEqual({
+      reading: 'en',
+      rest: '/socialpolitik/fraga/3',
+    });
+    expect(splitReading('/lattlast')).toEqual({ reading: 'lattlast', rest: '/' });
+    expect(splitReading('/ar/')).toEqual({ reading: 'ar', rest: '/' });
+    // "sv" is no prefix (Swedish pages are unprefixed), nor is a word that merely starts like one.
+    expect(splitReading('/sv/x').reading).toBe('sv');
+    expect(splitReading('/english/x').reading).toBe('sv');
+  });
+
+  it('gives the same page in another reading', () => {
+    expect(inReading('/socialpolitik/fraga/3', 'en')).toBe('/en/socialpolitik/fraga/3');
+    expect(inReading('/en/socialpolitik/fraga/3', 'sv')).toBe('/socialpolitik/fraga/3');
+    expect(inReading('/ar/socialpolitik/', 'lattlast')).toBe('/lattlast/socialpolitik/');
+    expect(inReading('/', 'ar')).toBe('/ar/');
+    expect(inReading('/en/', 'sv')).toBe('/');
+  });
+
+  it('arrives in the reading chosen on this device, else the browser’s language, else Swedish', () => {
+    expect(arrivalReading(null, ['de-DE', 'en-GB'])).toBe('en');
+    expect(arrivalReading(null, ['de'])).toBe('sv');
+    expect(arrivalReading(stored('sv'), ['ar'])).toBe('sv');
+    expect(arrivalReading(stored('sv', true), ['en'])).toBe('lattlast');
+    expect(arrivalReading(stored('en', true), [])).toBe('en');
+    // Garbage counts as nothing chosen.
+    for (const garbage of ['{', '"x"', stored('de'), '{"state":null}'])
+      expect(arrivalReading(garbage, ['ar'])).toBe('ar');
+    expect(preferredLanguage(['AR-SA'])).toBe('ar');
+  });
+
+  it('moves a visitor only from an address without a reading, keeping query and fragment', () => {
+    expect(arrivalPath(at('/socialpolitik/delat', '?a=1', '#code'), null, ['en-US'])).toBe(
+      '/en/socialpolitik/delat?a=1#code',
+    );
+    expect(arrivalPath(at('/socialpolitik/fraga/3'), stored('sv', true), [])).toBe(
+      '/lattlast/socialpolitik/fraga/3',
+    );
+    expect(arrivalPath(at('/socialpolitik/fraga/3'), null, ['sv-SE'])).toBeNull();
+    expect(arrivalPath(at('/socialpolitik/fraga/3'), stored('sv'), ['en'])).toBeNull();
+    // An address that says its reading is read in it, whatever the visitor prefers.
+    expect(arrivalPath(at('/en/socialpolitik/fraga/3'), stored('ar'), ['ar'])).toBeNull();
+  });
+});
