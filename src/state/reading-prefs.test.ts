@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createI18n } from '../i18n/i18n.ts';
+import { arrivalPath } from '../i18n/reading.ts';
 import {
-  chooseReading,
   READING_PREFS_STORAGE_KEY,
   readReadingPrefs,
+  rememberReading,
   useReadingPrefs,
 } from './reading-prefs.ts';
 
@@ -90,13 +90,30 @@ describe('reading preferences', () => {
     expect(readReadingPrefs({ language: 'sv', easy: 1 })).toEqual({ language: 'sv', easy: false });
   });
 
-  it('chooseReading switches the app’s language, then remembers the choice', async () => {
-    const i18n = createI18n();
-    await chooseReading(i18n, 'en', false);
-    expect(i18n.language).toBe('en');
-    expect(stored()?.state).toEqual({ language: 'en', easy: false });
-    await chooseReading(i18n, 'sv', true);
-    expect(i18n.language).toBe('sv');
+  it('rememberReading stores a reading as its language and easy-read, and nothing more', () => {
+    rememberReading('en');
+    expect(stored()).toEqual({ state: { language: 'en', easy: false }, version: 1 });
+    rememberReading('lattlast');
     expect(stored()?.state).toEqual({ language: 'sv', easy: true });
+    expect(prefs()).toEqual({ language: 'sv', easy: true });
+    rememberReading('ar');
+    expect(stored()?.state).toEqual({ language: 'ar', easy: false });
+    rememberReading('sv');
+    expect(stored()?.state).toEqual({ language: 'sv', easy: false });
+  });
+
+  it('what rememberReading stores is where an address without a reading leads next time', () => {
+    const home = { pathname: '/', search: '', hash: '' };
+    const arrival = () => arrivalPath(home, localStorage.getItem(READING_PREFS_STORAGE_KEY), []);
+    expect(arrival()).toBeNull();
+    for (const [reading, path] of [
+      ['en', '/en/'],
+      ['ar', '/ar/'],
+      ['lattlast', '/lattlast/'],
+      ['sv', null],
+    ] as const) {
+      rememberReading(reading);
+      expect(arrival()).toBe(path);
+    }
   });
 });

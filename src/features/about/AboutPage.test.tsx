@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import sv from '../../i18n/locales/sv.json';
@@ -47,7 +47,7 @@ describe('AboutPage', () => {
     await user.click(screen.getByRole('button', { name: 'Rensa mina svar' }));
     await user.click(screen.getByRole('button', { name: 'Ja, rensa' }));
     expect(useAnswers.getState().answers).toEqual({});
-    expect(screen.getByRole('status')).toHaveTextContent(
+    expect(within(screen.getByRole('main')).getByRole('status')).toHaveTextContent(
       'Dina svar är borttagna från den här enheten.',
     );
   });

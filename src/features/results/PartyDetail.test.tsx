@@ -55,7 +55,9 @@ describe('PartyDetail', () => {
 
   it('says there is no result before anything is answered', () => {
     renderParty('b');
-    expect(screen.getByRole('status')).toHaveTextContent(/det finns inget resultat/);
+    expect(within(screen.getByRole('main')).getByRole('status')).toHaveTextContent(
+      /det finns inget resultat/,
+    );
     expect(screen.queryByText(/procentenheter/)).not.toBeInTheDocument();
   });
 

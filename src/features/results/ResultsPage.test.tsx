@@ -34,7 +34,7 @@ describe('ResultsPage without answers', () => {
   it('says there is no result and shows no percentages', () => {
     renderResults();
     expect(screen.getByRole('heading', { level: 1, name: 'Ditt resultat' })).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent(
+    expect(within(screen.getByRole('main')).getByRole('status')).toHaveTextContent(
       'Du har inte svarat på något påstående än, så det finns inget resultat. ”Hoppa över” räknas inte.',
     );
     expect(screen.queryAllByText(/%/)).toEqual([]);
@@ -262,8 +262,8 @@ describe('ResultsPage with answers', () => {
     await user.click(within(share).getByRole('button', { name: 'Skapa länk' }));
     const input = within(share).getByRole('textbox', { name: 'Länk till ditt resultat' });
     const link = (input as HTMLInputElement).value;
-    expect(link.startsWith(`${window.location.origin}/delat#1.demo.`)).toBe(true);
-    expect(link).toContain('/delat#1.demo.');
+    // The compass's own address, so that the link opens the same compass in a deployment of several.
+    expect(link.startsWith(`${window.location.origin}/demo/delat#1.demo.`)).toBe(true);
     const decoded = decodeShare(demoCompass, link.slice(link.indexOf('#')));
     expect(decoded).toEqual({
       ok: true,
@@ -278,6 +278,22 @@ describe('ResultsPage with answers', () => {
     expect(
       await within(share).findByRole('img', { name: 'QR-kod med länken till resultatet' }),
     ).toBeInTheDocument();
+  });
+
+  it('shares a link without the page’s reading: whoever opens it reads it in their own', async () => {
+    const user = userEvent.setup();
+    renderPage(<ResultsPage />, {
+      path: '/lattlast/resultat',
+      route: '/lattlast/resultat',
+      easy: true,
+    });
+    answerAll(ANSWERS);
+    await user.click(screen.getByRole('button', { name: 'Skapa länk' }));
+    const link = (
+      screen.getByRole('textbox', { name: 'Länk till ditt resultat' }) as HTMLInputElement
+    ).value;
+    expect(link.startsWith(`${window.location.origin}/demo/delat#1.demo.`)).toBe(true);
+    expect(link).not.toContain('lattlast');
   });
 
   it('asks to copy by hand when the clipboard refuses', async () => {

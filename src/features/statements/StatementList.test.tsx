@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Compass } from '../../domain/bank/types.ts';
-import { demoCompass, renderPage } from '../../test/render-app.tsx';
+import { demoCompass, renderInReadings, renderPage } from '../../test/render-app.tsx';
 import { StatementList } from './StatementList.tsx';
 
 const demo = demoCompass;
@@ -27,6 +27,22 @@ describe('StatementList', () => {
     expect(screen.getAllByRole('heading', { level: 2 })).toHaveLength(4);
   });
 
+  it('marks each party with its colour, drawn rather than styled inline, and hidden from screen readers', () => {
+    renderList();
+    const item = screen.getByRole('listitem', {
+      name: 'Kulturskolan ska kosta pengar för eleverna.',
+    });
+    // A prerendered page's policy allows no inline styles, so the colour is an SVG fill.
+    const swatches = [...item.querySelectorAll('.party-swatch')];
+    expect(swatches.map((swatch) => swatch.querySelector('circle')?.getAttribute('fill'))).toEqual(
+      demo.parties.map((party) => party.colour),
+    );
+    for (const swatch of swatches) {
+      expect(swatch).toHaveAttribute('aria-hidden', 'true');
+      expect(swatch).not.toHaveAttribute('style');
+    }
+  });
+
   it('says a silent programme is silent, not neutral', () => {
     renderList();
     const item = screen.getByRole('listitem', { name: 'Kommunen ska bygga fler bibliotek.' });
@@ -47,19 +63,25 @@ describe('StatementList', () => {
 
   it('switches to English without losing the page', async () => {
     const user = userEvent.setup();
-    renderList();
-    await user.click(screen.getByRole('button', { name: 'English' }));
+    const { location } = renderInReadings(<StatementList compass={demo} />, {
+      path: '/pastaenden',
+      route: 'pastaenden',
+    });
+    const banner = () => within(screen.getByRole('banner'));
+    await user.click(banner().getByRole('link', { name: 'English' }));
     expect(
       await screen.findByRole('heading', {
         level: 1,
         name: 'Statements and the parties’ positions',
       }),
     ).toBeInTheDocument();
+    expect(location()).toBe('/en/pastaenden');
     expect(
       screen.getByRole('heading', { name: 'The municipality should build more libraries.' }),
     ).toBeInTheDocument();
     expect(screen.getAllByText(/Fully disagree/).length).toBeGreaterThan(0);
     expect(document.documentElement.lang).toBe('en');
-    expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    expect(banner().getByRole('link', { name: 'English' })).toHaveAttribute('aria-current', 'true');
+    expect(banner().getByRole('link', { name: 'Svenska' })).toHaveAttribute('href', '/pastaenden');
   });
 });
