@@ -4,9 +4,11 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, matchPath, MemoryRouter, useRoutes } from 'react-router';
 import { routes } from './app/routes.tsx';
+import { STARTED_EVENT } from './config/boot-contract.ts';
 import { paths, sitePaths } from './config/paths.ts';
 import { EmbedProvider } from './context/embed-context.tsx';
 import { readEmbedOptions } from './features/embed/embed-options.ts';
+import { registerServiceWorker } from './features/offline/register-service-worker.ts';
 import { createI18n, type Language, switchLanguage } from './i18n/i18n.ts';
 import {
   arrivalPath,
@@ -88,10 +90,15 @@ const tree = (
   </StrictMode>
 );
 
+/** Whether the page prerendered for `rendered` is the one at `pathname` (`/x/` and `/x` alike). */
+const samePage = (rendered: string | undefined, pathname: string) =>
+  rendered !== undefined && rendered.replace(/\/$/, '') === pathname.replace(/\/$/, '');
+
 function start() {
-  if (!frame && root.dataset.prerendered === window.location.pathname && root.firstChild)
+  if (!frame && samePage(root.dataset.prerendered, window.location.pathname) && root.firstChild) {
     hydrateRoot(root, tree);
-  else {
+    document.dispatchEvent(new Event(STARTED_EVENT));
+  } else {
     root.replaceChildren();
     createRoot(root).render(tree);
   }
@@ -100,3 +107,5 @@ function start() {
 // The page's language is there before the first render, so that nothing is shown in another one.
 if (language === 'sv') start();
 else void switchLanguage(i18n, language).finally(start);
+
+registerServiceWorker();

@@ -34,6 +34,7 @@ export function ReadingLink({
       className={className}
       aria-current={current ? 'true' : undefined}
       aria-describedby={describedBy}
+      data-reading={reading}
       onClick={() => rememberReading(reading)}
     >
       {children}

@@ -5,6 +5,7 @@ import {
   inReading,
   preferredLanguage,
   splitReading,
+  storedReadingChoice,
 } from './reading.ts';
 
 const stored = (language: string | null, easy = false) =>
@@ -59,5 +60,16 @@ describe('reading rules', () => {
     expect(arrivalPath(at('/socialpolitik/fraga/3'), stored('sv'), ['en'])).toBeNull();
     // An address that says its reading is read in it, whatever the visitor prefers.
     expect(arrivalPath(at('/en/socialpolitik/fraga/3'), stored('ar'), ['ar'])).toBeNull();
+  });
+});
+
+describe('a reading chosen before the app runs', () => {
+  it('is stored as the app stores it, and read back as that reading', () => {
+    for (const reading of ['sv', 'en', 'ar', 'lattlast'] as const)
+      expect(arrivalReading(storedReadingChoice(reading), ['de'])).toBe(reading);
+    expect(JSON.parse(storedReadingChoice('lattlast'))).toEqual({
+      state: { language: 'sv', easy: true },
+      version: 1,
+    });
   });
 });

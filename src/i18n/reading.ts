@@ -43,6 +43,18 @@ export interface ReadingPrefsData {
 }
 
 export const READING_PREFS_STORAGE_KEY = 'valkompass:reading';
+/** The version of what is stored under that key (the persisted store's envelope). */
+export const READING_PREFS_VERSION = 1;
+
+/**
+ * The stored text for a chosen reading, as the persisted store writes it; for the script that
+ * starts a prerendered page, which remembers a choice made before the app has started.
+ */
+export const storedReadingChoice = (reading: Reading): string =>
+  JSON.stringify({
+    state: { language: readingLanguage(reading), easy: isEasyReading(reading) },
+    version: READING_PREFS_VERSION,
+  });
 
 /** Whatever storage holds, as preferences: anything unreadable counts as not chosen. */
 export function readReadingPrefs(value: unknown): ReadingPrefsData {

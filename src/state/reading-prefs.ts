@@ -5,6 +5,7 @@ import {
   isEasyReading,
   type Reading,
   READING_PREFS_STORAGE_KEY,
+  READING_PREFS_VERSION,
   readingLanguage,
   type ReadingPrefsData,
   readReadingPrefs,
@@ -25,8 +26,6 @@ export interface ReadingPrefsState extends ReadingPrefsData {
   choose(language: Language, easy: boolean): void;
 }
 
-const STORAGE_VERSION = 1;
-
 export const useReadingPrefs = create<ReadingPrefsState>()(
   persist(
     (set) => ({
@@ -36,7 +35,7 @@ export const useReadingPrefs = create<ReadingPrefsState>()(
     }),
     {
       name: READING_PREFS_STORAGE_KEY,
-      version: STORAGE_VERSION,
+      version: READING_PREFS_VERSION,
       storage: safeStorage<ReadingPrefsData>(),
       partialize: ({ language, easy }) => ({ language, easy }),
       migrate: readReadingPrefs,

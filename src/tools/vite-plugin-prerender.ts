@@ -56,7 +56,7 @@ function composePage(
   shell: string,
   page: PageToRender,
   markup: string,
-  head: { arrival: string; links: string[] },
+  head: { arrival: string; boot: string; links: string[]; preload: string[] },
   language: string,
 ): string {
   const dir = language === 'ar' ? 'rtl' : 'ltr';
@@ -68,7 +68,25 @@ function composePage(
     /(<meta\s+http-equiv="Content-Security-Policy"[^>]*>)/,
     `$1\n    <script src="/${head.arrival}"></script>`,
   );
-  html = html.replace('</head>', `${head.links.map((l) => `    ${l}\n`).join('')}  </head>`);
+  // The app starts after the first paint (src/app/boot.ts): its entry script and the modules it
+  // imports are asked for then, not before.
+  const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(html);
+  if (!entry) throw new Error('prerender: no entry script in the app shell');
+  html = html.replace(entry[0], '');
+  const modules: string[] = [];
+  html = html.replace(
+    /<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g,
+    (_, href: string) => {
+      modules.push(href);
+      return '';
+    },
+  );
+  const preload = [...new Set([...modules, ...head.preload])].join(' ');
+  const boot = `<script defer src="/${head.boot}" data-entry="${entry[1]}" data-preload="${escapeAttribute(preload)}"></script>`;
+  html = html.replace(
+    '</head>',
+    `${[...head.links, boot].map((l) => `    ${l}\n`).join('')}  </head>`,
+  );
   // The page carries its content: the shell's "needs JavaScript" message is not for it.
   html = html.replace(/\s*<noscript>\s*<p lang="sv">[\s\S]*?<\/noscript>/, '');
   html = html.replace(
@@ -76,6 +94,13 @@ function composePage(
     `<div id="root" data-prerendered="${escapeAttribute(page.path)}">${markup}</div>`,
   );
   return html;
+}
+
+/** A script of our own beside the assets, named by its content (so it can be cached for ever). */
+function writeScript(outDir: string, name: string, code: string): string {
+  const file = `assets/${name}-${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
+  writeFileSync(join(outDir, file), code);
+  return file;
 }
 
 interface SsrModule {
@@ -130,8 +155,12 @@ export async function prerenderSite(options: {
     const arrivalCode = (
       await buildScript(resolve(root, 'src/app/arrival.ts'), 'valkompassArrival', 'arrival.js')
     ).code;
-    const arrival = `assets/arrival-${createHash('sha256').update(arrivalCode).digest('hex').slice(0, 10)}.js`;
-    writeFileSync(join(outDir, arrival), arrivalCode);
+    const arrival = writeScript(outDir, 'arrival', arrivalCode);
+    const boot = writeScript(
+      outDir,
+      'boot',
+      (await buildScript(resolve(root, 'src/app/boot.ts'), 'valkompassBoot', 'boot.js')).code,
+    );
     const shell = readFileSync(join(outDir, SHELL_FILE), 'utf8');
     const manifest = JSON.parse(
       readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8'),
@@ -141,10 +170,8 @@ export async function prerenderSite(options: {
       const markup = await ssr.renderPage(page.path, page.reading);
       const language = page.reading === 'lattlast' ? 'sv' : page.reading;
       const links: string[] = [];
-      if (page.compass !== '')
-        links.push(
-          `<link rel="preload" href="/data/${encodeURIComponent(page.compass)}.json" as="fetch" crossorigin="anonymous" />`,
-        );
+      const preload: string[] = [];
+      if (page.compass !== '') preload.push(`/data/${encodeURIComponent(page.compass)}.json`);
       const needed = { js: [] as string[], css: [] as string[] };
       for (const key of [
         ...(page.module ? [page.module] : []),
@@ -155,11 +182,13 @@ export async function prerenderSite(options: {
         needed.css.push(...css);
       }
       for (const css of new Set(needed.css)) links.push(`<link rel="stylesheet" href="/${css}" />`);
-      for (const js of new Set(needed.js))
-        links.push(`<link rel="modulepreload" crossorigin href="/${js}" />`);
+      preload.push(...needed.js.map((js) => `/${js}`));
       const target = join(outDir, pageFile(page.path));
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, composePage(shell, page, markup, { arrival, links }, language));
+      writeFileSync(
+        target,
+        composePage(shell, page, markup, { arrival, boot, links, preload }, language),
+      );
     }
     return pages.length;
   } finally {
