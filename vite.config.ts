@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { embedLoader } from './src/tools/embed-loader.ts';
@@ -5,8 +6,24 @@ import { pwa } from './src/tools/pwa.ts';
 import { questionBank } from './src/tools/vite-plugin-bank.ts';
 import { prerender } from './src/tools/vite-plugin-prerender.ts';
 
+/**
+ * Compass folders to build beside those under questions/ (comma-separated); the end-to-end tests
+ * add the demo fixture this way to prove two compasses side by side. Never set for production.
+ */
+const extraCompasses = (process.env.VALKOMPASS_EXTRA_COMPASSES ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((folder) => resolve(folder));
+const questions = resolve('questions');
+
 export default defineConfig({
-  plugins: [react(), questionBank(), embedLoader(), prerender(), pwa()],
+  plugins: [
+    react(),
+    questionBank(questions, extraCompasses),
+    embedLoader(),
+    prerender(questions, extraCompasses),
+    pwa(),
+  ],
   // VALKOMPASS_OUT_DIR lets two builds (e.g. two end-to-end runs) live side by side.
   build: {
     target: 'es2022',

@@ -4,7 +4,6 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, matchPath, MemoryRouter, useRoutes } from 'react-router';
 import { routes } from './app/routes.tsx';
-import { STARTED_EVENT } from './config/boot-contract.ts';
 import { paths, sitePaths } from './config/paths.ts';
 import { EmbedProvider } from './context/embed-context.tsx';
 import { readEmbedOptions } from './features/embed/embed-options.ts';
@@ -97,7 +96,6 @@ const samePage = (rendered: string | undefined, pathname: string) =>
 function start() {
   if (!frame && samePage(root.dataset.prerendered, window.location.pathname) && root.firstChild) {
     hydrateRoot(root, tree);
-    document.dispatchEvent(new Event(STARTED_EVENT));
   } else {
     root.replaceChildren();
     createRoot(root).render(tree);

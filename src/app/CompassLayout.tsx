@@ -1,4 +1,4 @@
-import { type ReactNode, Suspense, useEffect } from 'react';
+import { type ReactNode, Suspense, useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { CompassGate } from '../components/CompassGate.tsx';
@@ -13,6 +13,7 @@ import { EmbedBridge } from '../features/embed/EmbedBridge.tsx';
 import { useAnswers } from '../state/answers-store.ts';
 import { Layout } from './Layout.tsx';
 import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
+import { Started } from './Started.tsx';
 
 /**
  * A compass's pages: the compass named in the address (or `id`, for the site's start page when it
@@ -22,7 +23,8 @@ import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
 export function CompassLayout({ id: given, children }: { id?: string; children?: ReactNode }) {
   const { t } = useTranslation();
   const scope = useScope();
-  const id = given ?? useParams().compass;
+  const param = useParams().compass;
+  const id = given ?? param;
   if (!isServedCompass(id)) return <LegacyOrNotFound />;
   return (
     <ScopeProvider value={{ reading: scope.reading, compass: id }}>
@@ -46,6 +48,7 @@ function LoadedCompass({ id, children }: { id: string; children: ReactNode }) {
           <GivenAnswer compass={compass} />
           {embed && <EmbedBridge options={embed} />}
           {children}
+          <Started />
         </CompassProvider>
       )}
     </CompassGate>
@@ -57,7 +60,8 @@ function BoundAnswers({ compass }: { compass: Compass }) {
   const bindCompass = useAnswers((s) => s.bindCompass);
   const outdated = useAnswers((s) => s.outdated);
   const dismiss = useAnswers((s) => s.dismissOutdated);
-  useEffect(
+  // Before anything can be answered on the page: a layout effect runs as the page is committed.
+  useLayoutEffect(
     () => bindCompass(compass.id, compass.version),
     [bindCompass, compass.id, compass.version],
   );

@@ -26,20 +26,10 @@ function start(): void {
 
 /**
  * A button pressed in the moment between the paint and the app's start is not lost: it is
- * pressed again as soon as the app has taken that button over (main.tsx says when the app has
- * started, `STARTED_EVENT`; the button is React's once React has put its props on it; a part of
- * the page that waits for its data is taken over after the rest). Links need no help: they work
- * as plain links.
+ * pressed again once the part of the page it is in has been taken over by the app (each part
+ * says so with `STARTED_EVENT` when it has; a part that waits for its data comes after the rest).
+ * Links need no help: they work as plain links.
  */
-const taken = (element: HTMLElement) =>
-  Object.keys(element).some((key) => key.startsWith('__reactProps'));
-
-function pressAgain(button: HTMLElement, framesLeft: number): void {
-  if (!button.isConnected || framesLeft === 0) return;
-  if (taken(button)) button.click();
-  else requestAnimationFrame(() => pressAgain(button, framesLeft - 1));
-}
-
 let pressed: HTMLElement | null = null;
 const remember = (event: Event) => {
   const target = event.target as Element | null;
@@ -54,16 +44,16 @@ const remember = (event: Event) => {
       // Blocked storage: the link still leads to the page in that reading.
     }
 };
+const taken = (element: HTMLElement) =>
+  Object.keys(element).some((key) => key.startsWith('__reactProps'));
+const started = () => {
+  if (pressed && pressed.isConnected && !taken(pressed)) return;
+  document.removeEventListener('click', remember, true);
+  document.removeEventListener(STARTED_EVENT, started);
+  if (pressed?.isConnected) pressed.click();
+};
 document.addEventListener('click', remember, true);
-document.addEventListener(
-  STARTED_EVENT,
-  () => {
-    document.removeEventListener('click', remember, true);
-    // About ten seconds of frames: enough for a slow connection, not a surprise much later.
-    if (pressed) pressAgain(pressed, 600);
-  },
-  { once: true },
-);
+document.addEventListener(STARTED_EVENT, started);
 
 // A frame is painted before the next task runs: start then.
 requestAnimationFrame(() => setTimeout(start, 0));

@@ -15,7 +15,7 @@ import { type Programmes, programmeTexts } from '../data/load-programmes.ts';
 import { compasses } from '../data/use-compass.ts';
 import { parseCompass } from '../domain/bank/parse-compass.ts';
 import { createI18n, switchLanguage } from '../i18n/i18n.ts';
-import { type Reading, readingLanguage, readingPrefix,READINGS } from '../i18n/reading.ts';
+import { type Reading, readingLanguage, readingPrefix, READINGS } from '../i18n/reading.ts';
 import { routes } from './routes.tsx';
 
 export { COMPASSES, READINGS };

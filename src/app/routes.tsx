@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
 import { compassRoute } from '../config/paths.ts';
 import { StartPage } from '../features/start/StartPage.tsx';
-import { type Reading, readingPrefix,READINGS } from '../i18n/reading.ts';
+import { type Reading, readingPrefix, READINGS } from '../i18n/reading.ts';
 import { CompassLayout } from './CompassLayout.tsx';
 import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
 import { ReadingScope } from './ReadingScope.tsx';
 import { SiteHome } from './SiteHome.tsx';
+import { Started } from './Started.tsx';
 
 // Everything past the start page is loaded when first needed (lazy-load what the first screen
 // does not need), so the start page stays within its size budget (tests/e2e/size-budget.e2e.ts).
@@ -72,7 +73,12 @@ const StatementsPage = named(
 
 function Loading({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  return <Suspense fallback={<p role="status">{t('app.loading')}</p>}>{children}</Suspense>;
+  return (
+    <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+      {children}
+      <Started />
+    </Suspense>
+  );
 }
 
 const page = (element: ReactNode) => <Loading>{element}</Loading>;
