@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { embedLoader } from './src/tools/embed-loader.ts';
 import { pwa } from './src/tools/pwa.ts';
 import { questionBank } from './src/tools/vite-plugin-bank.ts';
+import { stringParts } from './src/tools/vite-plugin-strings.ts';
 import { prerender } from './src/tools/vite-plugin-prerender.ts';
 
 /**
@@ -20,6 +21,7 @@ export default defineConfig({
   plugins: [
     react(),
     questionBank(questions, extraCompasses),
+    stringParts(),
     embedLoader(),
     prerender(questions, extraCompasses),
     pwa(),

@@ -8,7 +8,7 @@ import { paths, sitePaths } from './config/paths.ts';
 import { EmbedProvider } from './context/embed-context.tsx';
 import { readEmbedOptions } from './features/embed/embed-options.ts';
 import { registerServiceWorker } from './features/offline/register-service-worker.ts';
-import { createI18n, type Language, switchLanguage } from './i18n/i18n.ts';
+import { createBrowserI18n, type Language, startLanguage } from './i18n/i18n.ts';
 import {
   arrivalPath,
   arrivalReading,
@@ -19,7 +19,7 @@ import {
   splitReading,
 } from './i18n/reading.ts';
 
-const i18n = createI18n();
+const i18n = createBrowserI18n();
 function App() {
   return useRoutes(routes);
 }
@@ -102,8 +102,8 @@ function start() {
   }
 }
 
-// The page's language is there before the first render, so that nothing is shown in another one.
-if (language === 'sv') start();
-else void switchLanguage(i18n, language).finally(start);
+// The page's language is there before the first render, so that nothing is shown in another one
+// (the start page's words only: the other pages' load with them).
+void startLanguage(i18n, language).finally(start);
 
 registerServiceWorker();

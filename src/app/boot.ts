@@ -28,13 +28,21 @@ function start(): void {
  * A button pressed in the moment between the paint and the app's start is not lost: it is
  * pressed again once the part of the page it is in has been taken over by the app (each part
  * says so with `STARTED_EVENT` when it has; a part that waits for its data comes after the rest).
- * Links need no help: they work as plain links.
+ * Links need no help: they work as plain links. A press on a button the app has taken over goes
+ * straight to it.
  */
 let pressed: HTMLElement | null = null;
+const taken = (element: HTMLElement) =>
+  Object.keys(element).some((key) => key.startsWith('__reactProps'));
 const remember = (event: Event) => {
   const target = event.target as Element | null;
   const button = target?.closest?.('button');
-  if (button instanceof HTMLElement) pressed = button;
+  // Kept from the app until it has taken the button over, so that it is pressed exactly once.
+  if (button instanceof HTMLElement && !taken(button)) {
+    event.stopPropagation();
+    event.preventDefault();
+    pressed = button;
+  }
   // A reading chosen in the header before the app runs is remembered as the app would.
   const reading = target?.closest?.('a[data-reading]')?.getAttribute('data-reading');
   if (isReading(reading))
@@ -44,14 +52,13 @@ const remember = (event: Event) => {
       // Blocked storage: the link still leads to the page in that reading.
     }
 };
-const taken = (element: HTMLElement) =>
-  Object.keys(element).some((key) => key.startsWith('__reactProps'));
 const started = () => {
-  if (pressed && pressed.isConnected && !taken(pressed)) return;
-  document.removeEventListener('click', remember, true);
-  document.removeEventListener(STARTED_EVENT, started);
-  if (pressed?.isConnected) pressed.click();
+  const button = pressed;
+  if (!button?.isConnected || !taken(button)) return;
+  pressed = null;
+  button.click();
 };
+// Both stay: once the app has a button, a press on it goes straight through.
 document.addEventListener('click', remember, true);
 document.addEventListener(STARTED_EVENT, started);
 

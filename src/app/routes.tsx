@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
 import { compassRoute } from '../config/paths.ts';
 import { StartPage } from '../features/start/StartPage.tsx';
+import { PageStringsGate } from '../i18n/namespaces.tsx';
 import { type Reading, readingPrefix, READINGS } from '../i18n/reading.ts';
 import { CompassLayout } from './CompassLayout.tsx';
 import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
@@ -75,7 +76,7 @@ function Loading({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-      {children}
+      <PageStringsGate>{children}</PageStringsGate>
       <Started />
     </Suspense>
   );

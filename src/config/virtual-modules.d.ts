@@ -7,3 +7,9 @@ declare module 'virtual:valkompass/compasses' {
   }[];
   export default list;
 }
+
+/** One part of a language's strings, cut at build time (src/tools/vite-plugin-strings.ts). */
+declare module 'virtual:valkompass/strings/*' {
+  const strings: Record<string, unknown>;
+  export default strings;
+}

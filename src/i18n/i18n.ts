@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { isLanguage, type Language, LANGUAGES } from './languages.ts';
 import sv from './locales/sv.json';
 import { preferredLanguage } from './reading.ts';
+import type { StringPart } from './string-parts.ts';
 
 export { isLanguage, LANGUAGES, type Language, preferredLanguage };
 
@@ -22,37 +23,103 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
  */
 export const EASY_READ_NAME = 'Lättläst';
 
-/** Swedish ships with the app; other languages load when chosen, off the start page's budget. */
-const loaders: Record<
-  Exclude<Language, 'sv'>,
-  () => Promise<{ default: Record<string, unknown> }>
-> = {
-  en: () => import('./locales/en.json'),
-  ar: () => import('./locales/ar.json'),
+type Loader = () => Promise<{ default: Record<string, unknown> }>;
+
+/**
+ * Each language's strings in two parts (string-parts.ts): the frame and start page (`core`), and
+ * the rest (`pages`), each loaded when first needed, so that the start page carries only its own
+ * words, in one language.
+ */
+const loaders: Record<Language, Record<StringPart, Loader>> = {
+  sv: {
+    core: () => import('virtual:valkompass/strings/sv/core'),
+    pages: () => import('virtual:valkompass/strings/sv/pages'),
+  },
+  en: {
+    core: () => import('virtual:valkompass/strings/en/core'),
+    pages: () => import('virtual:valkompass/strings/en/pages'),
+  },
+  ar: {
+    core: () => import('virtual:valkompass/strings/ar/core'),
+    pages: () => import('virtual:valkompass/strings/ar/pages'),
+  },
 };
 
-/** A fresh i18next instance with the Swedish strings; the app and the tests use the same setup. */
+const settings = {
+  fallbackLng: 'sv',
+  supportedLngs: [...LANGUAGES],
+  defaultNS: NAMESPACE,
+  ns: [NAMESPACE],
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  returnNull: false,
+} as const;
+
+/** Parts loaded (or loading) per instance, language and part: one promise each, kept. */
+const loads = new WeakMap<i18n, Map<string, Promise<void>>>();
+
+/** A promise React's `use()` reads as fulfilled at once (as React marks the ones it has seen). */
+const done: Promise<void> = Object.assign(Promise.resolve(), {
+  status: 'fulfilled',
+  value: undefined,
+});
+
+function loadsOf(instance: i18n): Map<string, Promise<void>> {
+  let mine = loads.get(instance);
+  if (!mine) loads.set(instance, (mine = new Map()));
+  return mine;
+}
+
+/**
+ * A fresh i18next instance with every Swedish string at once: for the tests and the build's
+ * prerendering, where nothing is downloaded.
+ */
 export function createI18n(): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
+    ...settings,
     lng: 'sv',
-    fallbackLng: 'sv',
-    supportedLngs: [...LANGUAGES],
-    defaultNS: NAMESPACE,
-    ns: [NAMESPACE],
     resources: { sv: { [NAMESPACE]: sv } },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
   });
+  loadsOf(instance).set('sv/core', done).set('sv/pages', done);
   return instance;
 }
 
-/** Loads a language's strings if needed, then switches to it. Answers are untouched. */
-export async function switchLanguage(instance: i18n, language: Language): Promise<void> {
-  if (language !== 'sv' && !instance.hasResourceBundle(language, NAMESPACE)) {
-    const strings = await loaders[language]();
-    instance.addResourceBundle(language, NAMESPACE, strings.default);
+/** The browser's instance: no strings yet (main.tsx loads the page's language first). */
+export function createBrowserI18n(): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({ ...settings, lng: 'sv', resources: {} });
+  return instance;
+}
+
+/**
+ * Resolves once `part` of `language`'s strings is loaded into `instance`; repeated calls share
+ * one promise (already fulfilled when there is nothing to wait for), as React's `use()` needs.
+ */
+export function loadStrings(instance: i18n, language: Language, part: StringPart): Promise<void> {
+  const mine = loadsOf(instance);
+  const key = `${language}/${part}`;
+  let pending = mine.get(key);
+  if (!pending) {
+    pending = loaders[language][part]().then((strings) => {
+      instance.addResourceBundle(language, NAMESPACE, strings.default, true, true);
+    });
+    mine.set(key, pending);
   }
+  return pending;
+}
+
+/** Loads a language's strings (both parts) if needed, then switches to it. Answers are untouched. */
+export async function switchLanguage(instance: i18n, language: Language): Promise<void> {
+  await Promise.all([
+    loadStrings(instance, language, 'core'),
+    loadStrings(instance, language, 'pages'),
+  ]);
+  await instance.changeLanguage(language);
+}
+
+/** Loads only the frame's and start page's strings of `language`, then switches to it (main.tsx). */
+export async function startLanguage(instance: i18n, language: Language): Promise<void> {
+  await loadStrings(instance, language, 'core');
   await instance.changeLanguage(language);
 }

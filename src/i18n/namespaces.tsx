@@ -1,6 +1,7 @@
 import type { i18n } from 'i18next';
 import { type ReactNode, use } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadStrings } from './i18n.ts';
 import { isLanguage, type Language } from './languages.ts';
 
 /**
@@ -124,5 +125,17 @@ export function NamespaceGate({
   const { i18n: instance } = useTranslation();
   const language = isLanguage(instance.language) ? instance.language : 'sv';
   use(loadNamespace(instance, namespace, language));
+  return children;
+}
+
+/**
+ * Renders `children` once the `pages` part of the current language's strings is loaded (see
+ * string-parts.ts), suspending until then; every page but the start page is wrapped in it
+ * (src/app/routes.tsx).
+ */
+export function PageStringsGate({ children }: { children: ReactNode }) {
+  const { i18n: instance } = useTranslation();
+  const language = isLanguage(instance.language) ? instance.language : 'sv';
+  use(loadStrings(instance, language, 'pages'));
   return children;
 }

@@ -8,6 +8,7 @@ import type { CompassFiles, PageToRender } from '../app/prerender.tsx';
 import type { Reading } from '../i18n/reading.ts';
 import { buildScript } from './embed-loader.ts';
 import { questionBank } from './vite-plugin-bank.ts';
+import { stringParts } from './vite-plugin-strings.ts';
 
 /**
  * The app shell: the built index.html with an empty root, served for every path that has no
@@ -128,7 +129,7 @@ export async function prerenderSite(options: {
     root,
     publicDir: false,
     logLevel: 'warn',
-    plugins: [react(), questionBank(options.questionsDir, options.extraFolders)],
+    plugins: [react(), questionBank(options.questionsDir, options.extraFolders), stringParts()],
     build: {
       ssr: resolve(root, 'src/app/prerender.tsx'),
       outDir: ssrDir,
@@ -173,10 +174,15 @@ export async function prerenderSite(options: {
       const preload: string[] = [];
       if (page.compass !== '') preload.push(`/data/${encodeURIComponent(page.compass)}.json`);
       const needed = { js: [] as string[], css: [] as string[] };
+      // The page's module, and its language's strings: the start page's part always, the rest
+      // with any other page.
+      const strings = (part: string) =>
+        Object.keys(manifest).find((key) => key.endsWith(`strings/${language}/${part}`));
       for (const key of [
-        ...(page.module ? [page.module] : []),
-        ...(language === 'sv' ? [] : [`src/i18n/locales/${language}.json`]),
+        ...(page.module ? [page.module, strings('pages')] : []),
+        strings('core'),
       ]) {
+        if (key === undefined) throw new Error(`prerender: no strings of ${language} in the build`);
         const { js, css } = chunksOf(manifest, key);
         needed.js.push(...js);
         needed.css.push(...css);
