@@ -301,7 +301,7 @@ describe('TeacherPage: an open round', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     await renderClassroom(teacherPath); // jsdom has no EventSource
     await screen.findByRole('heading', { name: 'Omgången är öppen' });
-    expect(screen.getByText('Antalet uppdateras var 4:e sekund.')).toBeInTheDocument();
+    expect(await screen.findByText('Antalet uppdateras var 4:e sekund.')).toBeInTheDocument();
     service.rounds.get(CODE)!.submissions = 7;
     await act(() => vi.advanceTimersByTimeAsync(POLL_MS));
     await waitFor(() => expect(screen.getByTestId('live-count')).toHaveTextContent('7'));
