@@ -28,4 +28,27 @@ describe('the build', () => {
       }),
     ).rejects.toThrow(new RegExp(`statements\\.yaml:${line}: position 0\\.7 is not on the scale`));
   });
+
+  it('fails on a compass whose id is a word the addresses use, and on two compasses with one id', async () => {
+    const questions = join(root, 'ids');
+    cpSync('tests/fixtures/demo', join(questions, 'fraga'), { recursive: true });
+    const compassFile = join(questions, 'fraga', 'compass.yaml');
+    writeFileSync(compassFile, readFileSync(compassFile, 'utf8').replace('id: demo', 'id: fraga'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>t</title>');
+    const attempt = (extra: string[] = []) =>
+      build({
+        configFile: false,
+        root,
+        logLevel: 'silent',
+        plugins: [questionBank(questions, extra)],
+        build: { outDir: join(root, 'dist'), write: false },
+      });
+    await expect(attempt()).rejects.toThrow(
+      /fraga[\\/]compass\.yaml: compass id "fraga" is a word the site's addresses already use/,
+    );
+    writeFileSync(compassFile, readFileSync(compassFile, 'utf8').replace('id: fraga', 'id: demo'));
+    await expect(attempt([join(process.cwd(), 'tests/fixtures/demo')])).rejects.toThrow(
+      /compass id "demo" is used by another compass too/,
+    );
+  });
 });
