@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 import { embedLoader } from './src/tools/embed-loader.ts';
 import { pwa } from './src/tools/pwa.ts';
 import { questionBank } from './src/tools/vite-plugin-bank.ts';
-import { stringParts } from './src/tools/vite-plugin-strings.ts';
 import { prerender } from './src/tools/vite-plugin-prerender.ts';
+import { stringParts } from './src/tools/vite-plugin-strings.ts';
 
 /**
  * Compass folders to build beside those under questions/ (comma-separated); the end-to-end tests

@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo } from 'react';
-import { type SitePaths,sitePaths } from '../config/paths.ts';
+import { type SitePaths, sitePaths } from '../config/paths.ts';
 import { type Reading, readingPrefix } from '../i18n/reading.ts';
 
 /**

@@ -77,7 +77,7 @@ export function EmbedBridge({ options }: { options: EmbedOptions }) {
     const inWidget = matchPath(paths.widgetPattern, pathname) !== null;
     if (atResult || (inWidget && answered > 0))
       post({ source: MESSAGE_SOURCE, type: 'completed', answered });
-  }, [pathname, answered]);
+  }, [pathname, answered, paths.results, paths.widgetPattern]);
 
   return null;
 }

@@ -1,8 +1,8 @@
 import { use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
+import { usePaths } from '../../context/scope-context.tsx';
 import { methodFigures } from '../../data/load-method.ts';
 import { percentHalfUp } from '../../domain/scoring/exact.ts';
 import { formatDecimal } from '../../i18n/labels.ts';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
+import { usePaths } from '../../context/scope-context.tsx';
 import type { Position } from '../../domain/bank/types.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';

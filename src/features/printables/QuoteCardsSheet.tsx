@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
+import { usePaths } from '../../context/scope-context.tsx';
 import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
 import { PrintHead } from './PrintHead.tsx';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
+import { usePaths } from '../../context/scope-context.tsx';
 import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
 import { statementText, useEasyRead } from '../../i18n/statement-text.ts';

@@ -2,10 +2,10 @@ import { Fragment, type ReactNode, use, useLayoutEffect, useMemo, useRef } from 
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { NotFound } from '../../components/NotFound.tsx';
-import { usePaths } from '../../context/scope-context.tsx';
-import { useCompass } from '../../context/compass-context.tsx';
-import { programmeTexts } from '../../data/load-programmes.ts';
 import { useHydrated } from '../../components/use-hydrated.ts';
+import { useCompass } from '../../context/compass-context.tsx';
+import { usePaths } from '../../context/scope-context.tsx';
+import { programmeTexts } from '../../data/load-programmes.ts';
 import { locateQuote } from '../../domain/bank/quotes.ts';
 import { localized } from '../../i18n/localized.ts';
 

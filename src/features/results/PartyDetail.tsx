@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NotFound } from '../../components/NotFound.tsx';
-import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
+import { usePaths } from '../../context/scope-context.tsx';
 import { confidenceKey, formatDecimal, positionKey } from '../../i18n/labels.ts';
 import { useStatementText } from '../../i18n/statement-text.ts';
 import { useAnswers } from '../../state/answers-store.ts';

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
+import { usePaths } from '../../context/scope-context.tsx';
 import { scoreVoter } from '../../domain/scoring/score-voter.ts';
 import { decodeShare } from '../../domain/share-link/share-code.ts';
 import { useAnswers } from '../../state/answers-store.ts';

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ClearAnswers } from '../../components/ClearAnswers.tsx';
-import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
+import { usePaths } from '../../context/scope-context.tsx';
 import { type Position, POSITIONS } from '../../domain/bank/types.ts';
 import type { Answer } from '../../domain/scoring/types.ts';
 import { positionKey } from '../../i18n/labels.ts';

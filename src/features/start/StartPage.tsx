@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ClearAnswers } from '../../components/ClearAnswers.tsx';
-import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
-import { EasyReadToggle } from '../../i18n/reading-link.tsx';
+import { usePaths } from '../../context/scope-context.tsx';
 import { localized } from '../../i18n/localized.ts';
+import { EasyReadToggle } from '../../i18n/reading-link.tsx';
 import { useEasyRead } from '../../i18n/statement-text.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 

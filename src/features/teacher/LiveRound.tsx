@@ -1,6 +1,6 @@
-import { useScope } from '../../context/scope-context.tsx';
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScope } from '../../context/scope-context.tsx';
 import { closeSession } from '../../data/classroom-client.ts';
 import { formatJoinCode, MIN_SUBMISSIONS } from '../../domain/classroom/index.ts';
 import { Confirm } from './Confirm.tsx';

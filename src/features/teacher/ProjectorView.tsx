@@ -1,6 +1,6 @@
-import { useScope } from '../../context/scope-context.tsx';
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScope } from '../../context/scope-context.tsx';
 import { formatJoinCode } from '../../domain/classroom/index.ts';
 import { LazyQrCode } from './lazy-qr.ts';
 import { pupilLink } from './links.ts';

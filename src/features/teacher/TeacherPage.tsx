@@ -2,8 +2,8 @@ import './teacher.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { usePaths } from '../../context/scope-context.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
+import { usePaths } from '../../context/scope-context.tsx';
 import { deleteSession, getResults, getSession } from '../../data/classroom-client.ts';
 import {
   formatJoinCode,

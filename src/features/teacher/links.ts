@@ -20,7 +20,8 @@ export const pupilLink = (compass: string | null, code: string) =>
   `${siteRoot()}${roundPaths(compass).classroomJoin(code)}`;
 
 /** The classroom entry page of `compass`, where pupils can type the code. */
-export const classroomPage = (compass: string | null) => `${siteRoot()}${roundPaths(compass).classroom}`;
+export const classroomPage = (compass: string | null) =>
+  `${siteRoot()}${roundPaths(compass).classroom}`;
 
 /** The teacher link: the teacher's page with the key in the fragment, which no server ever sees. */
 export const teacherLink = (compass: string | null, code: string, key: string) =>

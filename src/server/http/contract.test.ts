@@ -19,10 +19,10 @@ import { storeBackends } from '../test-support/backends.ts';
 import {
   ASSET_PATH,
   INDEX_HTML,
+  makeSite,
   PAGE_HTML,
   PAGE_PATH,
   SHELL_HTML,
-  makeSite,
   sseReader,
   type TestSite,
 } from '../test-support/site.ts';
