@@ -12,7 +12,8 @@
  * every request finished by then count towards LCP; compare medians made in one sitting.
  *
  * Usage: `npm run bench:lighthouse -- [paths…] [--dir dist] [--lang sv|en|ar] [--runs 3]
- * [--save <folder>]`. Paths default to `/` and `/fraga/1`; the site defaults to `dist`, or
+ * [--save <folder>]`; more Chromium flags in LIGHTHOUSE_CHROME_FLAGS, for experiments. Paths
+ * default to `/` and `/fraga/1`; the site defaults to `dist`, or
  * `VALKOMPASS_OUT_DIR`. `--lang en` emulates an English browser (`navigator.languages` through
  * `--lang` and `--accept-lang`, and an Accept-Language header); `--save` writes each run's full
  * report as JSON, to open in the Lighthouse viewer.
@@ -138,6 +139,8 @@ async function main(): Promise<void> {
         ...CHROME_FLAGS,
         `--lang=${language[0]}`,
         `--accept-lang=${language.join(',')}`,
+        // More flags for an experiment, e.g. `--disable-features=PaintHolding`.
+        ...(process.env.LIGHTHOUSE_CHROME_FLAGS ?? '').split(' ').filter(Boolean),
       ],
       handleSIGINT: false,
       logLevel: 'silent',
