@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { settled } from '../data/resource.ts';
 import { isLanguage, type Language, LANGUAGES } from './languages.ts';
 import sv from './locales/sv.json';
 import { preferredLanguage } from './reading.ts';
@@ -58,11 +59,7 @@ const settings = {
 /** Parts loaded (or loading) per instance, language and part: one promise each, kept. */
 const loads = new WeakMap<i18n, Map<string, Promise<void>>>();
 
-/** A promise React's `use()` reads as fulfilled at once (as React marks the ones it has seen). */
-const done: Promise<void> = Object.assign(Promise.resolve(), {
-  status: 'fulfilled',
-  value: undefined,
-});
+const done = settled(undefined);
 
 function loadsOf(instance: i18n): Map<string, Promise<void>> {
   let mine = loads.get(instance);

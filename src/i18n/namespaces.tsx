@@ -1,6 +1,7 @@
 import type { i18n } from 'i18next';
 import { type ReactNode, use } from 'react';
 import { useTranslation } from 'react-i18next';
+import { settled } from '../data/resource.ts';
 import { loadStrings } from './i18n.ts';
 import { isLanguage, type Language } from './languages.ts';
 
@@ -68,14 +69,8 @@ export function useNamespaceLanguage(namespace: LazyNamespace): Language {
 /** Loads in flight or done, per i18next instance (tests make one per render). */
 const loads = new WeakMap<i18n, Map<string, Promise<void>>>();
 
-/**
- * A promise React's `use()` reads as fulfilled at once (React marks the thenables it has seen the
- * same way), so that a gate calls `use()` on every render, loaded or not, as React requires.
- */
-const loaded: Promise<void> = Object.assign(Promise.resolve(), {
-  status: 'fulfilled',
-  value: undefined,
-});
+/** Read by `use()` as fulfilled at once, so a gate calls `use()` on every render as React requires. */
+const loaded = settled(undefined);
 
 /**
  * Resolves once `namespace` is loaded for `language` (and for Swedish, the fallback). Repeated

@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
 import { startGzipStaticServer, type StaticServer } from './gzip-static-server.ts';
 import {
   describeFigures,
@@ -47,17 +48,8 @@ const LANGUAGES: Readonly<Record<string, readonly string[]>> = {
   ar: ['ar'],
 };
 
-/** As tests/e2e/browser.ts: headless, and nothing that reaches out on its own. */
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** As in the end-to-end tests. */
+const CHROME_FLAGS = CHROMIUM_FLAGS;
 
 interface Run {
   figures: Figures;
@@ -134,7 +126,7 @@ async function main(): Promise<void> {
   try {
     server = await startGzipStaticServer(args.dir);
     chrome = await launch({
-      chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      chromePath: chromiumPath(),
       chromeFlags: [
         ...CHROME_FLAGS,
         `--lang=${language[0]}`,

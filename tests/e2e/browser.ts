@@ -3,25 +3,14 @@ import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../src/tools/chromium.ts';
 
 /**
  * Debian's Chromium, headless, with flags that keep it from reaching out on its own (no sync,
  * component updates, background networking or QUIC), so that it runs on a machine without internet.
  */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS] });
 }
 
 /** Where the site under test was built: `dist/`, or `VALKOMPASS_OUT_DIR` (as vite.config.ts). */
