@@ -1,9 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { sitePaths } from '../../src/config/paths.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { axeViolations, builtSite } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
+/** The compass's pages in Swedish (`/socialpolitik/…`) and in Arabic (`/ar/socialpolitik/…`). */
+const paths = sitePaths('', compass.id);
+const arabic = sitePaths('ar', compass.id);
 const LABELS = new Map<number, string>([
   [1, 'Helt för'],
   [0.5, 'Delvis för'],
@@ -17,11 +21,20 @@ const { newPage } = site;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
-/** Answers statement n (1-based) on its quiz page with the given button label. */
+const pathname = (page: Page) => new URL(page.url()).pathname;
+
+/**
+ * Answers statement n (1-based) on its quiz page with the given button label, and waits until the
+ * quiz has moved on. The page is prerendered: the button can be pressed before the app has taken
+ * the page over (the app then presses it again), so the answer is stored only once it moves on.
+ */
 async function answer(page: Page, n: number, label: string) {
-  await page.goto(`${site.origin}/fraga/${n}`);
+  await page.goto(`${site.origin}${paths.statement(n)}`);
   await heading(page).waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('main button')].every((b) => Object.keys(b).some((k) => k.startsWith('__reactProps')))); // TEMP-HYDRATED
   await page.getByRole('button', { name: label, exact: true }).click();
+  const next = n < compass.statements.length ? paths.statement(n + 1) : paths.review;
+  await page.waitForURL((url) => url.pathname === next);
 }
 
 describe('the quiz in Swedish', () => {
@@ -34,12 +47,18 @@ describe('the quiz in Swedish', () => {
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`${site.origin}/`);
     await page.getByRole('link', { name: 'Starta' }).click();
+    // The site's start page is the only compass's: the quiz is at the compass's own address.
+    await page.waitForURL((url) => url.pathname === paths.statement(1));
     const labels = [...LABELS.values()];
     for (let n = 1; n <= compass.statements.length; n++) {
       await page.getByText(`Påstående ${n} av ${compass.statements.length}`).waitFor();
       expect(await heading(page).textContent()).toBe(compass.statements[n - 1]!.text.sv);
-      // Focus moves to the new statement, so a screen reader reads it first.
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('statement-heading');
+      // Focus moves to the new statement, so a screen reader reads it first (on the first, a
+      // prerendered page, once the app has taken it over).
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id))
+        .toBe('statement-heading');
+      await page.waitForFunction(() => [...document.querySelectorAll('main button')].every((b) => Object.keys(b).some((k) => k.startsWith('__reactProps')))); // TEMP-HYDRATED
       await page.getByRole('button', { name: labels[n % labels.length]!, exact: true }).click();
     }
     await page.getByRole('heading', { level: 1, name: 'Granska dina svar' }).waitFor();
@@ -51,15 +70,18 @@ describe('the quiz in Swedish', () => {
     expect(await page.context().cookies()).toEqual([]);
     expect(requests.filter((url) => new URL(url).origin !== site.origin)).toEqual([]);
     expect(problems).toEqual([]);
-    // The answers are in this browser's storage and nowhere in any request.
+    // The answers are in this browser's storage, under their compass, and nowhere in any request.
     const stored = await page.evaluate(() => localStorage.getItem('valkompass:answers'));
+    expect(JSON.parse(stored!).state.compassId).toBe(compass.id);
     expect(JSON.parse(stored!).state.answers).toHaveProperty(compass.statements[0]!.id);
     expect(requests.some((url) => url.includes(compass.statements[0]!.id))).toBe(false);
   });
 
   it('works with the keyboard alone, skips do not count, and importance is kept', async () => {
     const page = await newPage();
+    // An old link (from before compasses had their own addresses) leads to the same statement.
     await page.goto(`${site.origin}/fraga/1`);
+    await page.waitForURL((url) => url.pathname === paths.statement(1));
     await heading(page).waitFor();
     await page.keyboard.press('+');
     await page.keyboard.press('1');
@@ -68,11 +90,11 @@ describe('the quiz in Swedish', () => {
     await page.getByText('Påstående 3 av 32').waitFor();
     await page.keyboard.press('5');
     await page.getByText('Påstående 4 av 32').waitFor();
-    await page.goto(`${site.origin}/granska`);
+    await page.goto(`${site.origin}${paths.review}`);
     await page.getByText('Du har svarat på 2 av 32 påståenden', { exact: false }).waitFor();
     const first = page.getByRole('listitem').filter({ hasText: compass.statements[0]!.text.sv });
     expect(await first.getByRole('checkbox', { name: 'Viktigt för mig' }).isChecked()).toBe(true);
-    await page.goto(`${site.origin}/resultat`);
+    await page.goto(`${site.origin}${paths.results}`);
     await page.getByText(/du har svarat på 2 påståenden/).waitFor();
   });
 
@@ -84,7 +106,7 @@ describe('the quiz in Swedish', () => {
         const position = s.stances[partyId]!.position;
         if (position !== null) await answer(page, n + 1, LABELS.get(position)!);
       }
-      await page.goto(`${site.origin}/resultat`);
+      await page.goto(`${site.origin}${paths.results}`);
       const first = page.locator('.ranking-row').first();
       await first.waitFor();
       const party = compass.parties.find((p) => p.id === partyId)!;
@@ -98,12 +120,13 @@ describe('sharing', () => {
   it('round-trips a result through a link whose answers sit only in the fragment', async () => {
     const page = await newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
     for (let n = 1; n <= 12; n++) await answer(page, n, [...LABELS.values()][n % 5]!);
-    await page.goto(`${site.origin}/resultat`);
+    await page.goto(`${site.origin}${paths.results}`);
     await page.locator('.ranking-row').first().waitFor();
     const own = await page.locator('.ranking-row').allTextContents();
     await page.getByRole('button', { name: 'Skapa länk' }).click();
     const link = await page.getByLabel('Länk till ditt resultat').inputValue();
-    expect(new URL(link).pathname).toBe('/delat');
+    // Made without a reading: whoever opens it reads it in their own.
+    expect(new URL(link).pathname).toBe(paths.shared);
     expect(new URL(link).search).toBe('');
     expect(new URL(link).hash.length).toBeGreaterThan(10);
     await page.getByRole('button', { name: 'Kopiera länken' }).click();
@@ -126,6 +149,16 @@ describe('sharing', () => {
     expect(
       requests.every((url) => !url.includes('#') && !url.includes(new URL(link).hash.slice(1))),
     ).toBe(true);
+
+    // A link made before compasses had their own addresses (`/delat#…`) shows the same result.
+    const old = await newPage();
+    await old.goto(`${site.origin}/delat${new URL(link).hash}`);
+    await old.waitForURL((url) => url.pathname === paths.shared);
+    expect(new URL(old.url()).hash).toBe(new URL(link).hash);
+    await old.locator('.ranking-row').first().waitFor();
+    expect(await old.locator('.ranking-row').allTextContents()).toEqual(
+      own.map((text) => text.replace(/Se hur du och .+$/, '')),
+    );
   });
 
   it.each([
@@ -144,13 +177,13 @@ describe('sharing', () => {
   ])('shows a friendly message for %s', async (_name, mutate, message) => {
     const page = await newPage();
     await answer(page, 1, 'Helt för');
-    await page.goto(`${site.origin}/resultat`);
+    await page.goto(`${site.origin}${paths.results}`);
     await page.getByRole('button', { name: 'Skapa länk' }).click();
     const link = new URL(await page.getByLabel('Länk till ditt resultat').inputValue());
     const broken = await newPage();
     const errors: string[] = [];
     broken.on('pageerror', (e) => errors.push(e.message));
-    await broken.goto(`${site.origin}/delat${mutate(link.hash)}`);
+    await broken.goto(`${site.origin}${paths.shared}${mutate(link.hash)}`);
     await broken.getByRole('alert').filter({ hasText: message }).waitFor();
     expect(await broken.locator('.ranking-row').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -158,22 +191,33 @@ describe('sharing', () => {
 });
 
 describe('languages', () => {
+  const readingLink = (page: Page, name: string) =>
+    page.getByRole('banner').getByRole('link', { name, exact: true });
+
   it('switches to Arabic in the middle of the quiz, right to left, without losing answers', async () => {
     const page = await newPage();
     await answer(page, 1, 'Helt för');
     await answer(page, 2, 'Delvis emot');
-    await page.goto(`${site.origin}/fraga/3`);
+    await page.goto(`${site.origin}${paths.statement(3)}`);
     await heading(page).waitFor();
-    await page.getByRole('button', { name: 'العربية' }).click();
+    expect(await readingLink(page, 'Svenska').getAttribute('aria-current')).toBe('true');
+    await readingLink(page, 'العربية').click();
+    // The same statement, at its Arabic address.
+    await page.waitForURL((url) => url.pathname === arabic.statement(3));
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
     await page.getByRole('heading', { level: 1, name: compass.statements[2]!.text.ar! }).waitFor();
-    await page.goto(`${site.origin}/granska`);
+    expect(await readingLink(page, 'العربية').getAttribute('aria-current')).toBe('true');
+    expect(await readingLink(page, 'Svenska').getAttribute('aria-current')).toBeNull();
+    // The choice is remembered: an address without a reading opens in Arabic.
+    await page.goto(`${site.origin}${paths.review}`);
+    await page.waitForURL((url) => url.pathname === arabic.review);
     await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await page.getByRole('combobox').nth(0).inputValue()).toBe('1');
     expect(await page.getByRole('combobox').nth(1).inputValue()).toBe('-0.5');
     // The language was chosen by the reader, and quotes stay in Swedish.
-    await page.goto(`${site.origin}/resultat/parti/c`);
+    await page.goto(`${site.origin}${arabic.party('c')}`);
     expect(await page.locator('blockquote').first().getAttribute('lang')).toBe('sv');
   });
 
@@ -181,7 +225,13 @@ describe('languages', () => {
     const page = await newPage({ locale: 'en-GB' });
     await page.goto(`${site.origin}/`);
     await page.getByRole('heading', { level: 1, name: compass.title.en }).waitFor();
+    expect(pathname(page)).toBe('/en/');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // A Swedish address (no reading prefix) leads an English browser to the English page.
+    await page.goto(`${site.origin}${paths.statement(3)}`);
+    await page.waitForURL((url) => url.pathname === sitePaths('en', compass.id).statement(3));
+    await page.getByRole('heading', { level: 1, name: compass.statements[2]!.text.en }).waitFor();
+    expect(await readingLink(page, 'English').getAttribute('aria-current')).toBe('true');
   });
 });
 
@@ -199,6 +249,8 @@ describe('robustness', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${site.origin}/`);
     await page.getByRole('link', { name: 'Starta' }).click();
+    await page.getByText('Påstående 1 av 32').waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('main button')].every((b) => Object.keys(b).some((k) => k.startsWith('__reactProps')))); // TEMP-HYDRATED
     await page.getByRole('button', { name: 'Helt för', exact: true }).click();
     await page.getByText('Påstående 2 av 32').waitFor();
     await page.getByRole('button', { name: 'Helt emot', exact: true }).click();
@@ -224,7 +276,7 @@ describe('the programme viewer', () => {
     const page = await newPage();
     const first = compass.statements.findIndex((s) => s.stances.c!.position !== null);
     await answer(page, first + 1, 'Helt för');
-    await page.goto(`${site.origin}/resultat/parti/c`);
+    await page.goto(`${site.origin}${paths.party('c')}`);
     await page.getByRole('link', { name: 'Visa citatet i programmet' }).first().click();
     await page
       .getByRole('heading', { level: 1, name: /Programmet: Centerpartiet i Sollentuna/ })
@@ -238,80 +290,88 @@ describe('the programme viewer', () => {
 });
 
 describe('accessibility (axe-core, WCAG 2.2 AA) on every screen', () => {
-  const screens = [
-    ['start', '/'],
-    ['statement', '/fraga/2'],
-    ['review', '/granska'],
-    ['results', '/resultat'],
-    ['party', '/resultat/parti/v'],
-    ['comparison', '/resultat/pastaenden'],
-    ['programme', '/program/v#samma-budget'],
-    ['method', '/metod'],
-    ['about', '/om'],
-    ['statements', '/pastaenden'],
-    ['not found', '/finns-inte'],
-    ['embed builder', '/embed'],
-    ['single-statement widget', '/widget/samma-budget'],
-    ['quote game', '/vem-sa-vad'],
-    ['teachers', '/larare'],
-    ['worksheet', '/larare/utskrift/arbetsblad'],
-    ['glossary', '/larare/utskrift/ordlista'],
-    ['quote cards', '/larare/utskrift/citatkort'],
-    ['method exercise', '/larare/utskrift/metodovning'],
-  ] as const;
+  /** Every screen, at its address in a reading (`sitePaths` of that reading). */
+  const screens = (at: typeof paths) =>
+    [
+      ['start', at.site],
+      ['statement', at.statement(2)],
+      ['review', at.review],
+      ['results', at.results],
+      ['party', at.party('v')],
+      ['comparison', at.comparison],
+      ['programme', at.programme('v', 'samma-budget')],
+      ['method', at.method],
+      ['about', at.about],
+      ['statements', at.statements],
+      ['not found', `${at.site}finns-inte`],
+      ['embed builder', at.embedBuilder],
+      ['single-statement widget', at.widget('samma-budget')],
+      ['quote game', at.quoteGame],
+      ['teachers', at.teachers],
+      ['worksheet', at.printable('arbetsblad')],
+      ['glossary', at.printable('ordlista')],
+      ['quote cards', at.printable('citatkort')],
+      ['method exercise', at.printable('metodovning')],
+    ] as const;
 
   it.each([
-    ['Swedish, light mode', 'light', 'sv-SE'],
-    ['Swedish, dark mode', 'dark', 'sv-SE'],
-    ['Arabic, right to left', 'light', 'ar'],
-  ] as const)('has no violations in %s', async (_name, colorScheme, locale) => {
-    // bypassCSP only so that axe itself can be injected; the app's CSP is tested elsewhere.
-    const page = await newPage({ bypassCSP: true, colorScheme, locale });
-    await page.goto(`${site.origin}/`);
-    await heading(page).waitFor();
-    await page.evaluate(
-      (answers) => {
-        localStorage.setItem(
-          'valkompass:answers',
-          JSON.stringify({
-            state: {
-              compassId: 'socialpolitik',
-              compassVersion: '1.0.0',
-              answers,
-              parties: null,
-              outdated: false,
-            },
-            version: 1,
-          }),
-        );
-      },
-      Object.fromEntries(
-        compass.statements
-          .slice(0, 9)
-          .map((s, i) => [s.id, { answer: [1, 0.5, 0, -0.5, -1][i % 5] }]),
-      ),
-    );
-    const failures: string[] = [];
-    for (const [name, path] of screens) {
-      await page.goto(`${site.origin}${path}`);
+    ['Swedish, light mode', 'light', 'sv-SE', paths],
+    ['Swedish, dark mode', 'dark', 'sv-SE', paths],
+    ['Arabic, right to left', 'light', 'ar', arabic],
+  ] as const)(
+    'has no violations in %s',
+    async (_name, colorScheme, locale, at) => {
+      // bypassCSP only so that axe itself can be injected; the app's CSP is tested elsewhere.
+      const page = await newPage({ bypassCSP: true, colorScheme, locale });
+      await page.goto(`${site.origin}${at.site}`);
       await heading(page).waitFor();
-      await page.waitForLoadState('networkidle');
-      const violations = await axeViolations(page);
-      for (const v of violations) failures.push(`${name}: ${v}`);
-    }
-    expect(failures).toEqual([]);
-  });
+      await page.evaluate(
+        (answers) => {
+          localStorage.setItem(
+            'valkompass:answers',
+            JSON.stringify({
+              state: {
+                compassId: 'socialpolitik',
+                compassVersion: '1.0.0',
+                answers,
+                parties: null,
+                outdated: false,
+                others: {},
+              },
+              version: 2,
+            }),
+          );
+        },
+        Object.fromEntries(
+          compass.statements
+            .slice(0, 9)
+            .map((s, i) => [s.id, { answer: [1, 0.5, 0, -0.5, -1][i % 5] }]),
+        ),
+      );
+      const failures: string[] = [];
+      for (const [name, path] of screens(at)) {
+        await page.goto(`${site.origin}${path}`);
+        await heading(page).waitFor();
+        await page.waitForLoadState('networkidle');
+        const violations = await axeViolations(page);
+        for (const v of violations) failures.push(`${name}: ${v}`);
+      }
+      expect(failures).toEqual([]);
+    },
+    // Nineteen screens, each loaded and checked in full.
+    180_000,
+  );
 
   it('fits 320 px wide at 200 % zoom without horizontal scrolling', async () => {
     const page = await newPage({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2 });
     for (const path of [
-      '/',
-      '/fraga/1',
-      '/resultat',
-      '/granska',
-      '/metod',
-      '/embed',
-      '/resultat/parti/c',
+      paths.site,
+      paths.statement(1),
+      paths.results,
+      paths.review,
+      paths.method,
+      paths.embedBuilder,
+      paths.party('c'),
     ]) {
       await answer(page, 1, 'Helt för');
       await page.goto(`${site.origin}${path}`);

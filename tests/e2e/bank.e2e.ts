@@ -1,12 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sitePaths } from '../../src/config/paths.ts';
 import { loadBank } from '../../src/tools/load-bank.ts';
 import { toOpenData } from '../../src/tools/open-data.ts';
 import { launchChromium, serveBuiltSite } from './browser.ts';
 
 const bank = loadBank('questions/socialpolitik');
 if (!bank.ok) throw new Error('the bank must be valid');
+const paths = sitePaths('', bank.compass.id);
+const englishPaths = sitePaths('en', bank.compass.id);
 
 let browser: Browser;
 let server: PreviewServer;
@@ -51,17 +54,27 @@ describe('the built site', () => {
     await page
       .getByRole('heading', { level: 1, name: 'Påståenden och partiernas ståndpunkter' })
       .waitFor();
-    expect(page.url()).toBe(`${origin}/pastaenden`);
+    expect(page.url()).toBe(`${origin}${paths.statements}`);
     expect(await page.getByRole('heading', { level: 2 }).count()).toBe(32);
     const item = page.getByRole('listitem', {
       name: 'Kommunen ska se till att det byggs fler hyreslägenheter med låg hyra.',
     });
     expect(await item.getByText('Fler billiga hyreslägenheter bör byggas.').count()).toBe(1);
-    await page.getByRole('button', { name: 'English' }).click();
-    await page
-      .getByRole('heading', { level: 1, name: 'Statements and the parties’ positions' })
-      .waitFor();
+    const english = () => page.getByRole('banner').getByRole('link', { name: 'English' });
+    await english().click();
+    const title = page.getByRole('heading', {
+      level: 1,
+      name: 'Statements and the parties’ positions',
+    });
+    await title.waitFor();
+    expect(page.url()).toBe(`${origin}${englishPaths.statements}`);
+    expect(await english().getAttribute('aria-current')).toBe('true');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // The old address (from before compasses had their own) leads to the same page, in the
+    // reading chosen on this device.
+    await page.goto(`${origin}/pastaenden`);
+    await title.waitFor();
+    expect(page.url()).toBe(`${origin}${englishPaths.statements}`);
   });
 
   it('publishes the open data: JSON equal to the bank, CSV and JSON Schema beside it', async () => {

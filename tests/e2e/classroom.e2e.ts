@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type SitePaths, sitePaths } from '../../src/config/paths.ts';
 import {
   addCounters,
   byDivisiveness,
@@ -38,14 +39,20 @@ import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { axeViolations, builtSiteDir, launchChromium, serveBuiltSite } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
+/**
+ * The compass's pages in Swedish (`/socialpolitik/klass/…`) and in Arabic (`/ar/socialpolitik/…`).
+ * Pupil and teacher links are made without a reading: each opens in the reader's own.
+ */
+const paths = sitePaths('', compass.id);
+const arabic = sitePaths('ar', compass.id);
 const TOTAL = compass.statements.length;
 const SCREENSHOTS = process.env.VALKOMPASS_SCREENSHOTS === '1';
 
 /** The strings a user reads, per language (the same keys everywhere: tests/i18n-parity.test.ts). */
 const STRINGS = {
-  sv: { app: appSv, classroom: classroomSv, teacher: teacherSv },
-  ar: { app: appAr, classroom: classroomAr, teacher: teacherAr },
-} as const;
+  sv: { app: appSv, classroom: classroomSv, teacher: teacherSv, paths },
+  ar: { app: appAr, classroom: classroomAr, teacher: teacherAr, paths: arabic },
+} as const satisfies Record<string, { paths: SitePaths }>;
 type Strings = (typeof STRINGS)[keyof typeof STRINGS];
 const SV: Strings = STRINGS.sv;
 
@@ -183,12 +190,14 @@ async function screenshot(page: Page, name: string) {
 
 // ---- The teacher ----
 
-/** /klass/ny → "Starta klassomgång" → the round's page; returns the canonical join code. */
+/** …/klass/ny → "Starta klassomgång" → the round's page; returns the canonical join code. */
 async function startRound(page: Page, origin: string, L: Strings = SV): Promise<string> {
-  await page.goto(`${origin}/klass/ny`);
+  await page.goto(`${origin}${L.paths.classroomNew}`);
   await page.getByRole('button', { name: L.teacher.new.start }).click();
   await page.getByRole('heading', { level: 2, name: L.teacher.live.heading }).waitFor();
-  const match = /^\/klass\/([^/]+)\/larare$/.exec(new URL(page.url()).pathname);
+  const match = new RegExp(`^${L.paths.classroom}/([^/]+)/larare$`).exec(
+    new URL(page.url()).pathname,
+  );
   const code = normaliseJoinCode(match?.[1]);
   if (!code) throw new Error(`no join code in ${page.url()}`);
   return code;
@@ -232,9 +241,9 @@ async function joinByLink(page: Page, link: string, L: Strings = SV) {
   await page.getByRole('button', { name: L.classroom.join.start }).click();
 }
 
-/** Types the code at /klass as a pupil would (any case, dashes, spaces), then joins. */
+/** Types the code at …/klass as a pupil would (any case, dashes, spaces), then joins. */
 async function joinByCode(page: Page, origin: string, typed: string) {
-  await page.goto(`${origin}/klass`);
+  await page.goto(`${origin}${paths.classroom}`);
   await page.getByRole('textbox', { name: SV.classroom.entry.codeLabel }).fill(typed);
   await page.getByRole('button', { name: SV.classroom.entry.join, exact: true }).click();
   await page.getByText(SV.classroom.join.open).waitFor();
@@ -252,6 +261,8 @@ async function answerStatements(
   for (let n = from; n <= to; n++) {
     await page.getByText(fill(L.app.quiz.progress, { number: n, total: TOTAL })).waitFor();
     const choice = plan[n - 1]!;
+    await page.waitForFunction(() => [...document.querySelectorAll('main button')].every((b) => Object.keys(b).some((k) => k.startsWith('__reactProps')))); // TEMP-HYDRATED
+
     if (choice.important) await page.getByRole('checkbox', { name: L.app.quiz.important }).check();
     await page.getByRole('button', { name: answerLabel(L, choice.answer), exact: true }).click();
   }
@@ -346,7 +357,7 @@ describe('a whole classroom round with the service', () => {
     const pupilLink = await teacher
       .getByRole('textbox', { name: SV.teacher.live.pupilLink })
       .inputValue();
-    expect(pupilLink).toBe(`${origin}/klass/${code}`);
+    expect(pupilLink).toBe(`${origin}${paths.classroomJoin(code)}`);
     await teacher.getByRole('img', { name: SV.teacher.live.qr }).waitFor();
 
     // The teacher's page survives a reload: the key is kept in this browser.
@@ -357,7 +368,7 @@ describe('a whole classroom round with the service', () => {
     // The teacher link opens the round on another device, and the key leaves the address bar.
     const teacherLink = await teacherLinkOf(teacher);
     const key = keyOf(teacherLink);
-    expect(new URL(teacherLink).pathname).toBe(`/klass/${code}/larare`);
+    expect(new URL(teacherLink).pathname).toBe(paths.classroomTeacher(code));
     const projectorPc = await newPage({ viewport: { width: 1280, height: 800 } });
     await projectorPc.goto(teacherLink);
     await projectorPc.getByRole('heading', { level: 2, name: SV.teacher.live.heading }).waitFor();
@@ -384,7 +395,7 @@ describe('a whole classroom round with the service', () => {
       else if (p === 3)
         await joinByCode(pupil, origin, ` ${formatJoinCode(code).replaceAll('-', ' ')} `);
       else if (p === 5) {
-        await pupil.goto(`${origin}/fraga/1`);
+        await pupil.goto(`${origin}${paths.statement(1)}`);
         await answerStatements(pupil, plan, 1, 3);
         await pupil.goto(pupilLink);
         await pupil
@@ -620,14 +631,14 @@ describe('the k ≥ 5 rule', () => {
     const teacher = await newPage({ viewport: { width: 1280, height: 800 } });
     const code = await startRound(teacher, origin);
     const key = keyOf(await teacherLinkOf(teacher));
-    const pupilLink = `${origin}/klass/${code}`;
+    const pupilLink = `${origin}${paths.classroomJoin(code)}`;
     const late = await newPage();
 
     for (let p = 0; p < 4; p++) {
       const pupil = await newPage();
       await joinByLink(pupil, pupilLink);
       await answerStatements(pupil, planFor(p), 1, 3);
-      await pupil.goto(`${origin}/resultat`);
+      await pupil.goto(`${origin}${paths.results}`);
       await panelOf(pupil)
         .getByRole('button', { name: SV.classroom.panel.send, exact: true })
         .click();
@@ -637,7 +648,7 @@ describe('the k ≥ 5 rule', () => {
     // A fifth pupil is still on the results page when the round closes.
     await joinByLink(late, pupilLink);
     await answerStatements(late, planFor(4), 1, 2);
-    await late.goto(`${origin}/resultat`);
+    await late.goto(`${origin}${paths.results}`);
     await panelOf(late)
       .getByRole('button', { name: SV.classroom.panel.send, exact: true })
       .waitFor();
@@ -678,9 +689,9 @@ describe('deleting a round', () => {
     const code = await startRound(teacher, origin);
     const key = keyOf(await teacherLinkOf(teacher));
     const pupil = await newPage();
-    await joinByLink(pupil, `${origin}/klass/${code}`);
+    await joinByLink(pupil, `${origin}${paths.classroomJoin(code)}`);
     await answerStatements(pupil, planFor(0), 1, 2);
-    await pupil.goto(`${origin}/resultat`);
+    await pupil.goto(`${origin}${paths.results}`);
     await panelOf(pupil)
       .getByRole('button', { name: SV.classroom.panel.send, exact: true })
       .click();
@@ -704,7 +715,7 @@ describe('deleting a round', () => {
     await teacher.getByRole('heading', { level: 2, name: SV.teacher.page.noKeyTitle }).waitFor();
 
     // The pupil's join page: no such round, and a way to leave it.
-    await pupil.goto(`${origin}/klass/${code}`);
+    await pupil.goto(`${origin}${paths.classroomJoin(code)}`);
     await pupil
       .getByText(fill(SV.classroom.join.notFound, { code: formatJoinCode(code) }))
       .waitFor();
@@ -747,16 +758,18 @@ describe('a site without the classroom service', () => {
       if (r.status() >= 400) refused.push(new URL(r.url()).pathname);
     });
 
+    // The old address (from before compasses had their own) leads to the compass's classroom page.
     await page.goto(`${origin}/klass`);
     await page.getByText(SV.classroom.common.absent).waitFor();
+    expect(new URL(page.url()).pathname).toBe(paths.classroom);
     expect(await page.getByRole('textbox').count()).toBe(0);
     expect(await page.getByRole('link', { name: SV.classroom.entry.teacherLink }).count()).toBe(0);
 
-    await page.goto(`${origin}/klass/ny`);
+    await page.goto(`${origin}${paths.classroomNew}`);
     await page.getByText(SV.teacher.new.absent).waitFor();
     expect(await page.getByRole('button', { name: SV.teacher.new.start }).count()).toBe(0);
 
-    await page.goto(`${origin}/klass/K7M-2XP-9DW`);
+    await page.goto(`${origin}${paths.classroomJoin('K7M-2XP-9DW')}`);
     await page.getByText(SV.classroom.common.absent).waitFor();
     expect(await page.getByRole('button', { name: SV.classroom.join.start }).count()).toBe(0);
 
@@ -764,7 +777,7 @@ describe('a site without the classroom service', () => {
     await page.getByRole('link', { name: SV.classroom.common.toQuiz }).click();
     await page.getByRole('link', { name: 'Starta' }).click();
     await answerStatements(page, planFor(1), 1, 12);
-    await page.goto(`${origin}/resultat`);
+    await page.goto(`${origin}${paths.results}`);
     await page.getByRole('heading', { level: 1, name: SV.app.results.title }).waitFor();
     await page.locator('.ranking-row').first().waitFor();
     expect(await panelOf(page).count()).toBe(0);
@@ -786,7 +799,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA) of the classroom screens', () =>
     ['Swedish, dark mode', 'dark', 'sv-SE', STRINGS.sv],
     ['Arabic, right to left', 'light', 'ar', STRINGS.ar],
   ] as const)(
-    'has no violations in %s, from /klass to the deleted round',
+    'has no violations in %s, from the classroom page to the deleted round',
     async (_name, colorScheme, locale, L) => {
       const origin = await startService();
       // bypassCSP only so that axe itself can be injected; the service's CSP is tested elsewhere.
@@ -798,11 +811,11 @@ describe('accessibility (axe-core, WCAG 2.2 AA) of the classroom screens', () =>
         for (const v of await axeViolations(page)) failures.push(`${screen}: ${v}`);
       };
 
-      await pupil.goto(`${origin}/klass`);
+      await pupil.goto(`${origin}${L.paths.classroom}`);
       await pupil.getByRole('textbox', { name: L.classroom.entry.codeLabel }).waitFor();
       await check(pupil, 'entry page');
 
-      await teacher.goto(`${origin}/klass/ny`);
+      await teacher.goto(`${origin}${L.paths.classroomNew}`);
       await teacher.getByRole('button', { name: L.teacher.new.start }).waitFor();
       await check(teacher, 'new round');
       const code = await startRound(teacher, origin, L);
@@ -816,12 +829,12 @@ describe('accessibility (axe-core, WCAG 2.2 AA) of the classroom screens', () =>
       await check(teacher, 'projector view');
       await teacher.getByRole('button', { name: L.teacher.live.leaveProjector }).click();
 
-      await pupil.goto(`${origin}/klass/${code}`);
+      await pupil.goto(`${origin}${L.paths.classroomJoin(code)}`);
       await pupil.getByText(L.classroom.join.open).waitFor();
       await check(pupil, 'join page');
       await pupil.getByRole('button', { name: L.classroom.join.start }).click();
       await answerStatements(pupil, planFor(2), 1, 4, L);
-      await pupil.goto(`${origin}/resultat`);
+      await pupil.goto(`${origin}${L.paths.results}`);
       await openDisclosure(pupil, L);
       await check(pupil, 'pupil panel, disclosure open');
       await panelOf(pupil, L)

@@ -8,13 +8,15 @@ import {
   PLAIN_FRAME_HEIGHT,
   RESERVED_HEIGHT,
 } from '../../src/config/embed-contract.ts';
-import { paths } from '../../src/config/paths.ts';
+import { sitePaths } from '../../src/config/paths.ts';
 import { defaultSnippetChoice, iframeSnippet } from '../../src/features/embed/snippet.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { launchChromium, serveBuiltSite } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 const total = compass.statements.length;
+/** The compass's pages on the site itself, in Swedish (`/socialpolitik/…`). */
+const paths = sitePaths('', compass.id);
 
 // Generous limits for a busy machine: every wait is for something the reader sees (or the host
 // page receives), so a fast run is not slowed down by them.
@@ -277,7 +279,9 @@ describe('the snippet builder', { timeout: TEST }, () => {
   it('lets an editor choose options, preview them, and copy a snippet that works', async () => {
     const context = await newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
+    // The builder's old address (from before compasses had their own) leads to the compass's.
     await page.goto(`${appOrigin}/embed`);
+    await page.waitForURL((url) => url.pathname === paths.embedBuilder);
     await page.getByRole('heading', { level: 1, name: 'Bädda in valkompassen' }).waitFor();
     await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
     await page.getByRole('combobox', { name: 'Börja med' }).selectOption('quiz');

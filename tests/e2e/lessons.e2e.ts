@@ -1,14 +1,16 @@
 /**
- * The teachers' page /larare in Chromium, on the built site: reached from the footer, every link
- * on it resolves (in-page anchors, app pages, open data), axe-core finds nothing, it fits 320 px
- * (also at 200 % text) with no word broken, it prints without the app's chrome, and the
- * classroom round links to /klass only where the classroom service runs.
+ * The teachers' page (/socialpolitik/larare) in Chromium, on the built site: reached from the
+ * footer, every link on it resolves (in-page anchors, app pages, open data), axe-core finds
+ * nothing, it fits 320 px (also at 200 % text) with no word broken, it prints without the app's
+ * chrome, and the classroom round links to the classroom page (…/klass) only where the classroom
+ * service runs.
  *
  * VALKOMPASS_SCREENSHOTS=1 also writes docs/screenshots/larare-*.png (360 px wide).
  */
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PRINTABLES, sitePaths } from '../../src/config/paths.ts';
 import { themeDiscussions } from '../../src/features/lessons/discussion.ts';
 import en from '../../src/i18n/locales/lessons/en.json';
 import sv from '../../src/i18n/locales/lessons/sv.json';
@@ -18,6 +20,8 @@ import { measure } from './broken-words.ts';
 import { axeViolations, builtSite, builtSiteDir } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
+/** The compass's pages in Swedish (`/socialpolitik/…`); the teachers' page is `paths.teachers`. */
+const paths = sitePaths('', compass.id);
 const SCREENSHOTS = process.env.VALKOMPASS_SCREENSHOTS === '1';
 
 const site = builtSite();
@@ -25,14 +29,18 @@ const { newPage } = site;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
-/** Opens /larare and waits until the classroom plan knows whether the service exists. */
+/**
+ * Opens the teachers' page (at `path`: in Swedish unless told) and waits until the classroom plan
+ * knows whether the service exists.
+ */
 async function openGuide(
   page: Page,
   base = site.origin,
   title = sv.title,
   absent = sv.plans.absent,
+  path = paths.teachers,
 ) {
-  await page.goto(`${base}/larare`);
+  await page.goto(`${base}${path}`);
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
   await page.getByText(absent).or(page.getByText(sv.plans.present)).first().waitFor();
 }
@@ -56,7 +64,7 @@ describe('/larare on a static site (no classroom service)', () => {
     await heading(page).waitFor();
     await page.locator('footer').getByRole('link', { name: 'För lärare' }).click();
     await page.getByRole('heading', { level: 1, name: sv.title }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/larare');
+    expect(new URL(page.url()).pathname).toBe(paths.teachers);
     // No service here: the round is run by hand and /klass is not offered in the plan.
     await page.getByText(sv.plans.absent).waitFor();
     const plan = page.getByRole('article', { name: sv.plan.classroom.title });
@@ -105,11 +113,10 @@ describe('/larare on a static site (no classroom service)', () => {
     const appLinks = [
       ...new Set(hrefs.filter((h) => h.startsWith('/') && !h.startsWith('/data/'))),
     ];
-    for (const path of ['/', '/pastaenden', '/metod', '/vem-sa-vad', '/resultat'])
+    for (const path of [paths.home, paths.statements, paths.method, paths.quoteGame, paths.results])
       expect(appLinks).toContain(path);
-    for (const name of ['arbetsblad', 'ordlista', 'citatkort', 'metodovning'])
-      expect(appLinks).toContain(`/larare/utskrift/${name}`);
-    for (const party of compass.parties) expect(appLinks).toContain(`/program/${party.id}`);
+    for (const name of PRINTABLES) expect(appLinks).toContain(paths.printable(name));
+    for (const party of compass.parties) expect(appLinks).toContain(paths.programme(party.id));
     // Four tabs at a time, each link loaded afresh (a change of the fragment alone would not
     // reload the programme viewer).
     const queue = [...appLinks];
@@ -122,7 +129,7 @@ describe('/larare on a static site (no classroom service)', () => {
         expect(await h1.textContent(), href).not.toBe('Sidan finns inte');
         // A link to a passage lands on the quoted passage, highlighted (also a passage that the
         // programme is quoted with for more than one statement).
-        if (href.startsWith('/program/') && href.includes('#'))
+        if (href.startsWith(`/${compass.id}/program/`) && href.includes('#'))
           await tab.locator('mark.current').first().waitFor();
       }
     };
@@ -151,7 +158,7 @@ describe('/larare on a static site (no classroom service)', () => {
           name: `Läs stycket i programmet från ${side.party.name}`,
         });
         expect(await link.getAttribute('href')).toBe(
-          `/program/${side.party.id}#${comparison.statement.id}`,
+          paths.programme(side.party.id, comparison.statement.id),
         );
         expect(await article.locator('blockquote[lang="sv"]').allTextContents()).toContain(
           side.quote,
@@ -162,13 +169,13 @@ describe('/larare on a static site (no classroom service)', () => {
 
   it('has no accessibility violations (axe-core) in Swedish, dark mode and Arabic', async () => {
     const failures: string[] = [];
-    for (const [name, colorScheme, locale, title, absent] of [
-      ['sv light', 'light', 'sv-SE', sv.title, sv.plans.absent],
-      ['sv dark', 'dark', 'sv-SE', sv.title, sv.plans.absent],
-      ['ar (English text)', 'light', 'ar', en.title, en.plans.absent],
+    for (const [name, colorScheme, locale, title, absent, reading] of [
+      ['sv light', 'light', 'sv-SE', sv.title, sv.plans.absent, ''],
+      ['sv dark', 'dark', 'sv-SE', sv.title, sv.plans.absent, ''],
+      ['ar (English text)', 'light', 'ar', en.title, en.plans.absent, 'ar'],
     ] as const) {
       const page = await newPage({ bypassCSP: true, colorScheme, locale });
-      await openGuide(page, site.origin, title, absent);
+      await openGuide(page, site.origin, title, absent, sitePaths(reading, compass.id).teachers);
       if (locale === 'ar') {
         expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
         expect(await page.locator('.teacher-guide').getAttribute('lang')).toBe('en');
@@ -182,12 +189,12 @@ describe('/larare on a static site (no classroom service)', () => {
 
   it('fits 390, 360 and 320 px with no word broken, and 320 px at 200 % without sideways scrolling', async () => {
     // The page as a static site shows it (the word-break suite sees it with the classroom service).
-    for (const [locale, title, absent] of [
-      ['sv-SE', sv.title, sv.plans.absent],
-      ['en-GB', en.title, en.plans.absent],
+    for (const [locale, title, absent, reading] of [
+      ['sv-SE', sv.title, sv.plans.absent, ''],
+      ['en-GB', en.title, en.plans.absent, 'en'],
     ] as const) {
       const page = await newPage({ locale });
-      await openGuide(page, site.origin, title, absent);
+      await openGuide(page, site.origin, title, absent, sitePaths(reading, compass.id).teachers);
       expect(await measure(page), locale).toEqual([]);
     }
   });
@@ -204,12 +211,12 @@ describe('/larare on a static site (no classroom service)', () => {
   });
 
   it.runIf(SCREENSHOTS)('takes screenshots at 360 px (docs/screenshots/larare-*.png)', async () => {
-    for (const [name, locale, colorScheme, title, absent] of [
-      ['sv', 'sv-SE', 'light', sv.title, sv.plans.absent],
-      ['ar', 'ar', 'dark', en.title, en.plans.absent],
+    for (const [name, locale, colorScheme, title, absent, reading] of [
+      ['sv', 'sv-SE', 'light', sv.title, sv.plans.absent, ''],
+      ['ar', 'ar', 'dark', en.title, en.plans.absent, 'ar'],
     ] as const) {
       const page = await newPage({ viewport: { width: 360, height: 780 }, locale, colorScheme });
-      await openGuide(page, site.origin, title, absent);
+      await openGuide(page, site.origin, title, absent, sitePaths(reading, compass.id).teachers);
       await page.screenshot({ path: `docs/screenshots/larare-360-${name}.png` });
       if (name === 'sv') {
         await page.getByRole('article', { name: sv.plan.quiz.title }).scrollIntoViewIfNeeded();
@@ -231,7 +238,7 @@ describe('/larare with the classroom service', () => {
     service = undefined;
   });
 
-  it('links the classroom round to /klass, which opens', async () => {
+  it('links the classroom round to the classroom page, which opens', async () => {
     service = await startServer({
       staticDir: resolve(builtSiteDir()),
       databaseUrl: 'sqlite::memory:',
@@ -239,12 +246,15 @@ describe('/larare with the classroom service', () => {
       host: '127.0.0.1',
     });
     const page = await newPage();
-    await openGuide(page, service.url);
+    // The old address (from before compasses had their own), served by the Node server, leads
+    // to the compass's teachers' page.
+    await openGuide(page, service.url, sv.title, sv.plans.absent, '/larare');
+    expect(new URL(page.url()).pathname).toBe(paths.teachers);
     await page.getByText(sv.plans.present).waitFor();
     const plan = page.getByRole('article', { name: sv.plan.classroom.title });
     expect(await plan.getByText(sv.plan.classroom.steps.answer).count()).toBe(1);
     await plan.getByRole('link', { name: sv.links.classroom }).click();
     await page.getByRole('heading', { level: 1, name: 'Klassomgång' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/klass');
+    expect(new URL(page.url()).pathname).toBe(paths.classroom);
   });
 });

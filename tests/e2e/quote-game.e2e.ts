@@ -1,9 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { sitePaths } from '../../src/config/paths.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { builtSite } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
+/** The compass's pages in Swedish (`/socialpolitik/…`); the game is `paths.quoteGame`. */
+const paths = sitePaths('', compass.id);
 const ROUNDS = 10;
 
 /** Every quote of the bank → the party that wrote it and the statements it was coded for. */
@@ -36,13 +39,14 @@ async function tabTo(page: Page, name: string) {
   throw new Error(`could not reach the button "${name}" with Tab`);
 }
 
-describe('the quote game /vem-sa-vad', () => {
+describe('the quote game (/socialpolitik/vem-sa-vad)', () => {
   it('plays ten rounds with the keyboard alone and scores what the feedback said', async () => {
     const page = await newPage();
     await page.goto(`${site.origin}/`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Vem sa vad? Citatspelet' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vem sa vad?' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(paths.quoteGame);
 
     const seen = new Set<string>();
     const partiesSeen = new Map<string, number>();
@@ -84,8 +88,8 @@ describe('the quote game /vem-sa-vad', () => {
       const link = feedback.getByRole('link', {
         name: `Läs stycket i programmet från ${partyName(owner!.party)}`,
       });
-      expect(await link.getAttribute('href')).toMatch(
-        new RegExp(`^/program/${owner!.party}#(${[...owner!.statements].join('|')})$`),
+      expect([...owner!.statements].map((id) => paths.programme(owner!.party, id))).toContain(
+        await link.getAttribute('href'),
       );
       // Party buttons are locked once answered.
       expect(
@@ -109,7 +113,7 @@ describe('the quote game /vem-sa-vad', () => {
 
   it('opens the passage in the programme viewer from the answer', async () => {
     const page = await newPage();
-    await page.goto(`${site.origin}/vem-sa-vad`);
+    await page.goto(`${site.origin}${paths.quoteGame}`);
     await page.getByText(`Citat 1 av ${ROUNDS}`).waitFor();
     const quote = await quoteText(page);
     const owner = quoteOwners.get(quote)!;
@@ -125,7 +129,7 @@ describe('the quote game /vem-sa-vad', () => {
 
   it('is in English with the quote kept in Swedish', async () => {
     const page = await newPage({ locale: 'en-GB' });
-    await page.goto(`${site.origin}/vem-sa-vad`);
+    await page.goto(`${site.origin}${sitePaths('en', compass.id).quoteGame}`);
     await page.getByRole('heading', { level: 1, name: 'Who said what?' }).waitFor();
     const quote = await quoteText(page);
     expect(quoteOwners.has(quote)).toBe(true);
@@ -141,8 +145,10 @@ describe('the quote game /vem-sa-vad', () => {
 
   it('fits a projector: quote and every party button on one 1920×1080 screen, text large enough', async () => {
     const page = await newPage({ viewport: { width: 1920, height: 1080 } });
+    // The game's old address (from before compasses had their own) leads to the compass's game.
     await page.goto(`${site.origin}/vem-sa-vad`);
     await page.getByText(`Citat 1 av ${ROUNDS}`).waitFor();
+    expect(new URL(page.url()).pathname).toBe(paths.quoteGame);
     const inView = async (selector: string) =>
       page.locator(selector).evaluateAll((els) =>
         els.every((el) => {

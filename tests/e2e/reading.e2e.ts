@@ -1,8 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sitePaths } from '../../src/config/paths.ts';
 import type { Compass } from '../../src/domain/bank/types.ts';
 import { axeViolations, launchChromium, serveBuiltSite } from './browser.ts';
+
+/** The compass's pages in each reading: Swedish (no prefix), easy-read (`/lattlast/…`), English. */
+const swedish = sitePaths('', 'socialpolitik');
+const easyRead = sitePaths('lattlast', 'socialpolitik');
+const english = sitePaths('en', 'socialpolitik');
 
 let browser: Browser;
 let server: PreviewServer;
@@ -88,19 +94,32 @@ async function newPage(
 }
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-const headerButton = (page: Page, name: string) =>
-  page.getByRole('banner').getByRole('button', { name, exact: true });
+/** The header's choice of reading: links, the page's own marked `aria-current`. */
+const readingLink = (page: Page, name: string) =>
+  page.getByRole('banner').getByRole('link', { name, exact: true });
+const pathname = (page: Page) => new URL(page.url()).pathname;
 
 describe('easy-read Swedish (lättläst)', () => {
   it('is chosen on the start page, shows the easy text, survives a reload, and ends with English', async () => {
     const page = await newPage();
     await page.goto(`${origin}/`);
     await page.getByText('Lättläst svenska: enklare ord och kortare meningar.').waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('main button')].every((b) => Object.keys(b).some((k) => k.startsWith('__reactProps')))); // TEMP-HYDRATED
+
+    // The start page's toggle leads to the same page in easy-read.
     await page.getByRole('main').getByRole('button', { name: 'Lättläst', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === easyRead.site);
     await expect
-      .poll(() => headerButton(page, 'Lättläst').getAttribute('aria-pressed'))
+      .poll(() => readingLink(page, 'Lättläst').getAttribute('aria-current'))
       .toBe('true');
+    expect(
+      await page
+        .getByRole('main')
+        .getByRole('button', { name: 'Lättläst', exact: true })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
     await page.getByRole('link', { name: 'Starta' }).click();
+    await page.waitForURL((url) => url.pathname === easyRead.statement(1));
     await page.getByText(/^Påstående 1 av/).waitFor();
     // The bank has an easy-read version of every statement (rules.easyRead), so this is strict.
     expect(first.easy).toBeDefined();
@@ -108,37 +127,48 @@ describe('easy-read Swedish (lättläst)', () => {
     expect(await heading(page).textContent()).toBe(expected);
     expect(await page.locator('.explainer p').textContent()).toBe(first.easy!.explainer);
     // Every statement in easy-read: the last one too.
-    await page.goto(`${origin}/fraga/${compass.statements.length}`);
+    await page.goto(`${origin}${easyRead.statement(compass.statements.length)}`);
     await page.getByText(/^Påstående \d+ av/).waitFor();
     expect(await heading(page).textContent()).toBe(compass.statements.at(-1)!.easy!.text);
-    await page.goto(`${origin}/fraga/1`);
-    await page.getByText(/^Påstående 1 av/).waitFor();
 
+    // The choice is remembered: an address without a reading opens in easy-read, also on reload.
+    await page.goto(`${origin}${swedish.statement(1)}`);
+    await page.waitForURL((url) => url.pathname === easyRead.statement(1));
+    await page.getByText(/^Påstående 1 av/).waitFor();
     await page.reload();
     await page.getByText(/^Påstående 1 av/).waitFor();
+    expect(pathname(page)).toBe(easyRead.statement(1));
     expect(await heading(page).textContent()).toBe(expected);
-    expect(await headerButton(page, 'Lättläst').getAttribute('aria-pressed')).toBe('true');
-    expect(await headerButton(page, 'Svenska').getAttribute('aria-pressed')).toBe('false');
+    expect(await readingLink(page, 'Lättläst').getAttribute('aria-current')).toBe('true');
+    expect(await readingLink(page, 'Svenska').getAttribute('aria-current')).toBeNull();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
 
-    await headerButton(page, 'English').click();
+    await readingLink(page, 'English').click();
+    await page.waitForURL((url) => url.pathname === english.statement(1));
     await page.getByText(/^Statement 1 of/).waitFor();
     expect(await heading(page).textContent()).toBe(first.text.en);
-    expect(await headerButton(page, 'Lättläst').getAttribute('aria-pressed')).toBe('false');
+    expect(await readingLink(page, 'English').getAttribute('aria-current')).toBe('true');
+    expect(await readingLink(page, 'Lättläst').getAttribute('aria-current')).toBeNull();
     await page.reload();
     await page.getByText(/^Statement 1 of/).waitFor();
     expect(await heading(page).textContent()).toBe(first.text.en);
+    // English is now the remembered choice.
+    await page.goto(`${origin}${swedish.statement(1)}`);
+    await page.waitForURL((url) => url.pathname === english.statement(1));
+    await page.getByText(/^Statement 1 of/).waitFor();
   });
 
   it('passes axe on the quiz in easy-read mode', async () => {
     const page = await newPage([{ lang: 'sv-SE', name: 'Alva' }], true);
     await page.goto(`${origin}/`);
-    await headerButton(page, 'Lättläst').click();
+    await readingLink(page, 'Lättläst').click();
+    await page.waitForURL((url) => url.pathname === easyRead.site);
     await expect
-      .poll(() => headerButton(page, 'Lättläst').getAttribute('aria-pressed'))
+      .poll(() => readingLink(page, 'Lättläst').getAttribute('aria-current'))
       .toBe('true');
-    await page.goto(`${origin}/fraga/1`);
+    await page.goto(`${origin}${easyRead.statement(1)}`);
     await page.getByRole('button', { name: 'Lyssna på påståendet' }).waitFor();
+    expect(await heading(page).textContent()).toBe(first.easy!.text);
     await page.waitForLoadState('networkidle');
     const violations = await axeViolations(page);
     expect(violations).toEqual([]);
@@ -151,7 +181,7 @@ describe('read-aloud (Lyssna)', () => {
       { lang: 'en-US', name: 'Samantha' },
       { lang: 'sv-SE', name: 'Alva' },
     ]);
-    await page.goto(`${origin}/fraga/1`);
+    await page.goto(`${origin}${swedish.statement(1)}`);
     const listen = page.getByRole('button', { name: 'Lyssna på påståendet' });
     await listen.click();
     const stop = page.getByRole('button', { name: 'Sluta läsa' });
@@ -162,7 +192,7 @@ describe('read-aloud (Lyssna)', () => {
     await stop.click();
     await listen.waitFor();
 
-    await headerButton(page, 'English').click();
+    await readingLink(page, 'English').click();
     await page.getByText(/^Statement 1 of/).waitFor();
     await page.getByRole('button', { name: 'Listen to the statement' }).click();
     expect(
@@ -172,14 +202,15 @@ describe('read-aloud (Lyssna)', () => {
 
   it('is absent without a voice for the language', async () => {
     const page = await newPage([{ lang: 'en-GB', name: 'Daniel' }]);
-    await page.goto(`${origin}/fraga/1`);
+    await page.goto(`${origin}${swedish.statement(1)}`);
     await heading(page).waitFor();
     // The voices arrive after 50 ms; wait until the page has seen them (the English voice
     // makes the button appear in English), then go back to Swedish.
-    await headerButton(page, 'English').click();
+    await readingLink(page, 'English').click();
     await page.getByRole('button', { name: 'Listen to the statement' }).waitFor();
-    await headerButton(page, 'Svenska').click();
+    await readingLink(page, 'Svenska').click();
     await page.getByText(/^Påstående 1 av/).waitFor();
+    expect(pathname(page)).toBe(swedish.statement(1));
     expect(await page.getByRole('button', { name: /Lyssna/ }).count()).toBe(0);
   });
 
@@ -188,7 +219,9 @@ describe('read-aloud (Lyssna)', () => {
     await page.addInitScript(() => {
       Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
     });
+    // The statement's old address (from before compasses had their own) leads to it.
     await page.goto(`${origin}/fraga/1`);
+    await page.waitForURL((url) => url.pathname === swedish.statement(1));
     await heading(page).waitFor();
     await page.waitForLoadState('networkidle');
     expect(await page.getByRole('button', { name: /Lyssna/ }).count()).toBe(0);

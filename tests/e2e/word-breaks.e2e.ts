@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRINTABLES } from '../../src/config/paths.ts';
+import { PRINTABLES, type SitePaths, sitePaths } from '../../src/config/paths.ts';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { measure, WIDTHS } from './broken-words.ts';
@@ -22,16 +22,22 @@ import { builtSiteDir, launchChromium } from './browser.ts';
  */
 
 const compass = loadValidBank('questions/socialpolitik');
+/** Each language, the browser locale of a reader of it, and its reading's prefix in addresses. */
 const LANGUAGES = [
-  ['sv', 'sv-SE'],
-  ['ar', 'ar'],
-  ['en', 'en-GB'],
+  ['sv', 'sv-SE', ''],
+  ['ar', 'ar', 'ar'],
+  ['en', 'en-GB', 'en'],
 ] as const;
 
 type Seed = 'all' | 'few';
 interface Screen {
   readonly name: string;
-  readonly path: string;
+  /** The screen's address in a reading (`at`: that reading's paths of the compass). */
+  readonly path: (at: SitePaths) => string;
+  /** Where the address leads, when that is another (an old link). */
+  readonly lands?: (at: SitePaths) => string;
+  /** A shared result: the fragment is made by the results page's share panel, in the test. */
+  readonly shared?: true;
   readonly seed?: Seed;
   /** The page keeps a live stream open (never network-idle): wait for this selector instead. */
   readonly ready?: string;
@@ -42,12 +48,21 @@ interface Screen {
 const first = compass.statements[0]!;
 const last = compass.statements.at(-1)!;
 const SCREENS: readonly Screen[] = [
-  { name: 'start', path: '/' },
-  ...compass.statements.map((_, i) => ({ name: `quiz ${i + 1}`, path: `/fraga/${i + 1}` })),
-  { name: 'review', path: '/granska' },
+  { name: 'start', path: (at) => at.site },
+  ...compass.statements.map((_, i) => ({
+    name: `quiz ${i + 1}`,
+    path: (at: SitePaths) => at.statement(i + 1),
+  })),
+  // An old link (from before compasses had their own addresses) leads to the same statement.
+  {
+    name: 'quiz 1, from its old address',
+    path: (at) => `${at.site}fraga/1`,
+    lands: (at) => at.statement(1),
+  },
+  { name: 'review', path: (at) => at.review },
   {
     name: 'results',
-    path: '/resultat',
+    path: (at) => at.results,
     reveal: async (page) => {
       // "Dela resultat": the link, the copy button and the QR code.
       await page.locator('section.share button').first().click();
@@ -55,48 +70,55 @@ const SCREENS: readonly Screen[] = [
       await page.locator('section.share svg').first().waitFor();
     },
   },
-  { name: 'results, few answers', path: '/resultat', seed: 'few' },
-  ...compass.parties.map((p) => ({ name: `party ${p.id}`, path: `/resultat/parti/${p.id}` })),
-  { name: 'statement comparison', path: '/resultat/pastaenden' },
+  { name: 'results, few answers', path: (at) => at.results, seed: 'few' },
+  ...compass.parties.map((p) => ({
+    name: `party ${p.id}`,
+    path: (at: SitePaths) => at.party(p.id),
+  })),
+  { name: 'statement comparison', path: (at) => at.comparison },
   ...compass.parties.map((p) => ({
     name: `programme ${p.id}`,
-    path: `/program/${p.id}#${first.id}`,
+    path: (at: SitePaths) => at.programme(p.id, first.id),
   })),
-  { name: 'method', path: '/metod' },
-  { name: 'about', path: '/om' },
-  { name: 'statements', path: '/pastaenden' },
-  // The fragment is made by the results page's share panel, in the test.
-  { name: 'shared result', path: '/delat#' },
-  { name: 'embed builder', path: '/embed' },
+  { name: 'method', path: (at) => at.method },
+  { name: 'about', path: (at) => at.about },
+  { name: 'statements', path: (at) => at.statements },
+  { name: 'shared result', path: (at) => at.shared, shared: true },
+  { name: 'embed builder', path: (at) => at.embedBuilder },
   ...[first, last].map((s) => ({
     name: `widget ${s.id}`,
-    path: `/widget/${s.id}`,
+    path: (at: SitePaths) => at.widget(s.id),
     reveal: async (page: Page) => {
       await page.locator('.answer-buttons button').first().click();
       await page.locator('.widget .stances li').first().waitFor();
     },
   })),
-  { name: 'embedded quiz, compact', path: '/embed/socialpolitik?start=quiz&compact=true' },
+  // The frame is in the reader's own language (the browser's, here).
+  {
+    name: 'embedded quiz, compact',
+    path: (at) => `${at.embedFrame(compass.id)}?start=quiz&compact=true`,
+  },
   {
     name: 'quote game, answered',
-    path: '/vem-sa-vad',
+    path: (at) => at.quoteGame,
     reveal: async (page: Page) => {
       await page.locator('.quote-game-parties button').first().click();
       await page.locator('.quote-game-verdict').waitFor();
     },
   },
   // For teachers (issue 10): the teachers' page and the printable material on screen.
-  { name: 'teachers', path: '/larare' },
-  ...PRINTABLES.map((name) => ({ name: `printable ${name}`, path: `/larare/utskrift/${name}` })),
+  { name: 'teachers', path: (at) => at.teachers },
+  ...PRINTABLES.map((name) => ({
+    name: `printable ${name}`,
+    path: (at: SitePaths) => at.printable(name),
+  })),
   // Classroom rounds (the site is served by the classroom service; rounds are made through its
-  // API in beforeAll). Getters, because the join codes exist only once the rounds do.
-  { name: 'classroom entry', path: '/klass' },
-  { name: 'classroom, new round', path: '/klass/ny' },
+  // API in beforeAll; the join codes exist only once the rounds do).
+  { name: 'classroom entry', path: (at) => at.classroom },
+  { name: 'classroom, new round', path: (at) => at.classroomNew },
   {
     name: 'classroom, pupil joins and sees the send panel',
-    get path() {
-      return `/klass/${rounds.open.code}`;
-    },
+    path: (at) => at.classroomJoin(rounds.open.code),
     reveal: async (page: Page) => {
       // "Gå med med mina svar" (the answers are seeded): on to the results and the class panel.
       await page.locator('main button.primary').first().click();
@@ -105,23 +127,18 @@ const SCREENS: readonly Screen[] = [
   },
   {
     name: 'classroom, teacher live',
-    get path() {
-      return `/klass/${rounds.open.code}/larare#nyckel=${rounds.open.teacherKey}`;
-    },
+    path: (at) => `${at.classroomTeacher(rounds.open.code)}#nyckel=${rounds.open.teacherKey}`,
     ready: '[data-testid="live-count"]',
   },
   {
     name: 'classroom, teacher result',
-    get path() {
-      return `/klass/${rounds.closed.code}/larare#nyckel=${rounds.closed.teacherKey}`;
-    },
+    path: (at) => `${at.classroomTeacher(rounds.closed.code)}#nyckel=${rounds.closed.teacherKey}`,
     ready: 'table',
   },
   {
     name: 'classroom, teacher result withheld',
-    get path() {
-      return `/klass/${rounds.withheld.code}/larare#nyckel=${rounds.withheld.teacherKey}`;
-    },
+    path: (at) =>
+      `${at.classroomTeacher(rounds.withheld.code)}#nyckel=${rounds.withheld.teacherKey}`,
   },
 ];
 
@@ -180,8 +197,9 @@ function storedAnswers(seed: Seed): string {
       answers,
       parties: null,
       outdated: false,
+      others: {},
     },
-    version: 1,
+    version: 2,
   });
 }
 
@@ -203,7 +221,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale) => {
+describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale, prefix) => {
+  const at = sitePaths(prefix, compass.id);
   let context: BrowserContext;
   let page: Page;
   let seeded: Seed | null = null;
@@ -236,12 +255,12 @@ describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale)
   it.each(SCREENS.map((s) => [s.name, s] as const))('%s', async (_name, screen) => {
     await page.setViewportSize({ width: WIDTHS[0], height: 800 });
     await seed(screen.seed ?? 'all');
-    if (screen.path === '/delat#' && !shareFragment) {
-      await page.goto(`${origin}/resultat`);
+    if (screen.shared && !shareFragment) {
+      await page.goto(`${origin}${at.results}`);
       await page.locator('section.share button').first().click();
       shareFragment = new URL(await page.locator('#share-link').inputValue()).hash;
     }
-    const path = screen.path === '/delat#' ? `/delat${shareFragment}` : screen.path;
+    const path = `${screen.path(at)}${screen.shared ? shareFragment : ''}`;
     // A fresh document every time (no client-side state carried over from the previous screen).
     await page.goto('about:blank');
     await page.goto(`${origin}${path}`);
@@ -249,6 +268,7 @@ describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale)
       timeout: 30_000,
     });
     await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 });
+    if (screen.lands) expect(new URL(page.url()).pathname).toBe(screen.lands(at));
     if (screen.ready) await page.locator(screen.ready).first().waitFor({ timeout: 30_000 });
     else await page.waitForLoadState('networkidle');
     await screen.reveal?.(page);
@@ -298,9 +318,10 @@ async function accessibleTable(page: Page, caption: string) {
 }
 
 describe.each([
-  ['sv', 'sv-SE'],
-  ['ar', 'ar'],
-] as const)('the reflowed tables in %s, as Chromium exposes them', (language, locale) => {
+  ['sv', 'sv-SE', ''],
+  ['ar', 'ar', 'ar'],
+] as const)('the reflowed tables in %s, as Chromium exposes them', (language, locale, prefix) => {
+  const at = sitePaths(prefix, compass.id);
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
@@ -317,9 +338,9 @@ describe.each([
   });
 
   it.each([
-    ['the methods table', '/resultat', '#methods-heading ~ .reflow', 3],
-    ['the theme table', '/resultat', '#themes-heading ~ details .reflow', compass.parties.length],
-    ['the robustness table', '/metod', '.reflow', 2],
+    ['the methods table', at.results, '#methods-heading ~ .reflow', 3],
+    ['the theme table', at.results, '#themes-heading ~ details .reflow', compass.parties.length],
+    ['the robustness table', at.method, '.reflow', 2],
   ] as const)(
     '%s stacks at 320 px and is still a table with headers, the labels not read twice',
     async (_name, path, selector, columns) => {
@@ -365,6 +386,7 @@ describe.each([
 });
 
 describe('no word broken across lines in easy-read Swedish (lättläst)', () => {
+  const at = sitePaths('lattlast', compass.id);
   let context: BrowserContext;
   let page: Page;
 
@@ -376,32 +398,24 @@ describe('no word broken across lines in easy-read Swedish (lättläst)', () => 
       reducedMotion: 'reduce',
     });
     page = await context.newPage();
-    // The reading mode as the app stores it (src/state/reading-prefs.ts), set from a file of the
-    // site that does not run the app.
-    await page.goto(`${origin}/favicon.svg`);
-    await page.evaluate(() =>
-      localStorage.setItem(
-        'valkompass:reading',
-        JSON.stringify({ state: { language: 'sv', easy: true }, version: 1 }),
-      ),
-    );
   });
   afterAll(async () => {
     await context?.close();
   });
 
   const easyScreens: readonly (readonly [string, string])[] = [
-    ['start', '/'],
-    ...compass.statements.map((_, i) => [`quiz ${i + 1}`, `/fraga/${i + 1}`] as const),
+    ['start', at.site],
+    ...compass.statements.map((_, i) => [`quiz ${i + 1}`, at.statement(i + 1)] as const),
   ];
   it.each(easyScreens)('%s', async (name, path) => {
     await page.setViewportSize({ width: WIDTHS[0], height: 800 });
     await page.goto('about:blank');
     await page.goto(`${origin}${path}`);
     await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 });
-    // The mode is on (the header's "Lättläst" is pressed) before anything is measured.
+    // The page is in easy-read (the header's "Lättläst" is the current reading) before anything
+    // is measured.
     await page
-      .locator('header button[aria-pressed="true"]', { hasText: 'Lättläst' })
+      .locator('header a[aria-current="true"]', { hasText: 'Lättläst' })
       .waitFor({ timeout: 30_000 });
     await page.waitForLoadState('networkidle');
     const problems = await measure(page);
