@@ -31,7 +31,6 @@ const pathname = (page: Page) => new URL(page.url()).pathname;
 async function answer(page: Page, n: number, label: string) {
   await page.goto(`${site.origin}${paths.statement(n)}`);
   await heading(page).waitFor();
-  await page.waitForFunction(() => [...document.querySelectorAll('main button')].every((b) => Object.keys(b).some((k) => k.startsWith('__reactProps')))); // TEMP-HYDRATED
   await page.getByRole('button', { name: label, exact: true }).click();
   const next = n < compass.statements.length ? paths.statement(n + 1) : paths.review;
   await page.waitForURL((url) => url.pathname === next);
@@ -58,7 +57,6 @@ describe('the quiz in Swedish', () => {
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.id))
         .toBe('statement-heading');
-      await page.waitForFunction(() => [...document.querySelectorAll('main button')].every((b) => Object.keys(b).some((k) => k.startsWith('__reactProps')))); // TEMP-HYDRATED
       await page.getByRole('button', { name: labels[n % labels.length]!, exact: true }).click();
     }
     await page.getByRole('heading', { level: 1, name: 'Granska dina svar' }).waitFor();
@@ -249,8 +247,6 @@ describe('robustness', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${site.origin}/`);
     await page.getByRole('link', { name: 'Starta' }).click();
-    await page.getByText('Påstående 1 av 32').waitFor();
-    await page.waitForFunction(() => [...document.querySelectorAll('main button')].every((b) => Object.keys(b).some((k) => k.startsWith('__reactProps')))); // TEMP-HYDRATED
     await page.getByRole('button', { name: 'Helt för', exact: true }).click();
     await page.getByText('Påstående 2 av 32').waitFor();
     await page.getByRole('button', { name: 'Helt emot', exact: true }).click();

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type SitePaths, sitePaths } from '../../src/config/paths.ts';
+import { sitePaths } from '../../src/config/paths.ts';
 import {
   addCounters,
   byDivisiveness,
@@ -52,7 +52,7 @@ const SCREENSHOTS = process.env.VALKOMPASS_SCREENSHOTS === '1';
 const STRINGS = {
   sv: { app: appSv, classroom: classroomSv, teacher: teacherSv, paths },
   ar: { app: appAr, classroom: classroomAr, teacher: teacherAr, paths: arabic },
-} as const satisfies Record<string, { paths: SitePaths }>;
+} as const;
 type Strings = (typeof STRINGS)[keyof typeof STRINGS];
 const SV: Strings = STRINGS.sv;
 
@@ -261,8 +261,6 @@ async function answerStatements(
   for (let n = from; n <= to; n++) {
     await page.getByText(fill(L.app.quiz.progress, { number: n, total: TOTAL })).waitFor();
     const choice = plan[n - 1]!;
-    await page.waitForFunction(() => [...document.querySelectorAll('main button')].every((b) => Object.keys(b).some((k) => k.startsWith('__reactProps')))); // TEMP-HYDRATED
-
     if (choice.important) await page.getByRole('checkbox', { name: L.app.quiz.important }).check();
     await page.getByRole('button', { name: answerLabel(L, choice.answer), exact: true }).click();
   }
