@@ -12,25 +12,16 @@ import { createBrowserI18n, type Language, startLanguage } from './i18n/i18n.ts'
 import {
   arrivalPath,
   arrivalReading,
-  READING_PREFS_STORAGE_KEY,
   readingLanguage,
   readingOf,
   readingPrefix,
   splitReading,
+  storedReadingText,
 } from './i18n/reading.ts';
 
 const i18n = createBrowserI18n();
 function App() {
   return useRoutes(routes);
-}
-
-/** The reading chosen on this device, as stored; null when none or storage is blocked. */
-function storedReading(): string | null {
-  try {
-    return localStorage.getItem(READING_PREFS_STORAGE_KEY);
-  } catch {
-    return null;
-  }
 }
 
 const frame = matchPath(paths.embedFramePattern, window.location.pathname);
@@ -43,7 +34,7 @@ const frame = matchPath(paths.embedFramePattern, window.location.pathname);
  */
 function embedded(compass: string): { app: ReactNode; language: Language } {
   const embed = readEmbedOptions(window.location.search, (message) => console.warn(message));
-  const own = arrivalReading(storedReading(), navigator.languages);
+  const own = arrivalReading(storedReadingText(), navigator.languages);
   const reading = embed.lang ? readingOf(embed.lang, own === 'lattlast') : own;
   const pages = sitePaths(readingPrefix(reading), compass);
   const first = embed.statement
@@ -69,7 +60,7 @@ function embedded(compass: string): { app: ReactNode; language: Language } {
  * React takes over the HTML on screen without painting it again.
  */
 function site(): { app: ReactNode; language: Language } {
-  const moved = arrivalPath(window.location, storedReading(), navigator.languages);
+  const moved = arrivalPath(window.location, storedReadingText(), navigator.languages);
   if (moved !== null) window.history.replaceState(null, '', moved);
   return {
     language: readingLanguage(splitReading(window.location.pathname).reading),

@@ -2,7 +2,7 @@ import { Navigate, useLocation } from 'react-router';
 import { NotFound } from '../components/NotFound.tsx';
 import { LEGACY_COMPASS } from '../config/compasses.ts';
 import { LEGACY_SEGMENTS } from '../config/paths.ts';
-import { splitReading } from '../i18n/reading.ts';
+import { inReading, splitReading } from '../i18n/reading.ts';
 import { Layout } from './Layout.tsx';
 
 /**
@@ -15,13 +15,8 @@ export function LegacyOrNotFound() {
   const { reading, rest } = splitReading(pathname);
   const first = rest.split('/')[1] ?? '';
   if (LEGACY_COMPASS !== null && LEGACY_SEGMENTS.includes(first)) {
-    const prefix = reading === 'sv' ? '' : `/${reading}`;
-    return (
-      <Navigate
-        replace
-        to={`${prefix}/${encodeURIComponent(LEGACY_COMPASS)}${rest}${search}${hash}`}
-      />
-    );
+    const page = inReading(`/${encodeURIComponent(LEGACY_COMPASS)}${rest}`, reading);
+    return <Navigate replace to={`${page}${search}${hash}`} />;
   }
   return (
     <Layout compassLinks={false}>

@@ -4,15 +4,9 @@
  * page's (they chose English here before, or their browser asks for Arabic) goes straight to the
  * same page in theirs, without seeing this one first.
  */
-import { arrivalPath, READING_PREFS_STORAGE_KEY } from '../i18n/reading.ts';
+import { arrivalPath, storedReadingText } from '../i18n/reading.ts';
 
-let stored: string | null = null;
-try {
-  stored = localStorage.getItem(READING_PREFS_STORAGE_KEY);
-} catch {
-  // Blocked storage: nothing chosen.
-}
-const target = arrivalPath(window.location, stored, navigator.languages ?? []);
+const target = arrivalPath(window.location, storedReadingText(), navigator.languages ?? []);
 if (target !== null) {
   document.documentElement.hidden = true;
   window.location.replace(target);

@@ -43,6 +43,15 @@ export interface ReadingPrefsData {
 }
 
 export const READING_PREFS_STORAGE_KEY = 'valkompass:reading';
+/** The stored text of the visitor's reading choice; null when none, or storage is blocked. */
+export function storedReadingText(): string | null {
+  try {
+    return localStorage.getItem(READING_PREFS_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
 /** The version of what is stored under that key (the persisted store's envelope). */
 export const READING_PREFS_VERSION = 1;
 

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Connect, type Plugin } from 'vite';
 import type { CompassFiles, PageToRender } from '../app/prerender.tsx';
-import type { Reading } from '../i18n/reading.ts';
+import { type Reading, readingLanguage } from '../i18n/reading.ts';
 import { buildScript } from './embed-loader.ts';
 import { questionBank } from './vite-plugin-bank.ts';
 import { stringParts } from './vite-plugin-strings.ts';
@@ -169,7 +169,7 @@ export async function prerenderSite(options: {
     const pages = ssr.pagesToRender(files);
     for (const page of pages) {
       const markup = await ssr.renderPage(page.path, page.reading);
-      const language = page.reading === 'lattlast' ? 'sv' : page.reading;
+      const language = readingLanguage(page.reading);
       const links: string[] = [];
       const preload: string[] = [];
       if (page.compass !== '') preload.push(`/data/${encodeURIComponent(page.compass)}.json`);

@@ -61,6 +61,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 type ContextOptions = Parameters<Browser['newContext']>[0];
 
+/** The context a test page opens in unless told otherwise: Swedish, a 390 × 844 phone. */
+export const PHONE: ContextOptions = { locale: 'sv-SE', viewport: { width: 390, height: 844 } };
+
 /**
  * The built site and Chromium for one test file: started before its tests, closed after them;
  * `newPage` opens a page in a context of its own (Swedish, a 390 × 844 phone unless told
@@ -75,8 +78,7 @@ export function builtSite(defaults: ContextOptions = {}) {
     async newPage(options: ContextOptions = {}): Promise<Page> {
       if (!browser) throw new Error('builtSite: newPage before the browser started');
       const context = await browser.newContext({
-        locale: 'sv-SE',
-        viewport: { width: 390, height: 844 },
+        ...PHONE,
         ...defaults,
         ...options,
       });

@@ -36,7 +36,7 @@ import teacherAr from '../../src/i18n/locales/teacher/ar.json';
 import teacherSv from '../../src/i18n/locales/teacher/sv.json';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { axeViolations, builtSiteDir, launchChromium, serveBuiltSite } from './browser.ts';
+import { axeViolations, builtSiteDir, launchChromium, PHONE, serveBuiltSite } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 /**
@@ -151,11 +151,7 @@ async function startService(): Promise<string> {
 }
 
 async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'sv-SE',
-    viewport: { width: 390, height: 844 },
-    ...options,
-  });
+  const context = await browser.newContext({ ...PHONE, ...options });
   contexts.push(context);
   const seen: string[] = [];
   requests.set(context, seen);

@@ -4,7 +4,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { builtSiteDir, launchChromium } from './browser.ts';
+import { builtSiteDir, launchChromium, PHONE } from './browser.ts';
 
 // Two compasses in one deployment (issue 11): the site built with the demo fixture as a second
 // compass, which the production build never ships.
@@ -39,10 +39,7 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<Page> {
-  const context = await browser!.newContext({
-    locale: 'sv-SE',
-    viewport: { width: 390, height: 844 },
-  });
+  const context = await browser!.newContext(PHONE);
   return context.newPage();
 }
 

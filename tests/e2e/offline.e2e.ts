@@ -9,7 +9,7 @@ import appSv from '../../src/i18n/locales/sv.json';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { SHELL_FILE } from '../../src/tools/vite-plugin-prerender.ts';
-import { axeViolations, builtSiteDir, launchChromium } from './browser.ts';
+import { axeViolations, builtSiteDir, launchChromium, PHONE } from './browser.ts';
 
 // The service worker on a real deployment: each test copies the built site to a folder of its
 // own and serves it with the classroom service (src/server), so that a test can go offline by
@@ -51,11 +51,7 @@ async function deploy(): Promise<Deployment> {
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'sv-SE',
-    viewport: { width: 390, height: 844 },
-    ...options,
-  });
+  const context = await browser.newContext({ ...PHONE, ...options });
   contexts.push(context);
   return context.newPage();
 }

@@ -16,6 +16,19 @@ const answerFirst = (count: number) =>
     for (const id of ids.slice(0, count)) useAnswers.getState().answer(id, 1);
   });
 
+const startToggle = () =>
+  within(screen.getByRole('main')).getByRole('button', { name: 'Lättläst' });
+const readingLink = (name: string) =>
+  within(screen.getByRole('banner')).getByRole('link', { name });
+
+/** An easy-read start page: the toggle pressed, the header on Lättläst, links kept in it. */
+function expectEasyReadStart() {
+  expect(startToggle()).toHaveAttribute('aria-pressed', 'true');
+  expect(readingLink('Lättläst')).toHaveAttribute('aria-current', 'true');
+  expect(readingLink('Svenska')).not.toHaveAttribute('aria-current');
+  expect(screen.getByRole('link', { name: 'Starta' })).toHaveAttribute('href', '/lattlast/fraga/1');
+}
+
 describe('StartPage', () => {
   it('shows the compass title as the heading and its description', () => {
     renderPage(<StartPage />);
@@ -145,10 +158,6 @@ describe('StartPage: easy-read Swedish (lättläst)', () => {
     localStorage.clear();
   });
   const offer = () => screen.getByText('Lättläst svenska: enklare ord och kortare meningar.');
-  const startToggle = () =>
-    within(screen.getByRole('main')).getByRole('button', { name: 'Lättläst' });
-  const readingLink = (name: string) =>
-    within(screen.getByRole('banner')).getByRole('link', { name });
   const storedPrefs = () => {
     const { language, easy } = useReadingPrefs.getState();
     return { language, easy };
@@ -179,13 +188,7 @@ describe('StartPage: easy-read Swedish (lättläst)', () => {
 
   it('shows an easy-read page as such: the toggle pressed, the header on Lättläst, links kept in it', () => {
     renderPage(<StartPage />, { easy: true });
-    expect(startToggle()).toHaveAttribute('aria-pressed', 'true');
-    expect(readingLink('Lättläst')).toHaveAttribute('aria-current', 'true');
-    expect(readingLink('Svenska')).not.toHaveAttribute('aria-current');
-    expect(screen.getByRole('link', { name: 'Starta' })).toHaveAttribute(
-      'href',
-      '/lattlast/fraga/1',
-    );
+    expectEasyReadStart();
   });
 
   it('switches to the easy-read address and back, remembering each choice', async () => {
@@ -193,13 +196,7 @@ describe('StartPage: easy-read Swedish (lättläst)', () => {
     const { location } = renderInReadings(<StartPage />);
     await user.click(startToggle());
     await waitFor(() => expect(location()).toBe('/lattlast/'));
-    expect(startToggle()).toHaveAttribute('aria-pressed', 'true');
-    expect(readingLink('Lättläst')).toHaveAttribute('aria-current', 'true');
-    expect(readingLink('Svenska')).not.toHaveAttribute('aria-current');
-    expect(screen.getByRole('link', { name: 'Starta' })).toHaveAttribute(
-      'href',
-      '/lattlast/fraga/1',
-    );
+    expectEasyReadStart();
     expect(storedPrefs()).toEqual({ language: 'sv', easy: true });
 
     await user.click(startToggle());
