@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import type { Position } from '../../domain/bank/types.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
+import { URL_COMPONENTS } from './breakable-url.tsx';
 import { methodExercise, type PartyExercise } from './method-exercise.ts';
 import { PrintHead } from './PrintHead.tsx';
 import { SCALE } from './Worksheet.tsx';
@@ -158,7 +159,14 @@ export function MethodExerciseSheet({ lng }: { lng: Language }) {
 
       <section className="printable-sheet method-key" aria-labelledby="method-key-title">
         <h2 id="method-key-title">{t('method.keyTitle')}</h2>
-        <p>{t('method.keyLead', { url: methodUrl })}</p>
+        <p>
+          <Trans
+            t={t}
+            i18nKey="method.keyLead"
+            values={{ url: methodUrl }}
+            components={URL_COMPONENTS}
+          />
+        </p>
         {exercise.results.map((result) => (
           <div key={result.party} className="method-key-party">
             <StepTable result={result} lng={lng} filled />

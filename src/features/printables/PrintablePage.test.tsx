@@ -7,6 +7,7 @@ import { paths, type Printable } from '../../config/paths.ts';
 import type { Compass } from '../../domain/bank/types.ts';
 import { scoreVoter } from '../../domain/scoring/index.ts';
 import { switchLanguage } from '../../i18n/i18n.ts';
+import type { Language } from '../../i18n/languages.ts';
 import en from '../../i18n/locales/en.json';
 import printablesEn from '../../i18n/locales/printables/en.json';
 import printablesSv from '../../i18n/locales/printables/sv.json';
@@ -24,12 +25,18 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const open = (name: Printable | string, compass: Compass = demoCompass, easy = false) =>
+const open = (
+  name: Printable | string,
+  compass: Compass = demoCompass,
+  easy = false,
+  language: Language = 'sv',
+) =>
   renderLazyPage(<PrintablePage />, {
     path: `/larare/utskrift/${name}`,
     route: paths.printablePattern,
     compass,
     easy,
+    language,
   });
 
 describe('the scale words', () => {
@@ -203,4 +210,39 @@ describe('PrintablePage', () => {
       demoCompass.statements.length,
     );
   });
+});
+
+describe('an address inside a sentence', () => {
+  /** The sentence as a reader sees it: the string with the address put in (and no markup). */
+  const sentence = (string: string, url: string) =>
+    string.replace(/<\/?url>/g, '').replace('{{url}}', url);
+  /** The address as the page's HTML should have it: a <wbr> after each "/" after "https://". */
+  const breakable = (url: string) => {
+    const parts = url.split('/');
+    return parts
+      .map((part, i) => (i === parts.length - 1 ? part : i >= 2 ? `${part}/<wbr>` : `${part}/`))
+      .join('');
+  };
+
+  it.each([
+    ['arbetsblad', 'sv', printablesSv.worksheet.result, paths.home],
+    ['arbetsblad', 'en', printablesEn.worksheet.result, paths.home],
+    ['arbetsblad', 'ar', printablesEn.worksheet.result, paths.home],
+    ['metodovning', 'sv', printablesSv.method.keyLead, paths.method],
+    ['metodovning', 'en', printablesEn.method.keyLead, paths.method],
+  ] as const)(
+    '%s (%s): is whole in the sentence and wraps only after a "/"',
+    async (name, language, string, path) => {
+      await open(name, realCompass, false, language);
+      const url = `${window.location.origin}${path}`;
+      const text = sentence(string, url);
+      const paragraph = screen.getByText((_, element) => element?.textContent === text, {
+        selector: 'p',
+      });
+      const lead = text.slice(0, text.length - url.length);
+      expect(text.endsWith(url)).toBe(true);
+      expect(paragraph.innerHTML).toBe(`${lead}${breakable(url)}`);
+      expect(paragraph.querySelectorAll('wbr')).toHaveLength(url.split('/').length - 3);
+    },
+  );
 });

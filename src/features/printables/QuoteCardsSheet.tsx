@@ -1,9 +1,10 @@
-import { Fragment, type ReactNode, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
+import { breakableUrl } from './breakable-url.tsx';
 import { PrintHead } from './PrintHead.tsx';
 import { cardParties, cardStatements, quoteCards } from './quote-cards.ts';
 
@@ -84,19 +85,4 @@ export function QuoteCardsSheet({ lng }: { lng: Language }) {
       </section>
     </>
   );
-}
-
-/**
- * An address that may wrap after a "/" of its path (not inside "https://", and nowhere else), so
- * a narrow screen never breaks it mid-word.
- */
-function breakableUrl(url: string): ReactNode {
-  const parts = url.split('/');
-  return parts.map((part, i) => (
-    <Fragment key={i}>
-      {part}
-      {i < parts.length - 1 && '/'}
-      {i >= 2 && i < parts.length - 1 && <wbr />}
-    </Fragment>
-  ));
 }

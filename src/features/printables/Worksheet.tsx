@@ -1,9 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
 import { statementText, useEasyRead } from '../../i18n/statement-text.ts';
+import { URL_COMPONENTS } from './breakable-url.tsx';
 import { PrintHead } from './PrintHead.tsx';
 
 /** The five answers in the app's order (the quiz's buttons, top to bottom), with the app's words. */
@@ -58,7 +59,9 @@ export function Worksheet({ lng }: { lng: Language }) {
         <p>{t('worksheet.private')}</p>
         <p>{t('worksheet.sensitive')}</p>
         <h2>{t('worksheet.resultTitle')}</h2>
-        <p>{t('worksheet.result', { url })}</p>
+        <p>
+          <Trans t={t} i18nKey="worksheet.result" values={{ url }} components={URL_COMPONENTS} />
+        </p>
       </section>
       <section className="printable-sheet" aria-label={t('names.arbetsblad')}>
         <ol className="worksheet-statements">
