@@ -2,8 +2,9 @@ import './app/app.css';
 import { type ReactNode, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { BrowserRouter, matchPath, MemoryRouter, useRoutes } from 'react-router';
-import { routes } from './app/routes.tsx';
+import { BrowserRouter, matchPath, matchRoutes, MemoryRouter, useRoutes } from 'react-router';
+import { pageNeeds, routes } from './app/routes.tsx';
+import { Started } from './app/Started.tsx';
 import { paths, sitePaths } from './config/paths.ts';
 import { EmbedProvider } from './context/embed-context.tsx';
 import { readEmbedOptions } from './features/embed/embed-options.ts';
@@ -32,7 +33,14 @@ const frame = matchPath(paths.embedFramePattern, window.location.pathname);
  * language: the news site's choice for its frame (in easy-read if the reader chose that on this
  * device), else the reader's own.
  */
-function embedded(compass: string): { app: ReactNode; language: Language } {
+/** The app for this page, its language, and the address it opens at. */
+interface Start {
+  app: ReactNode;
+  language: Language;
+  at: string;
+}
+
+function embedded(compass: string): Start {
   const embed = readEmbedOptions(window.location.search, (message) => console.warn(message));
   const own = arrivalReading(storedReadingText(), navigator.languages);
   const reading = embed.lang ? readingOf(embed.lang, own === 'lattlast') : own;
@@ -44,6 +52,7 @@ function embedded(compass: string): { app: ReactNode; language: Language } {
       : pages.home;
   return {
     language: readingLanguage(reading),
+    at: first,
     app: (
       <EmbedProvider value={embed}>
         <MemoryRouter initialEntries={[first]}>
@@ -59,11 +68,12 @@ function embedded(compass: string): { app: ReactNode; language: Language } {
  * has done this before its first paint already). A page prerendered at build time is hydrated:
  * React takes over the HTML on screen without painting it again.
  */
-function site(): { app: ReactNode; language: Language } {
+function site(): Start {
   const moved = arrivalPath(window.location, storedReadingText(), navigator.languages);
   if (moved !== null) window.history.replaceState(null, '', moved);
   return {
     language: readingLanguage(splitReading(window.location.pathname).reading),
+    at: window.location.pathname,
     app: (
       <BrowserRouter>
         <App />
@@ -72,11 +82,14 @@ function site(): { app: ReactNode; language: Language } {
   };
 }
 
-const { app, language } = frame ? embedded(frame.params.compass ?? '') : site();
+const { app, language, at } = frame ? embedded(frame.params.compass ?? '') : site();
 const root = document.getElementById('root')!;
 const tree = (
   <StrictMode>
-    <I18nextProvider i18n={i18n}>{app}</I18nextProvider>
+    <I18nextProvider i18n={i18n}>
+      {app}
+      <Started />
+    </I18nextProvider>
   </StrictMode>
 );
 
@@ -93,8 +106,14 @@ function start() {
   }
 }
 
-// The page's language is there before the first render, so that nothing is shown in another one
-// (the start page's words only: the other pages' load with them).
-void startLanguage(i18n, language).finally(start);
+/**
+ * The page's language is there before the first render, so that nothing is shown in another one
+ * (the start page's words only: the other pages' load with them), and so is what the page reads
+ * (its code, strings and data; routes.tsx): React then takes a prerendered page over in one pass,
+ * with no part of it left waiting, unhydrated, for a press to wake it. What fails to load is
+ * the page's to report as it renders.
+ */
+const needs = pageNeeds(matchRoutes(routes, at) ?? [], { i18n, language });
+void Promise.allSettled([startLanguage(i18n, language), ...needs]).finally(start);
 
 registerServiceWorker();

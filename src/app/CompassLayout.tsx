@@ -13,7 +13,6 @@ import { EmbedBridge } from '../features/embed/EmbedBridge.tsx';
 import { useAnswers } from '../state/answers-store.ts';
 import { Layout } from './Layout.tsx';
 import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
-import { Started } from './Started.tsx';
 
 /**
  * A compass's pages: the compass named in the address (or `id`, for the site's start page when it
@@ -48,7 +47,6 @@ function LoadedCompass({ id, children }: { id: string; children: ReactNode }) {
           <GivenAnswer compass={compass} />
           {embed && <EmbedBridge options={embed} />}
           {children}
-          <Started />
         </CompassProvider>
       )}
     </CompassGate>

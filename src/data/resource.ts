@@ -7,6 +7,20 @@ export function settled<T>(value: T): Promise<T> {
 }
 
 /**
+ * `promise`, marked the way React marks the thenables it has seen once it settles, so that a
+ * render after that reads it at once with `use()` instead of suspending for a turn: data loaded
+ * before the app hydrates a prerendered page (main.tsx) then hydrates it in one pass.
+ */
+export function tracked<T>(promise: Promise<T>): Promise<T> {
+  const marked = promise as Promise<T> & { status?: string; value?: T; reason?: unknown };
+  promise.then(
+    (value) => Object.assign(marked, { status: 'fulfilled', value }),
+    (reason: unknown) => Object.assign(marked, { status: 'rejected', reason }),
+  );
+  return promise;
+}
+
+/**
  * Data a page reads with `use()` while rendering: fetched once per key and kept for the life of
  * the page (a failed fetch too: a reload tries again), so every render gets the same promise, as
  * React requires. `seed` puts data that is already at hand (the prerendering at build time reads
@@ -17,7 +31,7 @@ export function resource<T>(load: (key: string) => Promise<T>) {
   return {
     read(key: string): Promise<T> {
       let pending = cache.get(key);
-      if (pending === undefined) cache.set(key, (pending = load(key)));
+      if (pending === undefined) cache.set(key, (pending = tracked(load(key))));
       return pending;
     },
     seed(key: string, value: T): void {

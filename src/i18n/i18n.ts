@@ -1,6 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { settled } from '../data/resource.ts';
+import { settled, tracked } from '../data/resource.ts';
 import { isLanguage, type Language, LANGUAGES } from './languages.ts';
 import sv from './locales/sv.json';
 import { preferredLanguage } from './reading.ts';
@@ -61,7 +61,17 @@ const loads = new WeakMap<i18n, Map<string, Promise<void>>>();
 
 const done = settled(undefined);
 
-function loadsOf(instance: i18n): Map<string, Promise<void>> {
+/**
+ * The i18next instance itself. react-i18next's `useTranslation` hands out a copy of it (made
+ * again on each mount and language change, with `__original` pointing back), so anything kept
+ * per instance, or changed on it, goes through this.
+ */
+export function originalInstance(instance: i18n): i18n {
+  return (instance as i18n & { __original?: i18n }).__original ?? instance;
+}
+
+function loadsOf(given: i18n): Map<string, Promise<void>> {
+  const instance = originalInstance(given);
   let mine = loads.get(instance);
   if (!mine) loads.set(instance, (mine = new Map()));
   return mine;
@@ -93,21 +103,25 @@ export function createBrowserI18n(): i18n {
  * Resolves once `part` of `language`'s strings is loaded into `instance`; repeated calls share
  * one promise (already fulfilled when there is nothing to wait for), as React's `use()` needs.
  */
-export function loadStrings(instance: i18n, language: Language, part: StringPart): Promise<void> {
+export function loadStrings(given: i18n, language: Language, part: StringPart): Promise<void> {
+  const instance = originalInstance(given);
   const mine = loadsOf(instance);
   const key = `${language}/${part}`;
   let pending = mine.get(key);
   if (!pending) {
-    pending = loaders[language][part]().then((strings) => {
-      instance.addResourceBundle(language, NAMESPACE, strings.default, true, true);
-    });
+    pending = tracked(
+      loaders[language][part]().then((strings) => {
+        instance.addResourceBundle(language, NAMESPACE, strings.default, true, true);
+      }),
+    );
     mine.set(key, pending);
   }
   return pending;
 }
 
 /** Loads a language's strings (both parts) if needed, then switches to it. Answers are untouched. */
-export async function switchLanguage(instance: i18n, language: Language): Promise<void> {
+export async function switchLanguage(given: i18n, language: Language): Promise<void> {
+  const instance = originalInstance(given);
   await Promise.all([
     loadStrings(instance, language, 'core'),
     loadStrings(instance, language, 'pages'),
@@ -116,7 +130,8 @@ export async function switchLanguage(instance: i18n, language: Language): Promis
 }
 
 /** Loads only the frame's and start page's strings of `language`, then switches to it (main.tsx). */
-export async function startLanguage(instance: i18n, language: Language): Promise<void> {
+export async function startLanguage(given: i18n, language: Language): Promise<void> {
+  const instance = originalInstance(given);
   await loadStrings(instance, language, 'core');
   await instance.changeLanguage(language);
 }

@@ -1,8 +1,8 @@
 import type { i18n } from 'i18next';
 import { type ReactNode, use } from 'react';
 import { useTranslation } from 'react-i18next';
-import { settled } from '../data/resource.ts';
-import { loadStrings } from './i18n.ts';
+import { settled, tracked } from '../data/resource.ts';
+import { loadStrings, originalInstance } from './i18n.ts';
 import { isLanguage, type Language } from './languages.ts';
 
 /**
@@ -77,10 +77,11 @@ const loaded = settled(undefined);
  * calls share one promise; an already fulfilled one when there is nothing to wait for.
  */
 export function loadNamespace(
-  instance: i18n,
+  given: i18n,
   namespace: LazyNamespace,
   language: Language,
 ): Promise<void> {
+  const instance = originalInstance(given);
   // One promise per instance, namespace and language, kept after it settles: React replays a
   // suspended render and must get the same promise again.
   let mine = loads.get(instance);
@@ -94,13 +95,15 @@ export function loadNamespace(
   const pending =
     needed.length === 0
       ? loaded
-      : Promise.all(
-          needed.map((lang) =>
-            loaders[namespace][lang]!().then((strings) => {
-              instance.addResourceBundle(lang, namespace, strings.default, true, true);
-            }),
-          ),
-        ).then(() => undefined);
+      : tracked(
+          Promise.all(
+            needed.map((lang) =>
+              loaders[namespace][lang]!().then((strings) => {
+                instance.addResourceBundle(lang, namespace, strings.default, true, true);
+              }),
+            ),
+          ).then(() => undefined),
+        );
   mine.set(key, pending);
   return pending;
 }

@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+import { act, render, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { Suspense } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { createBrowserI18n, loadStrings, originalInstance, startLanguage } from './i18n.ts';
+import { loadNamespace, NamespaceGate, PageStringsGate } from './namespaces.tsx';
+
+function ReviewTitle() {
+  const { t } = useTranslation();
+  return <h1>{t('review.title')}</h1>;
+}
+
+function JoinTitle() {
+  const { t } = useTranslation('classroom');
+  return <h1>{t('join.title')}</h1>;
+}
+
+/** Renders in an awaited `act`: React 19 retries a suspended render in tests only then. */
+async function renderSuspending(element: ReactNode) {
+  await act(async () => {
+    render(element);
+  });
+}
+
+/** The browser's instance, as the app starts it: the start page's strings only. */
+async function startedInstance() {
+  const i18n = createBrowserI18n();
+  await startLanguage(i18n, 'sv');
+  return i18n;
+}
+
+describe('strings loaded with a page (the browser instance, nothing preloaded)', () => {
+  it('renders a page behind the page-strings gate once its strings are loaded', async () => {
+    const i18n = await startedInstance();
+    await renderSuspending(
+      <I18nextProvider i18n={i18n}>
+        <Suspense fallback={<p>…</p>}>
+          <PageStringsGate>
+            <ReviewTitle />
+          </PageStringsGate>
+        </Suspense>
+      </I18nextProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Granska dina svar' })).toBeInTheDocument();
+  });
+
+  it('renders a page behind a namespace gate once the namespace is loaded', async () => {
+    const i18n = await startedInstance();
+    await renderSuspending(
+      <I18nextProvider i18n={i18n}>
+        <Suspense fallback={<p>…</p>}>
+          <NamespaceGate namespace="classroom">
+            <JoinTitle />
+          </NamespaceGate>
+        </Suspense>
+      </I18nextProvider>,
+    );
+    expect(await screen.findByRole('heading', { level: 1 })).not.toHaveTextContent('join.title');
+  });
+
+  // The gates read the instance through useTranslation, which hands out a copy made again on each
+  // mount: were loads kept per copy, a page hydrating in the browser started a new load on each
+  // retry and waited for ever (the app's e2e suite caught it).
+  it('shares one load between the instance and the copies useTranslation hands out', async () => {
+    const i18n = await startedInstance();
+    const copy = Object.assign(Object.create(i18n) as typeof i18n, { __original: i18n });
+    expect(originalInstance(copy)).toBe(i18n);
+    expect(loadStrings(copy, 'sv', 'pages')).toBe(loadStrings(i18n, 'sv', 'pages'));
+    expect(loadNamespace(copy, 'teacher', 'sv')).toBe(loadNamespace(i18n, 'teacher', 'sv'));
+  });
+
+  it('marks a finished load as such, so that a page rendered after it does not suspend', async () => {
+    const i18n = await startedInstance();
+    const pending = loadStrings(i18n, 'en', 'pages');
+    await pending;
+    expect(pending).toMatchObject({ status: 'fulfilled' });
+    await renderSuspending(
+      <I18nextProvider i18n={i18n}>
+        <Suspense fallback={<p>…</p>}>
+          <PageStringsGate>
+            <ReviewTitle />
+          </PageStringsGate>
+        </Suspense>
+      </I18nextProvider>,
+    );
+    await i18n.changeLanguage('sv');
+    expect(await screen.findByRole('heading', { level: 1 })).toBeInTheDocument();
+  });
+});
