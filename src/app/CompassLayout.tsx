@@ -13,6 +13,7 @@ import { EmbedBridge } from '../features/embed/EmbedBridge.tsx';
 import { useAnswers } from '../state/answers-store.ts';
 import { Layout } from './Layout.tsx';
 import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
+import { Started } from './Started.tsx';
 
 /**
  * A compass's pages: the compass named in the address (or `id`, for the site's start page when it
@@ -47,6 +48,7 @@ function LoadedCompass({ id, children }: { id: string; children: ReactNode }) {
           <GivenAnswer compass={compass} />
           {embed && <EmbedBridge options={embed} />}
           {children}
+          <Started />
         </CompassProvider>
       )}
     </CompassGate>

@@ -28,18 +28,26 @@ function start(): void {
 /**
  * A press in the moment between the paint and the app's start is not lost, and does not reach a
  * page React has not yet taken over (React would try to take over just that part then, and could
- * leave it waiting). Until the app says it has taken the page over (`STARTED_EVENT`, once the page
- * is hydrated; it loads what the page reads first, so that happens in one pass), presses are kept
- * from it: links and the explainers (`<details>`) work as they do without the app, and a button
- * pressed is pressed again once the app is there. After that, everything goes straight to the app.
+ * leave it waiting). Until the app has taken the whole page over (`STARTED_EVENT`, as each part
+ * of the page is hydrated), presses are kept from it: links and the explainers (`<details>`) work
+ * as they do without the app; a button pressed is pressed again once the app is there; a
+ * checkbox ticks at once, as it would, and the app is told once it is there. After that,
+ * everything goes straight to the app.
  */
 let pressed: HTMLElement | null = null;
+/** Checkboxes changed before the app started, with the state the page was rendered with. */
+const ticked = new Map<HTMLInputElement, boolean>();
 const hold = (event: Event) => {
   event.stopPropagation();
   const target = event.target instanceof Element ? event.target : null;
   if (event.type !== 'click') return;
-  const button = target?.closest('button');
-  if (button) {
+  if (target instanceof HTMLInputElement && target.type === 'checkbox') {
+    // The box has already changed when its click is dispatched: it was the other way before.
+    if (!ticked.has(target)) ticked.set(target, !target.checked);
+    return;
+  }
+  const button = target?.closest('button, input');
+  if (button instanceof HTMLElement) {
     event.preventDefault();
     pressed = button;
   }
@@ -52,6 +60,24 @@ const hold = (event: Event) => {
       // Blocked storage: the link still leads to the page in that reading.
     }
 };
+
+/**
+ * Hands the presses held back to the app: a ticked box is set back to the state the app knows,
+ * then clicked, so that the app sees the change; then a button is pressed again.
+ */
+function handOver(): void {
+  for (const [box, rendered] of ticked)
+    if (box.isConnected && box.checked !== rendered) {
+      box.checked = rendered;
+      box.click();
+    }
+  ticked.clear();
+  const button = pressed;
+  pressed = null;
+  // After the app has taken in the ticks (its updates are committed before the next task).
+  if (button) setTimeout(() => button.isConnected && button.click(), 0);
+}
+
 const PRESSES = [
   'pointerdown',
   'pointerup',
@@ -64,17 +90,25 @@ const PRESSES = [
   'click',
 ];
 for (const type of PRESSES) document.addEventListener(type, hold, { capture: true });
-document.addEventListener(
-  STARTED_EVENT,
-  () => {
-    for (const type of PRESSES) document.removeEventListener(type, hold, { capture: true });
-    const button = pressed;
-    pressed = null;
-    // In a task of its own, after React has finished committing the page.
-    if (button) setTimeout(() => button.isConnected && button.click(), 0);
-  },
-  { once: true },
-);
+/**
+ * Whether React has taken over every control on the page. React takes a page over in parts: the
+ * frame first, then each part that can wait (a `<Suspense>` boundary) in a pass of its own; each
+ * part says when it is done (`Started`), and a control carries React's props once its part is.
+ */
+const taken = (element: Element) =>
+  Object.keys(element).some((key) => key.startsWith('__reactProps'));
+const CONTROLS = 'a, button, input, select, textarea, summary';
+const wholePageTaken = () =>
+  [...(document.getElementById('root')?.querySelectorAll(CONTROLS) ?? [])].every(taken);
+
+const started = () => {
+  if (!wholePageTaken()) return;
+  document.removeEventListener(STARTED_EVENT, started);
+  for (const type of PRESSES) document.removeEventListener(type, hold, { capture: true });
+  // In a task of its own, after React has finished committing the page.
+  setTimeout(handOver, 0);
+};
+document.addEventListener(STARTED_EVENT, started);
 
 // A frame is painted before the next task runs: start then.
 requestAnimationFrame(() => setTimeout(start, 0));

@@ -16,6 +16,7 @@ import { type LazyPage, lazyPage } from './lazy-page.tsx';
 import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
 import { ReadingScope } from './ReadingScope.tsx';
 import { SiteHome } from './SiteHome.tsx';
+import { Started } from './Started.tsx';
 
 // Everything past the start page is loaded when first needed (lazy-load what the first screen
 // does not need), so the start page stays within its size budget (tests/e2e/size-budget.e2e.ts).
@@ -106,6 +107,7 @@ function Loading({ children }: { children: ReactNode }) {
   return (
     <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
       <PageStringsGate>{children}</PageStringsGate>
+      <Started />
     </Suspense>
   );
 }

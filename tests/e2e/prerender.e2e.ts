@@ -37,18 +37,24 @@ function problems(page: Page): string[] {
   return found;
 }
 
-/**
- * Opens `path` with the app's entry script held back, marks the page's h1 as painted from the
- * HTML, lets the script run and waits until `hydrated` holds: the same h1 node is still there
- * (React took the HTML over instead of painting it again), and nothing shifted.
- */
-async function openAndHydrate(page: Page, path: string, hydrated: (page: Page) => Promise<void>) {
+/** Holds the app's entry script back until the returned function is called. */
+async function holdEntry(page: Page): Promise<() => void> {
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+/**
+ * Opens `path` with the app's entry script held back, marks the page's h1 as painted from the
+ * HTML, lets the script run and waits until `hydrated` holds: the same h1 node is still there
+ * (React took the HTML over instead of painting it again), and nothing shifted.
+ */
+async function openAndHydrate(page: Page, path: string, hydrated: (page: Page) => Promise<void>) {
+  const release = await holdEntry(page);
   await page.addInitScript(() => {
     (window as unknown as { shifts: number }).shifts = 0;
     new PerformanceObserver((list) => {
@@ -194,6 +200,26 @@ describe('hydration', () => {
       });
       expect(errors).toEqual([]);
     });
+
+  it('keeps what was pressed before the app started: a ticked box and then an answer', async () => {
+    const page = await newPage();
+    const errors = problems(page);
+    const release = await holdEntry(page);
+    await page.goto(`${site.origin}/socialpolitik/fraga/3`, { waitUntil: 'commit' });
+    const important = page.getByRole('checkbox', { name: 'Viktigt för mig' });
+    await important.check();
+    await page.getByRole('button', { name: 'Delvis för', exact: true }).click();
+    expect(new URL(page.url()).pathname).toBe('/socialpolitik/fraga/3');
+    release();
+    // The app starts, takes in the tick, then the answer, and moves on.
+    await page.waitForURL(`${site.origin}/socialpolitik/fraga/4`);
+    await page.goto(`${site.origin}/socialpolitik/fraga/3`);
+    await page
+      .locator('.answer-buttons button[aria-pressed="true"]', { hasText: 'Delvis för' })
+      .waitFor();
+    expect(await important.isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+  });
 
   it('keeps answers given before: a statement page shows the stored answer once hydrated', async () => {
     const page = await newPage();
