@@ -110,5 +110,28 @@ const started = () => {
 };
 document.addEventListener(STARTED_EVENT, started);
 
-// A frame is painted before the next task runs: start then.
-requestAnimationFrame(() => setTimeout(start, 0));
+/**
+ * Starts once the browser has painted the page's content (its first-contentful-paint entry): a
+ * browser may hold that paint back well after the page has arrived, and what the app fetches in
+ * the meantime would only compete with it. Where the browser does not report paints, in the task
+ * after the next frame.
+ */
+function afterFirstPaint(then: () => void): void {
+  if (
+    typeof PerformanceObserver === 'undefined' ||
+    !PerformanceObserver.supportedEntryTypes?.includes('paint')
+  ) {
+    requestAnimationFrame(() => setTimeout(then, 0));
+    return;
+  }
+  let done = false;
+  const observer = new PerformanceObserver((list) => {
+    if (done || !list.getEntriesByName('first-contentful-paint').length) return;
+    done = true;
+    observer.disconnect();
+    setTimeout(then, 0);
+  });
+  observer.observe({ type: 'paint', buffered: true });
+}
+
+afterFirstPaint(start);

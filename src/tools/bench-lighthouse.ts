@@ -36,7 +36,7 @@ import {
 } from './lighthouse-report.ts';
 
 /** The pages measured when none are given; the routes move, so this stays a plain list. */
-const DEFAULT_PATHS = ['/', '/fraga/1'];
+const DEFAULT_PATHS = ['/', '/socialpolitik/fraga/1'];
 
 /**
  * The browser languages emulated for each of the app's languages, most preferred first. Chromium
