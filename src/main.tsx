@@ -109,8 +109,8 @@ function start() {
 /**
  * The page's language is there before the first render, so that nothing is shown in another one
  * (the start page's words only: the other pages' load with them), and so is what the page reads
- * (its code, strings and data; routes.tsx): React then takes a prerendered page over in one pass,
- * with no part of it left waiting, unhydrated, for a press to wake it. What fails to load is
+ * (its code, strings and data; routes.tsx): React then takes each part of a prerendered page
+ * over without waiting for anything, none left unhydrated for a press to wake it. What fails to load is
  * the page's to report as it renders.
  */
 const needs = pageNeeds(matchRoutes(routes, at) ?? [], { i18n, language });

@@ -10,7 +10,7 @@ export type LazyPage<P extends object> = ((props: P) => ReactNode) & {
  * The component `name` of the module `load` imports, loaded when first rendered (suspending
  * until then, like `React.lazy`) or ahead of that with `load()`. Once loaded it renders at once:
  * the app loads a prerendered page's component before it hydrates the page (main.tsx), so the
- * page is taken over in one pass.
+ * page is taken over without waiting for it.
  */
 export function lazyPage<K extends string, P extends object = object>(
   load: () => Promise<Record<K, ComponentType<P>>>,

@@ -83,7 +83,7 @@ export interface Arrival {
 /**
  * What a route's page reads while it renders (its code, strings and data), on the route's
  * `handle`: the app loads it for the page it starts on before it hydrates that page, so a
- * prerendered page is taken over in one pass and never waits half-hydrated (main.tsx).
+ * prerendered page is taken over without waiting, never left half-hydrated (main.tsx).
  */
 export interface PageNeeds {
   needs: (arrival: Arrival) => Promise<unknown>[];

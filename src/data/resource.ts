@@ -9,7 +9,7 @@ export function settled<T>(value: T): Promise<T> {
 /**
  * `promise`, marked the way React marks the thenables it has seen once it settles, so that a
  * render after that reads it at once with `use()` instead of suspending for a turn: data loaded
- * before the app hydrates a prerendered page (main.tsx) then hydrates it in one pass.
+ * before the app hydrates a prerendered page (main.tsx) then hydrates it without waiting.
  */
 export function tracked<T>(promise: Promise<T>): Promise<T> {
   const marked = promise as Promise<T> & { status?: string; value?: T; reason?: unknown };
