@@ -1,7 +1,7 @@
 import type { i18n } from 'i18next';
 import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Params, RouteObject } from 'react-router';
+import { type Params, type RouteObject, useLocation } from 'react-router';
 import { isServedCompass, ONLY_COMPASS } from '../config/compasses.ts';
 import { compassRoute } from '../config/paths.ts';
 import { methodFigures } from '../data/load-method.ts';
@@ -14,6 +14,7 @@ import { type Reading, readingPrefix, READINGS } from '../i18n/reading.ts';
 import { CompassLayout } from './CompassLayout.tsx';
 import { type LazyPage, lazyPage } from './lazy-page.tsx';
 import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
+import { PageErrorBoundary } from './PageError.tsx';
 import { ReadingScope } from './ReadingScope.tsx';
 import { SiteHome } from './SiteHome.tsx';
 import { Started } from './Started.tsx';
@@ -104,11 +105,14 @@ const compassNeeds = (id: string | undefined): Promise<unknown>[] =>
 
 function Loading({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   return (
-    <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-      <PageStringsGate>{children}</PageStringsGate>
-      <Started />
-    </Suspense>
+    <PageErrorBoundary page={pathname}>
+      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+        <PageStringsGate>{children}</PageStringsGate>
+        <Started />
+      </Suspense>
+    </PageErrorBoundary>
   );
 }
 
