@@ -43,6 +43,7 @@ describe('PageErrorBoundary', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Sidan kunde inte laddas. Kontrollera anslutningen och ladda om sidan. Dina svar finns kvar.',
     );
+    expect(screen.getByRole('alert')).toHaveFocus();
     await userEvent.click(screen.getByRole('button', { name: 'Ladda om' }));
     expect(reload).toHaveBeenCalledOnce();
   });

@@ -1,4 +1,4 @@
-import { Component, type ReactNode } from 'react';
+import { Component, type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
@@ -31,8 +31,11 @@ export class PageErrorBoundary extends Component<Props, { failed: boolean; page:
 
 function PageFailed() {
   const { t } = useTranslation();
+  const message = useRef<HTMLDivElement>(null);
+  // Where the page would have begun: in view, and where keyboard focus goes on from.
+  useEffect(() => message.current?.focus(), []);
   return (
-    <div className="notice" role="alert">
+    <div className="notice" role="alert" tabIndex={-1} ref={message}>
       <p>{t('app.pageFailed')}</p>
       <button type="button" onClick={() => window.location.reload()}>
         {t('update.reload')}

@@ -254,6 +254,33 @@ describe('robustness', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says calmly that a page could not be loaded when the connection is gone', async () => {
+    // No service worker, as on a first visit before it has kept the app on the device.
+    const page = await newPage({ serviceWorkers: 'block' });
+    await page.goto(`${site.origin}/`);
+    await page.waitForFunction(() => {
+      const root = document.getElementById('root');
+      return root !== null && Object.keys(root).some((key) => key.startsWith('__reactContainer'));
+    });
+    await page.context().setOffline(true);
+    await page
+      .getByRole('contentinfo')
+      .getByRole('link', { name: 'Så fungerar matchningen' })
+      .click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Sidan kunde inte laddas.');
+    await page.getByRole('button', { name: 'Ladda om' }).waitFor();
+    // Followed from the footer: the message is brought into view, not left above it.
+    expect(await page.getByRole('alert').evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    );
+    expect(await page.getByRole('alert').isVisible()).toBe(true);
+    const box = (await page.getByRole('alert').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(844);
+  });
+
   it('ignores garbage in storage', async () => {
     const page = await newPage();
     await page.addInitScript(() =>
