@@ -282,8 +282,12 @@ describe('TeacherPage: an open round', () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     await renderClassroom(teacherPath);
     await screen.findByRole('heading', { name: 'Omgången är öppen' });
-    const source = FakeEventSource.instances.at(-1)!;
-    expect(source.url).toBe(`/api/sessions/${CODE}/events`);
+    // The stream is opened by an effect, which may run after the heading is on screen.
+    const source = await vi.waitFor(() => {
+      const opened = FakeEventSource.instances.at(-1);
+      expect(opened?.url).toBe(`/api/sessions/${CODE}/events`);
+      return opened!;
+    });
     act(() => source.emit('count', { submissions: 3, open: true }));
     expect(screen.getByTestId('live-count')).toHaveTextContent('3');
     const live = document.querySelector('[aria-live="polite"]')!;
