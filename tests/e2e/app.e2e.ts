@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sitePaths } from '../../src/config/paths.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { axeViolations, builtSite } from './browser.ts';
+import { appStarted, axeViolations, builtSite } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 /** The compass's pages in Swedish (`/socialpolitik/…`) and in Arabic (`/ar/socialpolitik/…`). */
@@ -258,10 +258,7 @@ describe('robustness', () => {
     // No service worker, as on a first visit before it has kept the app on the device.
     const page = await newPage({ serviceWorkers: 'block' });
     await page.goto(`${site.origin}/`);
-    await page.waitForFunction(() => {
-      const root = document.getElementById('root');
-      return root !== null && Object.keys(root).some((key) => key.startsWith('__reactContainer'));
-    });
+    await appStarted(page);
     await page.context().setOffline(true);
     await page
       .getByRole('contentinfo')

@@ -59,6 +59,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+/** Resolves once React has taken the page over: its root carries React's container. */
+export async function appStarted(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const root = document.getElementById('root');
+    return root !== null && Object.keys(root).some((key) => key.startsWith('__reactContainer'));
+  });
+}
+
 type ContextOptions = Parameters<Browser['newContext']>[0];
 
 /** The context a test page opens in unless told otherwise: Swedish, a 390 × 844 phone. */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { builtSite } from './browser.ts';
+import { appStarted, builtSite } from './browser.ts';
 
 // Pages painted from HTML made at build time, before any script runs; then hydrated (issue 11).
 const compass = loadValidBank('questions/socialpolitik');
@@ -72,10 +72,7 @@ async function openAndHydrate(page: Page, path: string, hydrated: (page: Page) =
   });
   release();
   // React has taken the page over when the root carries its container.
-  await page.waitForFunction(() => {
-    const root = document.getElementById('root');
-    return root !== null && Object.keys(root).some((key) => key.startsWith('__reactContainer'));
-  });
+  await appStarted(page);
   expect(
     await page.evaluate(
       () =>
@@ -191,12 +188,7 @@ describe('hydration', () => {
       const errors = problems(page);
       await openAndHydrate(page, path, async (p) => {
         // Client-side navigation works once React has taken over: the header link to English.
-        await p.waitForFunction(() => {
-          const root = document.getElementById('root');
-          return (
-            root !== null && Object.keys(root).some((key) => key.startsWith('__reactContainer'))
-          );
-        });
+        await appStarted(p);
       });
       expect(errors).toEqual([]);
     });
