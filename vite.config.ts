@@ -32,6 +32,23 @@ export default defineConfig({
     sourcemap: false,
     manifest: true,
     outDir: process.env.VALKOMPASS_OUT_DIR ?? 'dist',
+    rolldownOptions: {
+      output: {
+        // What every page runs first, in a few chunks: React, the router and i18next each on its
+        // own, so that the browser can run them one at a time after the first paint
+        // (src/app/boot.ts) rather than all at once; the rest of the start (`$initial`: what the
+        // entry imports) in the entry itself rather than in a dozen small shared chunks, each of
+        // which would cost the phone a request. The pages' own code stays split, loaded as needed.
+        codeSplitting: {
+          groups: [
+            { name: 'react-dom', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'router', test: /node_modules[\\/]react-router[\\/]/ },
+            { name: 'i18next', test: /node_modules[\\/]i18next[\\/]/ },
+            { name: 'start', tags: ['$initial'] },
+          ],
+        },
+      },
+    },
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],

@@ -1,5 +1,5 @@
 import './app/app.css';
-import { type ReactNode, StrictMode } from 'react';
+import { type ReactNode, startTransition,StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, matchPath, matchRoutes, MemoryRouter, useRoutes } from 'react-router';
@@ -99,7 +99,11 @@ const samePage = (rendered: string | undefined, pathname: string) =>
 
 function start() {
   if (!frame && samePage(root.dataset.prerendered, window.location.pathname) && root.firstChild) {
-    hydrateRoot(root, tree);
+    // As a transition, React takes the page over a little at a time, between which the browser
+    // can paint and answer; boot.ts holds presses until it is done.
+    startTransition(() => {
+      hydrateRoot(root, tree);
+    });
   } else {
     root.replaceChildren();
     createRoot(root).render(tree);

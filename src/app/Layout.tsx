@@ -5,6 +5,7 @@ import { useEmbed } from '../context/embed-context.tsx';
 import { usePaths, useScope } from '../context/scope-context.tsx';
 import { UpdatePrompt } from '../features/offline/UpdatePrompt.tsx';
 import { EASY_READ_NAME, LANGUAGE_NAMES } from '../i18n/i18n.ts';
+import { direction } from '../i18n/languages.ts';
 import { READINGS } from '../i18n/reading.ts';
 import { ReadingLink } from '../i18n/reading-link.tsx';
 
@@ -28,7 +29,7 @@ export function Layout({
   const { pathname } = useLocation();
   useEffect(() => {
     document.documentElement.lang = i18n.language;
-    document.documentElement.dir = i18n.dir(i18n.language);
+    document.documentElement.dir = direction(i18n.language);
   }, [i18n, i18n.language]);
   return (
     <>

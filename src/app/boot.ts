@@ -10,9 +10,15 @@ import { isReading, READING_PREFS_STORAGE_KEY, storedReadingChoice } from '../i1
 
 const me = document.querySelector<HTMLScriptElement>('script[data-entry]');
 
-function start(): void {
+/** How many files are asked for in one task. */
+const LINKS_PER_TASK = 4;
+
+async function start(): Promise<void> {
   if (!me?.dataset.entry) return;
-  for (const href of (me.dataset.preload ?? '').split(' ').filter(Boolean)) {
+  const hrefs = (me.dataset.preload ?? '').split(' ').filter(Boolean);
+  // A few at a time: asking for a file costs the page a little time, and all at once a lot.
+  for (const [index, href] of hrefs.entries()) {
+    if (index > 0 && index % LINKS_PER_TASK === 0) await nextTask();
     const link = document.createElement('link');
     if (href.endsWith('.json')) {
       link.rel = 'preload';
@@ -22,7 +28,28 @@ function start(): void {
     link.href = href;
     document.head.append(link);
   }
-  void import(/* @vite-ignore */ me.dataset.entry);
+  await run(me.dataset.entry, (me.dataset.modules ?? '').split(' ').filter(Boolean));
+}
+
+/** The next task: what comes after it does not lengthen the task that is running. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Runs the modules the entry imports one at a time, each in a task of its own (React DOM, the
+ * router, i18next…), and then the entry: run all at once, as the browser would, they would keep
+ * the page from answering a tap for longer than a phone user should wait. A module that fails to
+ * load here fails the entry too, which then reports it as it would have.
+ */
+async function run(entry: string, modules: readonly string[]): Promise<void> {
+  try {
+    for (const module of modules) {
+      await import(/* @vite-ignore */ module);
+      await nextTask();
+    }
+  } catch {
+    // The entry needs the module too, and fails as it would have.
+  }
+  void import(/* @vite-ignore */ entry);
 }
 
 /**
@@ -134,4 +161,4 @@ function afterFirstPaint(then: () => void): void {
   observer.observe({ type: 'paint', buffered: true });
 }
 
-afterFirstPaint(start);
+afterFirstPaint(() => void start());

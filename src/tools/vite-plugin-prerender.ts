@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Connect, type Plugin } from 'vite';
 import type { CompassFiles, PageToRender } from '../app/prerender.tsx';
+import { direction } from '../i18n/languages.ts';
 import { type Reading, readingLanguage } from '../i18n/reading.ts';
 import { buildScript } from './embed-loader.ts';
 import { questionBank } from './vite-plugin-bank.ts';
@@ -60,7 +61,7 @@ function composePage(
   head: { arrival: string; boot: string; links: string[]; preload: string[] },
   language: string,
 ): string {
-  const dir = language === 'ar' ? 'rtl' : 'ltr';
+  const dir = direction(language);
   let html = shell.replace(/<html lang="[^"]*"/, `<html lang="${language}" dir="${dir}"`);
   // A classic script in the head runs before anything is painted. It is a file, not inline, so
   // the site's policy (`script-src 'self'`) holds; it loads alongside the stylesheet, which holds
@@ -83,7 +84,8 @@ function composePage(
     },
   );
   const preload = [...new Set([...modules, ...head.preload])].join(' ');
-  const boot = `<script defer src="/${head.boot}" data-entry="${entry[1]}" data-preload="${escapeAttribute(preload)}"></script>`;
+  // The entry's own modules, which boot.ts runs one at a time before the entry.
+  const boot = `<script defer src="/${head.boot}" data-entry="${entry[1]}" data-modules="${escapeAttribute(modules.join(' '))}" data-preload="${escapeAttribute(preload)}"></script>`;
   html = html.replace(
     '</head>',
     `${[...head.links, boot].map((l) => `    ${l}\n`).join('')}  </head>`,

@@ -213,6 +213,41 @@ describe('hydration', () => {
     expect(errors).toEqual([]);
   });
 
+  it('runs the libraries the app starts with before its entry: the entry is asked for once React DOM has run', async () => {
+    const html = await rawHtml('/socialpolitik/fraga/3');
+    const modules = /data-modules="([^"]*)"/.exec(html)?.[1]?.split(' ') ?? [];
+    for (const library of ['react-dom', 'router', 'i18next'])
+      expect(
+        modules.some((m) => m.includes(`/assets/${library}-`)),
+        library,
+      ).toBe(true);
+    expect(modules.some((m) => /\/assets\/index-/.test(m))).toBe(false);
+
+    const page = await newPage();
+    const errors = problems(page);
+    let releaseReactDom: () => void = () => {};
+    const held = new Promise<void>((resolve) => (releaseReactDom = resolve));
+    await page.route(/\/assets\/react-dom-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    const data = page.waitForResponse(/\/data\/socialpolitik\.json$/);
+    await page.goto(`${site.origin}/socialpolitik/fraga/3`, { waitUntil: 'commit' });
+    // The app has asked for what the page needs, and its data has arrived…
+    await data;
+    // …but not for its entry, which waits for React DOM to have run.
+    const entryAsked = () => asked.some((path) => /^\/assets\/index-[\w-]+\.js$/.test(path));
+    expect(entryAsked()).toBe(false);
+    releaseReactDom();
+    await expect.poll(entryAsked).toBe(true);
+    await appStarted(page);
+    await page.locator('.answer-buttons button').first().click();
+    await page.waitForURL(`${site.origin}/socialpolitik/fraga/4`);
+    expect(errors).toEqual([]);
+  });
+
   it('keeps answers given before: a statement page shows the stored answer once hydrated', async () => {
     const page = await newPage();
     await page.goto(`${site.origin}/socialpolitik/fraga/1`);

@@ -6,6 +6,7 @@ import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import type { Answer } from '../../domain/scoring/types.ts';
 import { positionKey } from '../../i18n/labels.ts';
+import { direction } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
 import { EasyReadToggle } from '../../i18n/reading-link.tsx';
 import { useEasyRead, useStatementText } from '../../i18n/statement-text.ts';
@@ -51,7 +52,7 @@ export function QuizPage() {
     if (statement && given && given.answer !== 'skip') setImportant(statement.id, on);
     else if (statement) setPending({ id: statement.id, on });
   };
-  const rtl = i18n.dir() === 'rtl';
+  const rtl = direction(i18n.language) === 'rtl';
   useShortcuts({
     ...Object.fromEntries(ANSWER_OPTIONS.map((o) => [o.key, () => choose(o.value)])),
     [SKIP_KEY]: () => choose('skip'),
@@ -67,7 +68,7 @@ export function QuizPage() {
   const shown = shownText(statement);
   // Marked up when the text is not in the page's language (easy-read, or the Swedish fallback).
   const langOf = (textLang: string) =>
-    textLang === lang ? {} : { lang: textLang, dir: i18n.dir(textLang) };
+    textLang === lang ? {} : { lang: textLang, dir: direction(textLang) };
   return (
     <article className="quiz" aria-labelledby="statement-heading">
       <p className="progress-text" aria-live="polite">
