@@ -9,7 +9,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -466,10 +467,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
   });
 
-  // Shutting down: end the live streams (they would keep the server open) and stop purging.
+  // Connections that have not carried a request yet: a browser opens one ahead of need. Node
+  // does not count them as idle, so closing would wait for its 60 s header timeout on them.
+  const unused = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => {
+    unused.add(socket);
+    socket.once('close', () => unused.delete(socket));
+  });
+  app.server.on('request', (request: IncomingMessage) => unused.delete(request.socket));
+
+  // Shutting down: end the live streams (they would keep the server open), close the unused
+  // connections, and stop purging. Requests under way are answered first.
   app.addHook('preClose', async () => {
     for (const res of [...streams]) res.end();
     streams.clear();
+    for (const socket of unused) socket.destroy();
+    unused.clear();
   });
 
   const purge = () =>
