@@ -205,6 +205,11 @@ describe('languages', () => {
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
     await page.getByRole('heading', { level: 1, name: compass.statements[2]!.text.ar! }).waitFor();
+    // The progress bar fills from the right, the way the text reads.
+    const bar = (await page.locator('.progress-bar').boundingBox())!;
+    const filled = (await page.locator('.progress-bar rect').boundingBox())!;
+    expect(filled.x).toBeGreaterThan(bar.x);
+    expect(Math.round(filled.x + filled.width)).toBe(Math.round(bar.x + bar.width));
     expect(await readingLink(page, 'العربية').getAttribute('aria-current')).toBe('true');
     expect(await readingLink(page, 'Svenska').getAttribute('aria-current')).toBeNull();
     // The choice is remembered: an address without a reading opens in Arabic.
