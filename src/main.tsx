@@ -1,5 +1,5 @@
 import './app/app.css';
-import { type ReactNode, startTransition,StrictMode } from 'react';
+import { type ReactNode, startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, matchPath, matchRoutes, MemoryRouter, useRoutes } from 'react-router';
