@@ -7,6 +7,7 @@ import { pageNeeds, routes } from './app/routes.tsx';
 import { Started } from './app/Started.tsx';
 import { paths, sitePaths } from './config/paths.ts';
 import { EmbedProvider } from './context/embed-context.tsx';
+import { nextTask } from './data/next-task.ts';
 import { readEmbedOptions } from './features/embed/embed-options.ts';
 import { registerServiceWorker } from './features/offline/register-service-worker.ts';
 import { createBrowserI18n, type Language, startLanguage } from './i18n/i18n.ts';
@@ -20,7 +21,6 @@ import {
   storedReadingText,
 } from './i18n/reading.ts';
 
-const i18n = createBrowserI18n();
 function App() {
   return useRoutes(routes);
 }
@@ -82,22 +82,13 @@ function site(): Start {
   };
 }
 
-const { app, language, at } = frame ? embedded(frame.params.compass ?? '') : site();
 const root = document.getElementById('root')!;
-const tree = (
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      {app}
-      <Started />
-    </I18nextProvider>
-  </StrictMode>
-);
 
 /** Whether the page prerendered for `rendered` is the one at `pathname` (`/x/` and `/x` alike). */
 const samePage = (rendered: string | undefined, pathname: string) =>
   rendered !== undefined && rendered.replace(/\/$/, '') === pathname.replace(/\/$/, '');
 
-function start() {
+function start(tree: ReactNode) {
   if (!frame && samePage(root.dataset.prerendered, window.location.pathname) && root.firstChild) {
     // As a transition, React takes the page over a little at a time, between which the browser
     // can paint and answer; boot.ts holds presses until it is done.
@@ -114,10 +105,27 @@ function start() {
  * The page's language is there before the first render, so that nothing is shown in another one
  * (the start page's words only: the other pages' load with them), and so is what the page reads
  * (its code, strings and data; routes.tsx): React then takes each part of a prerendered page
- * over without waiting for anything, none left unhydrated for a press to wake it. What fails to load is
- * the page's to report as it renders.
+ * over without waiting for anything, none left unhydrated for a press to wake it. What fails to
+ * load is the page's to report as it renders. Each step runs in a task of its own, so that none
+ * keeps a tap waiting on a slow phone.
  */
-const needs = pageNeeds(matchRoutes(routes, at) ?? [], { i18n, language });
-void Promise.allSettled([startLanguage(i18n, language), ...needs]).finally(start);
+async function main() {
+  const i18n = createBrowserI18n();
+  await nextTask();
+  const { app, language, at } = frame ? embedded(frame.params.compass ?? '') : site();
+  const matches = matchRoutes(routes, at) ?? [];
+  await nextTask();
+  const needs = pageNeeds(matches, { i18n, language });
+  await Promise.allSettled([startLanguage(i18n, language), ...needs]);
+  start(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        {app}
+        <Started />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
 
+void main();
 registerServiceWorker();

@@ -6,6 +6,7 @@
  * hydrates it.
  */
 import { STARTED_EVENT } from '../config/boot-contract.ts';
+import { nextTask } from '../data/next-task.ts';
 import { isReading, READING_PREFS_STORAGE_KEY, storedReadingChoice } from '../i18n/reading.ts';
 
 const me = document.querySelector<HTMLScriptElement>('script[data-entry]');
@@ -30,9 +31,6 @@ async function start(): Promise<void> {
   }
   await run(me.dataset.entry, (me.dataset.modules ?? '').split(' ').filter(Boolean));
 }
-
-/** The next task: what comes after it does not lengthen the task that is running. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Runs the modules the entry imports one at a time, each in a task of its own (React DOM, the

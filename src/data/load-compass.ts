@@ -1,5 +1,6 @@
 import { parseCompass } from '../domain/bank/parse-compass.ts';
 import type { BankIssue, Compass } from '../domain/bank/types.ts';
+import { nextTask } from './next-task.ts';
 
 /**
  * What loading a compass gave: the valid compass; `network` when the file could not be fetched
@@ -33,6 +34,8 @@ export async function loadCompass(
   } catch {
     return { status: 'unreadable' };
   }
+  // Checking the whole compass is the longest step of a page's start: in a task of its own.
+  await nextTask();
   const parsed = parseCompass(data);
   return parsed.ok
     ? { status: 'ok', compass: parsed.compass }

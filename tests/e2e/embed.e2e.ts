@@ -10,6 +10,7 @@ import {
 } from '../../src/config/embed-contract.ts';
 import { sitePaths } from '../../src/config/paths.ts';
 import { defaultSnippetChoice, iframeSnippet } from '../../src/features/embed/snippet.ts';
+import { STORAGE_KEY } from '../../src/state/answers-store.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { launchChromium, serveBuiltSite } from './browser.ts';
 
@@ -160,6 +161,55 @@ describe('the embed snippet on a page of another origin', { timeout: TEST }, () 
     expect(new URL(hostUrl).origin).toBe(hostOrigin);
     expect(new URL(hostUrl).pathname).toBe('/');
     expect(new URL(page.frames()[1]!.url()).pathname).toBe(paths.embedFrame(compass.id));
+  });
+
+  it('grows only once a press is complete, so a tap in a scrolled frame lands where it began', async () => {
+    const page = await hostPage('data-lang="sv" data-start="quiz"');
+    const frame = frameOf(page);
+    const button = frame.getByRole('button', { name: 'Helt emot', exact: true });
+    await button.waitFor();
+    // The reader has scrolled down inside the frame (its content is taller than the height
+    // reserved for it) and puts a finger on an answer.
+    await button.evaluate((b) => b.scrollIntoView({ block: 'end' }));
+    expect(await button.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    const box = (await button.boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    // Whatever the press set off has reached the host page and been laid out: messages from the
+    // frame arrive in order, so the marker comes after any height the frame sent; then a frame
+    // is drawn in each document.
+    const frameWindow = page.frames()[1]!;
+    const painted = () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      );
+    await page.evaluate(() => {
+      const host = window as unknown as { pressedMarker: Promise<void> };
+      host.pressedMarker = new Promise<void>((resolve) => {
+        window.addEventListener('message', function done(event) {
+          if (event.data !== 'pressed-marker') return;
+          window.removeEventListener('message', done);
+          resolve();
+        });
+      });
+    });
+    await frameWindow.evaluate(() => window.parent.postMessage('pressed-marker', '*'));
+    await page.evaluate(
+      () => (window as unknown as { pressedMarker: Promise<void> }).pressedMarker,
+    );
+    await page.evaluate(painted);
+    await frameWindow.evaluate(painted);
+    expect(await frameHeight(page)).toBe(RESERVED_HEIGHT.full);
+    await page.mouse.up();
+    await frame.getByText(`Påstående 2 av ${total}`).waitFor();
+    // The tap answered the statement it began on, and the frame then followed its content.
+    const stored = await frameWindow.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+    expect(JSON.parse(stored!).state.answers).toEqual({
+      [compass.statements[0]!.id]: { answer: -1 },
+    });
+    await expect.poll(() => frameHeight(page), { timeout: WAIT }).not.toBe(RESERVED_HEIGHT.full);
   });
 
   it('ignores forged messages and keeps the host CSS out of the quiz', async () => {

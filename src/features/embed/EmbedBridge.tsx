@@ -42,7 +42,10 @@ export function EmbedBridge({ options }: { options: EmbedOptions }) {
     if (options.parties) setParties(options.parties);
     post({ source: MESSAGE_SOURCE, type: 'ready' });
     // The frame keeps the height the host reserved until the reader first acts in it, so the
-    // host page never shifts on load (CLS 0); from then on the frame follows its content.
+    // host page never shifts on load (CLS 0); from then on the frame follows its content. A
+    // press counts once it is complete (its click): grown while a finger is still down, the
+    // frame would lose the scroll it had, its content would move under the finger, and the tap
+    // would land on something else.
     let interacted = false;
     const report = () => {
       if (!interacted) return;
@@ -55,11 +58,11 @@ export function EmbedBridge({ options }: { options: EmbedOptions }) {
     };
     const observer = new ResizeObserver(report);
     observer.observe(document.body);
-    window.addEventListener('pointerdown', onInput, { capture: true, once: true });
+    window.addEventListener('click', onInput, { capture: true, once: true });
     window.addEventListener('keydown', onInput, { capture: true, once: true });
     return () => {
       observer.disconnect();
-      window.removeEventListener('pointerdown', onInput, { capture: true });
+      window.removeEventListener('click', onInput, { capture: true });
       window.removeEventListener('keydown', onInput, { capture: true });
     };
   }, [options, i18n, setParties]);
