@@ -39,9 +39,14 @@ export default defineConfig({
         // (src/app/boot.ts) rather than all at once; the rest of the start (`$initial`: what the
         // entry imports) in the entry itself rather than in a dozen small shared chunks, each of
         // which would cost the phone a request. The pages' own code stays split, loaded as needed.
+        // React DOM is CommonJS, which runs when first imported: its chunk holds the module the
+        // app imports it through (src/app/react-dom-client.ts), so that it starts in its own task.
         codeSplitting: {
           groups: [
-            { name: 'react-dom', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            {
+              name: 'react-dom',
+              test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|[\\/]src[\\/]app[\\/]react-dom-client\.ts$/,
+            },
             { name: 'router', test: /node_modules[\\/]react-router[\\/]/ },
             { name: 'i18next', test: /node_modules[\\/]i18next[\\/]/ },
             { name: 'start', tags: ['$initial'] },

@@ -1,8 +1,8 @@
 import './app/app.css';
 import { type ReactNode, startTransition, StrictMode } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, matchPath, matchRoutes, MemoryRouter, useRoutes } from 'react-router';
+import { createRoot, hydrateRoot } from './app/react-dom-client.ts';
 import { pageNeeds, routes } from './app/routes.tsx';
 import { Started } from './app/Started.tsx';
 import { paths, sitePaths } from './config/paths.ts';

@@ -1,6 +1,6 @@
 /**
- * Runs in the head of every prerendered page, before its first paint (inlined by the build, and
- * allowed by a hash in the page's Content-Security-Policy): a visitor whose reading is not the
+ * Runs in the head of every prerendered page, before its first paint (a script file of its own,
+ * put there by the build: src/tools/vite-plugin-prerender.ts): a visitor whose reading is not the
  * page's (they chose English here before, or their browser asks for Arabic) goes straight to the
  * same page in theirs, without seeing this one first.
  */

@@ -248,6 +248,52 @@ describe('hydration', () => {
     expect(errors).toEqual([]);
   });
 
+  it('name a PNG icon: an SVG one would be drawn as a document of its own on the main thread', async () => {
+    const icons = [
+      ...(await rawHtml('/socialpolitik/fraga/1')).matchAll(
+        /<link rel="icon" href="([^"]+)"[^>]*>/g,
+      ),
+    ];
+    expect(icons.map((icon) => icon[1])).toEqual(['/icons/favicon-32.png']);
+    const response = await fetch(`${site.origin}${icons[0]![1]}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+  });
+
+  it("runs React DOM's own start in React DOM's task, not in the entry's", async () => {
+    const page = await newPage();
+    const errors = problems(page);
+    // React DOM calls this hook of the React developer tools as it starts.
+    await page.addInitScript(() => {
+      const own = window as unknown as { reactDomStarted: boolean };
+      own.reactDomStarted = false;
+      Object.assign(window, {
+        __REACT_DEVTOOLS_GLOBAL_HOOK__: { checkDCE: () => (own.reactDomStarted = true) },
+      });
+    });
+    let releaseEntry: () => void = () => {};
+    const held = new Promise<void>((resolve) => (releaseEntry = resolve));
+    let entryAsked = false;
+    await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+      entryAsked = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site.origin}/socialpolitik/fraga/3`, { waitUntil: 'commit' });
+    await expect.poll(() => entryAsked).toBe(true);
+    // The entry has not run yet, and React DOM has started already.
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { reactDomStarted: boolean }).reactDomStarted,
+      ),
+    ).toBe(true);
+    releaseEntry();
+    await appStarted(page);
+    await page.locator('.answer-buttons button').first().click();
+    await page.waitForURL(`${site.origin}/socialpolitik/fraga/4`);
+    expect(errors).toEqual([]);
+  });
+
   it('keeps answers given before: a statement page shows the stored answer once hydrated', async () => {
     const page = await newPage();
     await page.goto(`${site.origin}/socialpolitik/fraga/1`);
