@@ -28,8 +28,11 @@ export function Layout({
   const embedded = useEmbed() !== null;
   const { pathname } = useLocation();
   useEffect(() => {
-    document.documentElement.lang = i18n.language;
-    document.documentElement.dir = direction(i18n.language);
+    // Only when they change (a prerendered page has them already): setting either restyles the page.
+    const html = document.documentElement;
+    const dir = direction(i18n.language);
+    if (html.lang !== i18n.language) html.lang = i18n.language;
+    if (html.dir !== dir) html.dir = dir;
   }, [i18n, i18n.language]);
   return (
     <>

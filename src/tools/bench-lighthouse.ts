@@ -4,6 +4,9 @@
  * it, in Debian's Chromium. Each URL is measured several times (default 3) and the median of each
  * figure is printed: score, LCP, FCP, TBT, CLS, Speed Index and the JS transferred; then, for the
  * run nearest the median LCP, what the LCP waited for, and at the end a markdown table of all URLs.
+ * Each run also gives the page's main-thread tasks after its first paint in wall time and in thread
+ * CPU time, and the blocking time each would make (main-thread-cpu.ts): where the two differ, the
+ * page's thread was waiting for a core, not working.
  * (Lighthouse 12.2 cannot name the LCP element with Chromium 150: its TraceElements gatherer fails
  * on the newer trace, so the requests that ended before the observed LCP are listed instead.)
  *
@@ -30,10 +33,17 @@ import {
   type Figures,
   kilobytes,
   lcpDiagnosis,
+  median,
   medianFigures,
   readFigures,
   seconds,
 } from './lighthouse-report.ts';
+import {
+  describeMainThreadCpu,
+  type MainThreadCpu,
+  mainThreadCpu,
+  type TraceEvent,
+} from './main-thread-cpu.ts';
 
 /** The pages measured when none are given; the routes move, so this stays a plain list. */
 const DEFAULT_PATHS = ['/', '/socialpolitik/fraga/1'];
@@ -55,6 +65,8 @@ interface Run {
   figures: Figures;
   /** Lines on what the LCP waited for. */
   diagnosis: string[];
+  /** The page's main thread after its first paint, in wall and CPU time (main-thread-cpu.ts). */
+  cpu: MainThreadCpu | null;
 }
 
 const { values: args, positionals } = parseArgs({
@@ -97,17 +109,30 @@ async function measure(chrome: LaunchedChrome, url: string, savePrefix?: string)
   if (lhr.runtimeError)
     throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   if (savePrefix) writeFileSync(`${savePrefix}.json`, JSON.stringify(lhr));
-  return { figures: readFigures(lhr), diagnosis: lcpDiagnosis(lhr) };
+  const trace = (result.artifacts as { Trace?: { traceEvents?: TraceEvent[] } }).Trace;
+  return {
+    figures: readFigures(lhr),
+    diagnosis: lcpDiagnosis(lhr),
+    cpu: trace?.traceEvents ? mainThreadCpu(trace.traceEvents) : null,
+  };
 }
 
-function markdownTable(rows: readonly { path: string; figures: Figures }[]): string {
+interface Row {
+  path: string;
+  figures: Figures;
+  /** Median blocking time from the page's main-thread CPU time (main-thread-cpu.ts). */
+  blockingFromCpu: number | undefined;
+}
+
+function markdownTable(rows: readonly Row[]): string {
   const header =
-    '| page | lang | score | LCP | FCP | TBT | CLS | Speed Index | JS transferred |\n' +
-    '| ---- | ---- | ----: | --: | --: | --: | --: | ----------: | -------------: |';
+    '| page | lang | score | LCP | FCP | TBT | TBT from CPU time | CLS | Speed Index | JS transferred |\n' +
+    '| ---- | ---- | ----: | --: | --: | --: | ----------------: | --: | ----------: | -------------: |';
   const lines = rows.map(
-    ({ path, figures: f }) =>
+    ({ path, figures: f, blockingFromCpu }) =>
       `| \`${path}\` | ${args.lang} | ${f.score} | ${seconds(f.lcp)} | ${seconds(f.fcp)} | ` +
-      `${Math.round(f.tbt)} ms | ${f.cls.toFixed(3)} | ${seconds(f.si)} | ${kilobytes(f.jsBytes)} |`,
+      `${Math.round(f.tbt)} ms | ${blockingFromCpu === undefined ? '–' : `${Math.round(blockingFromCpu)} ms`} | ` +
+      `${f.cls.toFixed(3)} | ${seconds(f.si)} | ${kilobytes(f.jsBytes)} |`,
   );
   return [header, ...lines].join('\n');
 }
@@ -141,7 +166,7 @@ async function main(): Promise<void> {
     console.log(
       `Lighthouse (mobile, simulated throttling), ${runs} run(s) per page, ${args.dir} on ${server.origin}, lang ${args.lang}\n`,
     );
-    const results: { path: string; figures: Figures }[] = [];
+    const results: Row[] = [];
     for (const path of paths) {
       const url = new URL(path, server.origin).href;
       const pageRuns: Run[] = [];
@@ -153,6 +178,7 @@ async function main(): Promise<void> {
           args.save ? join(args.save, `${args.lang}-${slug}-${i}`) : undefined,
         );
         console.log(`  ${path} run ${i}: ${describeFigures(run.figures)}`);
+        if (run.cpu) console.log(`    ${describeMainThreadCpu(run.cpu)}`);
         pageRuns.push(run);
       }
       const figures = medianFigures(pageRuns.map((run) => run.figures));
@@ -162,10 +188,16 @@ async function main(): Promise<void> {
           ? run
           : best,
       );
+      const cpu = pageRuns.flatMap((run) => (run.cpu ? [run.cpu.blockingFromCpuMs] : []));
+      const blockingFromCpu = cpu.length > 0 ? median(cpu) : undefined;
       console.log(`${path} median: ${describeFigures(figures)}`);
+      if (blockingFromCpu !== undefined)
+        console.log(
+          `  blocking time from the page's own CPU time, median: ${Math.round(blockingFromCpu)} ms`,
+        );
       for (const line of typical.diagnosis) console.log(`  ${line}`);
       console.log('');
-      results.push({ path, figures });
+      results.push({ path, figures, blockingFromCpu });
     }
     console.log(markdownTable(results));
   } finally {

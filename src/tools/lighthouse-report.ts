@@ -20,7 +20,8 @@ export const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 /** Kibibytes with one decimal, e.g. `120.2 kB` (as the issue and size budget count). */
 export const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
 
-const median = (values: readonly number[]): number => {
+/** The middle value (the mean of the two middle ones for an even count). */
+export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
