@@ -8,39 +8,38 @@ import { gzipSync } from 'node:zlib';
  */
 export const START_PAGE_BUDGET = 120 * 1024;
 
-interface ManifestChunk {
-  readonly file: string;
-  readonly isEntry?: boolean;
-  readonly imports?: readonly string[];
-}
+/** The prerendered start page of each language (src/i18n/reading.ts: Swedish unprefixed). */
+const START_PAGES = { sv: 'index.html', en: 'en/index.html', ar: 'ar/index.html' } as const;
+
+const attribute = (tag: string, name: string): string | undefined =>
+  new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
 /**
- * The JS files the start page loads before anything else in `language`: the entry chunk and its
- * static imports, transitively (dynamic imports, i.e. lazy routes, are left out), and the start
- * page's part of that language's strings (src/i18n/string-parts.ts), from Vite's manifest.
+ * The JS files the start page loads before anything lazy in `language`, as its prerendered HTML
+ * names them: its scripts (the arrival script and boot.ts), and what boot.ts runs and asks for at
+ * once (the entry, the modules it imports, the start page's strings; src/app/boot.ts). Left out,
+ * as lazy: the other pages' chunks, and the service worker's registration, which
+ * register-service-worker.ts imports once the page has loaded and the browser is idle.
  */
 export function startPageChunks(
   dist: string,
   language: 'sv' | 'en' | 'ar' = 'sv',
 ): { file: string; gzip: number }[] {
-  const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<
-    string,
-    ManifestChunk
-  >;
-  const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
-  if (!entry) throw new Error('no entry chunk in the Vite manifest');
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    for (const imported of manifest[key]?.imports ?? []) visit(imported);
-  };
-  visit(entry);
-  const strings = `virtual:valkompass/strings/${language}/core`;
-  if (!manifest[strings]) throw new Error(`no start-page strings of ${language} in the build`);
-  seen.add(strings);
-  return [...seen].map((key) => {
-    const file = manifest[key]!.file;
-    return { file, gzip: gzipSync(readFileSync(join(dist, file)), { level: 9 }).length };
+  const html = readFileSync(join(dist, START_PAGES[language]), 'utf8');
+  const files = new Set<string>();
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+    const src = attribute(tag, 'src');
+    if (src) files.add(src);
+    for (const name of ['data-entry', 'data-modules', 'data-preload'])
+      for (const file of (attribute(tag, name) ?? '').split(' '))
+        if (file.endsWith('.js')) files.add(file);
+  }
+  if (![...files].some((file) => html.includes(`data-entry="${file}"`)))
+    throw new Error(
+      `${START_PAGES[language]}: no app entry named (data-entry); was it prerendered?`,
+    );
+  return [...files].map((file) => {
+    const path = join(dist, file.replace(/^\//, ''));
+    return { file, gzip: gzipSync(readFileSync(path), { level: 9 }).length };
   });
 }
