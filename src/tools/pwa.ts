@@ -6,7 +6,8 @@ import { SHELL_FILE } from './vite-plugin-prerender.ts';
 /**
  * What the service worker precaches, as globs under the built site: the app shell, every script
  * and stylesheet (the lazy routes and the language chunks too), the compass data, programmes and
- * method figures, the icons. Not the prerendered pages (`index.html` under many paths): offline,
+ * method figures, the icons (PNG only: `favicon.svg` is only their source, which no page names).
+ * Not the prerendered pages (`index.html` under many paths): offline,
  * every page is rendered in the browser from the shell. Not `embed.js` (it runs on news sites) or
  * the CSV files (downloads for researchers).
  */
@@ -15,7 +16,6 @@ export const PRECACHE_GLOBS = [
   'assets/**/*.{js,css}',
   'data/*.json',
   'icons/*.png',
-  'favicon.svg',
 ] as const;
 
 /**
@@ -71,6 +71,9 @@ export function pwa(): PluginOption {
       display: 'standalone',
       theme_color: THEME_COLOUR,
       background_color: THEME_COLOUR,
+      // PNG only. Chromium checks whether the page can be installed by fetching the manifest's
+      // best icon, and an SVG one (`sizes: any` wins) is drawn as a document of its own on the
+      // page's main thread while the app starts.
       icons: [
         { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
         { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
@@ -80,7 +83,6 @@ export function pwa(): PluginOption {
           type: 'image/png',
           purpose: 'maskable',
         },
-        { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' },
       ],
     },
     workbox: {

@@ -100,7 +100,6 @@ describe('the service worker', () => {
         .map((name) => `${folder}/${name}`);
     const expected = [
       SHELL_FILE,
-      'favicon.svg',
       'manifest.webmanifest',
       ...files('assets', /\.(js|css)$/),
       ...files('data', /\.json$/),
@@ -150,6 +149,45 @@ describe('the service worker', () => {
     await page.getByRole('heading', { level: 1, name: appSv.method.title }).waitFor();
     expect(failed).toEqual([]);
     expect(problems).toEqual([]);
+  });
+
+  it('can be installed: Chromium reads the manifest, its colours and PNG icons, and finds nothing missing but a private window', async () => {
+    const site = await deploy();
+    const page = await newPage();
+    await page.goto(`${site.url}/`);
+    await page.getByRole('link', { name: appSv.start.begin }).waitFor();
+    await controlled(page);
+    const cdp = await page.context().newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    expect(manifest.url).toBe(`${site.url}/manifest.webmanifest`);
+    expect(manifest.errors).toEqual([]);
+    const data = JSON.parse(manifest.data ?? '{}') as {
+      name?: string;
+      display?: string;
+      theme_color?: string;
+      background_color?: string;
+      icons?: { src: string; sizes: string; type: string; purpose?: string }[];
+    };
+    expect(data).toMatchObject({
+      name: 'Valkompass',
+      display: 'standalone',
+      theme_color: '#ffffff',
+      background_color: '#ffffff',
+    });
+    // PNG only: Chromium fetches the best icon to check this, and draws an SVG one as a document
+    // of its own on the page's main thread.
+    expect(data.icons?.map((icon) => [icon.sizes, icon.type, icon.purpose ?? 'any'])).toEqual([
+      ['192x192', 'image/png', 'any'],
+      ['512x512', 'image/png', 'any'],
+      ['512x512', 'image/png', 'maskable'],
+    ]);
+    for (const icon of data.icons ?? []) {
+      const response = await fetch(`${site.url}${icon.src}`);
+      expect(response.headers.get('content-type'), icon.src).toBe('image/png');
+    }
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // A test browser's context is a private one, where Chromium installs nothing.
+    expect(installabilityErrors.map((error) => error.errorId)).toEqual(['in-incognito']);
   });
 
   it('never answers the classroom API: offline, /api/ fails instead of coming from a cache', async () => {
