@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { readingPrefix } from '../i18n/reading.ts';
+import { pageFile } from './vite-plugin-prerender.ts';
 
 /**
  * The start page's JS budget, gzip, in every language (issue 4: ≤ 120 kB; the stack alone is
  * about 98 kB; issue 11: in Swedish, English and Arabic browsers alike).
  */
 export const START_PAGE_BUDGET = 120 * 1024;
-
-/** The prerendered start page of each language (src/i18n/reading.ts: Swedish unprefixed). */
-const START_PAGES = { sv: 'index.html', en: 'en/index.html', ar: 'ar/index.html' } as const;
 
 const attribute = (tag: string, name: string): string | undefined =>
   new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
@@ -25,19 +24,19 @@ export function startPageChunks(
   dist: string,
   language: 'sv' | 'en' | 'ar' = 'sv',
 ): { file: string; gzip: number }[] {
-  const html = readFileSync(join(dist, START_PAGES[language]), 'utf8');
+  const startPage = pageFile(`/${readingPrefix(language)}`);
+  const html = readFileSync(join(dist, startPage), 'utf8');
   const files = new Set<string>();
+  let entry: string | undefined;
   for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
     const src = attribute(tag, 'src');
     if (src) files.add(src);
+    entry ??= attribute(tag, 'data-entry');
     for (const name of ['data-entry', 'data-modules', 'data-preload'])
       for (const file of (attribute(tag, name) ?? '').split(' '))
         if (file.endsWith('.js')) files.add(file);
   }
-  if (![...files].some((file) => html.includes(`data-entry="${file}"`)))
-    throw new Error(
-      `${START_PAGES[language]}: no app entry named (data-entry); was it prerendered?`,
-    );
+  if (!entry) throw new Error(`${startPage}: no app entry named (data-entry); was it prerendered?`);
   return [...files].map((file) => {
     const path = join(dist, file.replace(/^\//, ''));
     return { file, gzip: gzipSync(readFileSync(path), { level: 9 }).length };
