@@ -2,12 +2,14 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FRAME_SANDBOX, MAX_FRAME_HEIGHT, RESERVED_HEIGHT } from '../src/config/embed-contract.ts';
+import { LEGACY_SEGMENTS } from '../src/config/paths.ts';
 import { buildEmbedLoader, LOADER_BUDGET } from '../src/tools/embed-loader.ts';
 
 // The loader as the build and the dev server make it, from src/features/embed/loader.ts.
 let source: string;
+let modules: readonly string[];
 beforeAll(async () => {
-  ({ code: source } = await buildEmbedLoader());
+  ({ code: source, sources: modules } = await buildEmbedLoader());
 }, 60_000);
 const APP = 'https://app.example';
 
@@ -124,5 +126,16 @@ describe('embed.js', () => {
     const before = new Set(Object.keys(window));
     load('<div data-valkompass="socialpolitik"></div>');
     expect(Object.keys(window).filter((key) => !before.has(key))).toEqual([]);
+  });
+
+  it('bundles the frame path from embed-path.ts, not the route table of paths.ts', () => {
+    // The route table alone is about 500 bytes gzip: a third of the budget.
+    expect(modules.map((id) => id.replace(/\\/g, '/'))).not.toContainEqual(
+      expect.stringMatching(/\/src\/config\/paths\.ts$/),
+    );
+    // No page's first path segment but the frame's own (`embed`); `om` is too short to look for.
+    const pages = LEGACY_SEGMENTS.filter((segment) => segment !== 'embed' && segment.length > 2);
+    expect(pages).toContain('fraga');
+    expect(pages.filter((segment) => source.includes(segment))).toEqual([]);
   });
 });

@@ -4,10 +4,10 @@
  * must agree on, in one place. EMBED.md documents it for news sites.
  *
  * The loader bundles this module, so it imports only small, side-effect-free modules (no React,
- * no i18next) and the loader stays within its size budget.
+ * no i18next, not the route table in paths.ts) and the loader stays within its size budget.
  */
 import { isLanguage, type Language, LANGUAGES } from '../i18n/languages.ts';
-import { embedFrame } from './paths.ts';
+import { embedFrame } from './embed-path.ts';
 
 // --- the loader and its containers --------------------------------------------------------------
 

@@ -1,9 +1,4 @@
-/**
- * The app inside an iframe on a news site (see EMBED.md). Not a route: main.tsx recognises it and
- * runs the app in an in-memory router, from the start page, `statement(1)` or `widget(id)`.
- * Exported on its own too, so that the embed loader bundles this path without the others.
- */
-export const embedFrame = (compass: string) => `/embed/${encodeURIComponent(compass)}`;
+import { embedFrame, embedFramePattern } from './embed-path.ts';
 
 /** The printable materials for class, by their Swedish slug. */
 export const PRINTABLES = ['arbetsblad', 'ordlista', 'citatkort', 'metodovning'] as const;
@@ -109,8 +104,9 @@ export function sitePaths(prefix: string, compass: string | null) {
     /** One printable A4 material, generated from the bank (`PRINTABLES`). */
     printable: (name: Printable) => `${base}/larare/utskrift/${name}`,
     printablePattern: `${base}/${compassRoutes.printablePattern}`,
+    /** The app inside an iframe on a news site (embed-path.ts). */
     embedFrame,
-    embedFramePattern: '/embed/:compass',
+    embedFramePattern,
   } as const;
 }
 

@@ -10,7 +10,7 @@ const ENTRY = resolve(HERE, '../features/embed/loader.ts');
 const ROOT = resolve(HERE, '../..');
 
 /** The loader runs on every article that embeds the compass: at most this many bytes, gzip. */
-export const LOADER_BUDGET = 2048;
+export const LOADER_BUDGET = 1600;
 
 /** The built loader: its code, and the source files it was built from (to rebuild on change). */
 export interface BuiltLoader {
