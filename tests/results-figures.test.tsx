@@ -56,8 +56,8 @@ const number = (text: string, pattern: RegExp): number[] => {
   if (!match) throw new Error(`"${text}" does not match ${String(pattern)}`);
   return match.slice(1).map(Number);
 };
-const RANGE = /(\d+) % \((\d+)–(\d+)\)/;
-const AGREEMENT = /till (\d+) %\.$/;
+const RANGE = /(\d+)\u00a0% \((\d+)–(\d+)\)/;
+const AGREEMENT = /till (\d+)\u00a0%\.$/;
 const UNKNOWN = /går inte att säga hur mycket ni håller med varandra/;
 
 /** What the results page shows for each party, read off the screen. */
@@ -84,14 +84,14 @@ function readResults(result: ScoredVoter) {
     for (const item of within(unranked).getAllByRole('listitem')) {
       const text = item.textContent ?? '';
       const id = result.parties.find((p) => text.includes(label(p.party)))!.party;
-      shown.set(id, { percent: number(text, /Matchning (\d+) %/)[0]!, method: -1 });
+      shown.set(id, { percent: number(text, /Matchning (\d+)\u00a0%/)[0]!, method: -1 });
     }
   const methods = screen.getByRole('table', { name: sv.results.methods.caption });
   for (const row of within(methods).getAllByRole('row').slice(1)) {
     const head = within(row).getByRole('rowheader').textContent ?? '';
     const id = result.parties.find((p) => head.trim() === label(p.party))!.party;
     const cells = within(row).getAllByRole('cell');
-    shown.get(id)!.method = number(cells[0]!.textContent ?? '', /(\d+) %/)[0]!;
+    shown.get(id)!.method = number(cells[0]!.textContent ?? '', /(\d+)\u00a0%/)[0]!;
   }
   return shown;
 }
@@ -113,7 +113,7 @@ function readThemes(result: ScoredVoter) {
       within(row)
         .getAllByRole('cell')
         .map((cell) => {
-          const match = /(\d+) %/.exec(cell.textContent ?? '');
+          const match = /(\d+)\u00a0%/.exec(cell.textContent ?? '');
           return match ? Number(match[1]) : null;
         }),
     );
@@ -124,7 +124,7 @@ function readThemes(result: ScoredVoter) {
   for (const item of within(figure).getAllByRole('listitem')) {
     const name = item.querySelector('.theme-name')!.textContent ?? '';
     const theme = compass.themes.find((t) => t.name.sv === name)!;
-    const match = /(\d+) %/.exec(item.querySelector('.theme-value')!.textContent ?? '');
+    const match = /(\d+)\u00a0%/.exec(item.querySelector('.theme-value')!.textContent ?? '');
     chart.set(theme.id, match ? Number(match[1]) : null);
   }
   const picked = (
@@ -190,14 +190,14 @@ describe('every figure is shown once-rounded and the same everywhere', () => {
         </I18nextProvider>,
       );
       const lead = page.container.querySelector('.lead')!.textContent ?? '';
-      expect(number(lead, /till (\d+) % \(mellan (\d+) och (\d+) %/)).toEqual([
+      expect(number(lead, /till (\d+)\u00a0% \(mellan (\d+) och (\d+)\u00a0%/)).toEqual([
         party.percent,
         party.range[0],
         party.range[1],
       ]);
       if (party.agreementPercent === null) {
         expect(lead).toMatch(UNKNOWN);
-        expect(lead).not.toMatch(/till 0 %\.$/);
+        expect(lead).not.toMatch(/till 0\u00a0%\.$/);
         cannotTell++;
       } else expect(number(lead, AGREEMENT)[0]).toBe(party.agreementPercent);
       page.unmount();

@@ -274,7 +274,7 @@ describe('printable material, printed to A4 PDF in Chromium', () => {
     // The blank tables carry no result; the key carries one per party.
     const before = printed.text.slice(0, keyPage - 1).join(' ');
     const after = printed.text.slice(keyPage - 1).join(' ');
-    expect(before).not.toMatch(/÷ \d+ = \d+ %/);
-    expect(after.match(/÷ \d+ = \d+ %/g)).toHaveLength(2);
+    expect(before).not.toMatch(/÷ \d+ = \d+\s%/);
+    expect(after.match(/÷ \d+ = \d+\s%/g)).toHaveLength(2);
   });
 });

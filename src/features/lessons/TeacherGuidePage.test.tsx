@@ -98,7 +98,7 @@ describe('/larare in Swedish', () => {
       const steps = within(article)
         .getAllByRole('listitem')
         .filter((li) => li.closest('ol'));
-      const minutes = steps.map((li) => Number(/^(\d+) min/.exec(li.textContent ?? '')?.[1]));
+      const minutes = steps.map((li) => Number(/^(\d+)\u00a0min/.exec(li.textContent ?? '')?.[1]));
       const sum = minutes.reduce((a, b) => a + b, 0);
       expect(sum).toBe(planMinutes(plan));
       expect(sum).toBeGreaterThanOrEqual(45);

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { getDefaultNormalizer, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Compass } from '../../domain/bank/types.ts';
 import sv from '../../i18n/locales/sv.json';
@@ -44,6 +44,9 @@ const renderMethod = (compass = freshCompass()) =>
 
 const main = () => within(screen.getByRole('main'));
 
+/** Matches the text as written, no-break spaces included (the default would make them plain). */
+const keepSpaces = getDefaultNormalizer({ collapseWhitespace: false });
+
 /** A fetch that answers (or fails) when the test says so, once the page has asked. */
 function deferredFetch() {
   let settle!: (response: Promise<Response>) => void;
@@ -69,7 +72,7 @@ describe('MethodPage', () => {
       'Var valkompassen kan vilseleda',
     ]);
     for (const text of [...sv.method.matching, ...sv.method.coding, ...sv.method.limits])
-      expect(screen.getByText(text)).toBeInTheDocument();
+      expect(screen.getByText(text, { normalizer: keepSpaces })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Alla påståenden och citat' })).toHaveAttribute(
       'href',
       '/pastaenden',
@@ -124,12 +127,12 @@ describe('MethodPage', () => {
       .slice(1)
       .map((tr) => Array.from(tr.children, (cell) => cell.textContent));
     expect(rows).toEqual([
-      ['Ett slumpvis påstående tas bort', '26 %', '13 %'],
-      ['Tre slumpvisa påståenden tas bort', '41 %', '30 %'],
-      ['Underförstådda ståndpunkter väger 0,25 i stället för 0,5', '5 %', '2 %'],
-      ['Underförstådda ståndpunkter väger 0,75 i stället för 0,5', '4 %', '1 %'],
-      ['Räknesättet ”bara där programmet tar ställning”', '30 %', '20 %'],
-      ['Wahl-O-Mats räknesätt', '35 %', '25 %'],
+      ['Ett slumpvis påstående tas bort', '26\u00a0%', '13\u00a0%'],
+      ['Tre slumpvisa påståenden tas bort', '41\u00a0%', '30\u00a0%'],
+      ['Underförstådda ståndpunkter väger 0,25 i stället för 0,5', '5\u00a0%', '2\u00a0%'],
+      ['Underförstådda ståndpunkter väger 0,75 i stället för 0,5', '4\u00a0%', '1\u00a0%'],
+      ['Räknesättet ”bara där programmet tar ställning”', '30\u00a0%', '20\u00a0%'],
+      ['Wahl-O-Mats räknesätt', '35\u00a0%', '25\u00a0%'],
     ]);
     expect(
       screen.getByText(/^Vi har låtit 1000 slumpmässiga och 1000 partilika påhittade väljare/),
@@ -193,7 +196,7 @@ describe('MethodPage', () => {
     expect(screen.queryByText(/^Vi har låtit/)).not.toBeInTheDocument();
     expect(screen.queryByText(/på första plats:/)).not.toBeInTheDocument();
     for (const text of [...sv.method.matching, ...sv.method.coding, ...sv.method.limits])
-      expect(screen.getByText(text)).toBeInTheDocument();
+      expect(screen.getByText(text, { normalizer: keepSpaces })).toBeInTheDocument();
   });
 
   it('keeps a failed fetch until the page is reloaded: coming back asks the server no more', async () => {

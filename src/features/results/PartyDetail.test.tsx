@@ -114,7 +114,7 @@ describe('PartyDetail', () => {
     answerAll(ANSWERS);
     const contributions = screen
       .getAllByText(/procentenheter$/, { selector: 'dd' })
-      .map((dd) => Number(dd.textContent!.replace(' procentenheter', '').replace(',', '.')));
+      .map((dd) => Number(dd.textContent!.replace('\u00a0procentenheter', '').replace(',', '.')));
     expect(contributions).toHaveLength(4);
     expect(contributions[0]).toBeCloseTo(12.5, 1);
     expect(contributions[1]).toBeCloseTo(25, 1);

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Answer } from '../../domain/scoring/types.ts';
 import { decodeShare } from '../../domain/share-link/share-code.ts';
+import { createI18n, switchLanguage } from '../../i18n/i18n.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { demoCompass, renderPage } from '../../test/render-app.tsx';
 import { loadValidBank } from '../../tools/load-bank.ts';
@@ -84,6 +85,21 @@ describe('ResultsPage with answers', () => {
       first.getByRole('link', { name: 'Se hur du och B svarar påstående för påstående' }),
     ).toHaveAttribute('href', '/resultat/parti/b');
   });
+
+  it.each(['sv', 'ar'] as const)(
+    'keeps each percentage on one line with its sign, joined by a no-break space (%s)',
+    async (language) => {
+      const i18n = createI18n();
+      await switchLanguage(i18n, language);
+      renderPage(<ResultsPage />, { path: '/resultat', route: '/resultat', i18n });
+      answerAll(ANSWERS);
+      expect(ranking().querySelector('.percent')!.textContent).toBe('84\u00a0% (79–96)');
+      const shown = screen.getByRole('main').textContent ?? '';
+      expect(shown).toMatch(/\d\u00a0%/);
+      // No space a line may break at between a figure and its "%", anywhere on the page.
+      expect(shown).not.toMatch(/\d[^\S\u00a0\u202f]+%/);
+    },
+  );
 
   it('lists a party with too few stated positions apart, with its reason', () => {
     renderResults();
@@ -178,14 +194,14 @@ describe('ResultsPage with answers', () => {
       within(section)
         .getAllByRole('listitem')
         .map((li) => li.textContent);
-    expect(chart()).toEqual(['Kultur för få ställningstaganden', 'Ekonomi 94 %']);
+    expect(chart()).toEqual(['Kultur för få ställningstaganden', 'Ekonomi 94\u00a0%']);
     await user.selectOptions(select, 'Alfapartiet (Exempelby)');
     expect(
       within(section).getByText(
         'Matchning per tema för Alfapartiet (Exempelby). Linjen i mitten är 50 %.',
       ),
     ).toBeInTheDocument();
-    expect(chart()).toEqual(['Kultur 63 %', 'Ekonomi för få ställningstaganden']);
+    expect(chart()).toEqual(['Kultur 63\u00a0%', 'Ekonomi för få ställningstaganden']);
 
     await user.click(within(section).getByText('Visa alla partier som tabell'));
     const table = within(section).getByRole('table', {
@@ -201,13 +217,13 @@ describe('ResultsPage with answers', () => {
       within(kultur)
         .getAllByRole('cell')
         .map((td) => td.textContent),
-    ).toEqual(['–', '63 %']);
+    ).toEqual(['–', '63\u00a0%']);
     const ekonomi = within(table).getByRole('row', { name: /Ekonomi/ });
     expect(
       within(ekonomi)
         .getAllByRole('cell')
         .map((td) => td.textContent),
-    ).toEqual(['94 %', '–']);
+    ).toEqual(['94\u00a0%', '–']);
   });
 
   it('compares three methods in a table', () => {
@@ -224,13 +240,17 @@ describe('ResultsPage with answers', () => {
       within(beta)
         .getAllByRole('cell')
         .map((td) => td.textContent),
-    ).toEqual(['84 % (1.)', '100 % (1.)', '88 % (1.)']);
+    ).toEqual(['84\u00a0% (1.)', '100\u00a0% (1.)', '88\u00a0% (1.)']);
     const alfa = within(table).getByRole('row', { name: /Alfapartiet/ });
     expect(
       within(alfa)
         .getAllByRole('cell')
         .map((td) => td.textContent),
-    ).toEqual(['56 % (ingen placering)', '63 % (ingen placering)', '50 % (ingen placering)']);
+    ).toEqual([
+      '56\u00a0% (ingen placering)',
+      '63\u00a0% (ingen placering)',
+      '50\u00a0% (ingen placering)',
+    ]);
   });
 
   it('recomputes the percentages at once when an answer changes', () => {

@@ -69,7 +69,7 @@ describe('the methods table', () => {
       expect(rowHeader).toHaveAttribute('scope', 'row');
       expect(cell).toHaveAttribute('data-label', column.textContent);
       // The label is generated content only: the cell itself holds just the value.
-      expect(cell.textContent).toMatch(/^\d+ % \((\d+\.|ingen placering)\)$/);
+      expect(cell.textContent).toMatch(/^\d+\u00a0% \((\d+\.|ingen placering)\)$/);
     }
     expect(cells.map((c) => `${c.rowHeader.textContent} | ${c.cell.dataset.label}`)).toEqual(
       ['b', 'a'].flatMap((id) =>
@@ -117,7 +117,7 @@ describe('the theme table', () => {
       expect(abbr).not.toBeNull();
       // The stacked layout names the party in full; the column header's abbreviation does too.
       expect(cell).toHaveAttribute('data-label', abbr!.title);
-      expect(cell.textContent).toMatch(/^(\d+ %|–)$/);
+      expect(cell.textContent).toMatch(/^(\d+\u00a0%|–)$/);
     }
     expect(cells.map((c) => `${c.rowHeader.textContent} | ${c.cell.dataset.label}`)).toEqual([
       `Kultur | ${name('b')}`,

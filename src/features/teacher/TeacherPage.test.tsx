@@ -389,12 +389,12 @@ describe('TeacherPage: the class result', () => {
       .slice(1)
       .map((row) => [...row.querySelectorAll('th, td')].map((c) => c.textContent));
     expect(rows).toEqual([
-      ['Helt för', '2', '33 %'],
-      ['Delvis för', '2', '33 %'],
-      ['Varken för eller emot', '1', '17 %'],
-      ['Delvis emot', '0', '0 %'],
-      ['Helt emot', '1', '17 %'],
-      ['Hoppade över', '0', '0 %'],
+      ['Helt för', '2', '33\u00a0%'],
+      ['Delvis för', '2', '33\u00a0%'],
+      ['Varken för eller emot', '1', '17\u00a0%'],
+      ['Delvis emot', '0', '0\u00a0%'],
+      ['Helt emot', '1', '17\u00a0%'],
+      ['Hoppade över', '0', '0\u00a0%'],
     ]);
     const first = screen.getByRole('listitem', { name: /1\. Kommunen ska bygga fler bibliotek/ });
     expect(within(first).getByText('Oenighet: 72 av 100.')).toBeInTheDocument();
@@ -435,8 +435,8 @@ describe('TeacherPage: the class result', () => {
       .slice(1)
       .map((row) => [...row.querySelectorAll('th, td')].map((c) => c.textContent));
     expect(rows).toEqual([
-      ['Betapartiet (Exempelby)', '71 %', '4 av 6 elever'],
-      ['Alfapartiet (Exempelby)', '57 %', '2 av 6 elever'],
+      ['Betapartiet (Exempelby)', '71\u00a0%', '4 av 6 elever'],
+      ['Alfapartiet (Exempelby)', '57\u00a0%', '2 av 6 elever'],
     ]);
   });
 
