@@ -59,6 +59,9 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['./tests/setup.ts'],
+    globalSetup: ['./tests/global-setup.ts'],
     testTimeout: 30_000,
+    // Vitest leaves a core free by default; CI has two, and the test run is all it does.
+    maxWorkers: 2,
   },
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { POSITIONS } from '../src/domain/bank/types.ts';
 import { scoreVoter } from '../src/domain/scoring/score-voter.ts';
 import type { VoterAnswer } from '../src/domain/scoring/types.ts';
+import { fuzzRuns } from '../src/test/tier.ts';
 import { loadValidBank } from '../src/tools/load-bank.ts';
 import { measureRandomVoters } from '../src/tools/random-voters.ts';
 
@@ -32,7 +33,7 @@ describe('the real compass', () => {
           expect(result.parties.every((p) => p.rank !== null)).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(50, 3000) },
     );
   });
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * One number, one rounding: for a few hundred generated voters on the real compass, every
+ * One number, one rounding: for generated voters (a few hundred in the sweep) on the real compass, every
  * party's figures read the same wherever the results show them (ranking, party page, methods
  * table, theme chart and theme table), and each equals the engine's exact round-half-up.
  * "Cannot tell" reads as words, never as 0 %.
@@ -19,11 +19,13 @@ import { ResultsView } from '../src/features/results/ResultsView.tsx';
 import { createI18n } from '../src/i18n/i18n.ts';
 import sv from '../src/i18n/locales/sv.json';
 import { useAnswers } from '../src/state/answers-store.ts';
+import { fuzzRuns } from '../src/test/tier.ts';
 import { loadValidBank } from '../src/tools/load-bank.ts';
 import { seeded } from '../src/tools/robustness-report.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
-const VOTERS = 200;
+// A few dozen voters in `npm test`, a few hundred in the sweep.
+const VOTERS = fuzzRuns(24, 200);
 
 /** Voters of every kind: from one answer to all, some skips, some important. */
 function generatedVoters(): Record<string, VoterAnswer>[] {

@@ -4,6 +4,7 @@ import { LEGACY_COMPASS } from '../config/compasses.ts';
 import { LEGACY_SEGMENTS } from '../config/paths.ts';
 import { inReading, splitReading } from '../i18n/reading.ts';
 import { Layout } from './Layout.tsx';
+import { PageReady } from './PageReady.tsx';
 
 /**
  * An address that is no page: an old root-level link (`/fraga/3`, `/resultat`, `/delat#…`, from
@@ -21,6 +22,7 @@ export function LegacyOrNotFound() {
   return (
     <Layout compassLinks={false}>
       <NotFound />
+      <PageReady />
     </Layout>
   );
 }

@@ -15,6 +15,7 @@ import { CompassLayout } from './CompassLayout.tsx';
 import { type LazyPage, lazyPage } from './lazy-page.tsx';
 import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
 import { PageErrorBoundary } from './PageError.tsx';
+import { PageReady } from './PageReady.tsx';
 import { ReadingScope } from './ReadingScope.tsx';
 import { SiteHome } from './SiteHome.tsx';
 import { Started } from './Started.tsx';
@@ -111,6 +112,7 @@ function Loading({ children }: { children: ReactNode }) {
       <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
         <PageStringsGate>{children}</PageStringsGate>
         <Started />
+        <PageReady />
       </Suspense>
     </PageErrorBoundary>
   );
@@ -149,7 +151,15 @@ const strings =
 
 /** A compass's pages, under `/<compass>/` (in every reading). */
 const compassPages: RouteObject[] = [
-  { index: true, element: <StartPage /> },
+  {
+    index: true,
+    element: (
+      <>
+        <StartPage />
+        <PageReady />
+      </>
+    ),
+  },
   page(compassRoute.statementPattern, QuizPage, {}),
   page(compassRoute.review, ReviewPage, {}),
   page(compassRoute.results, ResultsPage, {

@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sitePaths } from '../../src/config/paths.ts';
+import { tier } from '../../src/test/tier.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { appStarted, axeViolations, builtSite } from './browser.ts';
+import { appStarted, axeViolations, builtSite, pageReady } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 /** The compass's pages in Swedish (`/socialpolitik/…`) and in Arabic (`/ar/socialpolitik/…`). */
@@ -96,7 +97,8 @@ describe('the quiz in Swedish', () => {
     await page.getByText(/du har svarat på 2 påståenden/).waitFor();
   });
 
-  it.each(compass.parties.map((p) => [p.id, p.name]))(
+  // One persona in `npm test`; every party's in the sweep.
+  it.each(tier(compass.parties.slice(0, 1), compass.parties).map((p) => [p.id, p.name]))(
     'puts party %s (%s) first for a voter who answers exactly as its programme',
     async (partyId) => {
       const page = await newPage();
@@ -224,14 +226,21 @@ describe('languages', () => {
     expect(await page.locator('blockquote').first().getAttribute('lang')).toBe('sv');
   });
 
-  it('follows the browser’s language', async () => {
+  it('follows the browser’s language on a page the app renders, and offers it on a prerendered one', async () => {
     const page = await newPage({ locale: 'en-GB' });
-    await page.goto(`${site.origin}/`);
-    await page.getByRole('heading', { level: 1, name: compass.title.en }).waitFor();
-    expect(pathname(page)).toBe('/en/');
+    // The review is rendered by the app: an address without a reading opens in English at once.
+    await page.goto(`${site.origin}${paths.review}`);
+    await page.waitForURL((url) => url.pathname === sitePaths('en', compass.id).review);
+    await heading(page).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    // A Swedish address (no reading prefix) leads an English browser to the English page.
+    // A prerendered page is not loaded a second time: it stays Swedish and offers the English one.
     await page.goto(`${site.origin}${paths.statement(3)}`);
+    await page.getByRole('heading', { level: 1, name: compass.statements[2]!.text.sv }).waitFor();
+    expect(pathname(page)).toBe(paths.statement(3));
+    await page
+      .getByRole('group', { name: 'Also in English' })
+      .getByRole('link', { name: 'Read it in English' })
+      .click();
     await page.waitForURL((url) => url.pathname === sitePaths('en', compass.id).statement(3));
     await page.getByRole('heading', { level: 1, name: compass.statements[2]!.text.en }).waitFor();
     expect(await readingLink(page, 'English').getAttribute('aria-current')).toBe('true');
@@ -376,8 +385,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA) on every screen', () => {
       const failures: string[] = [];
       for (const [name, path] of screens(at)) {
         await page.goto(`${site.origin}${path}`);
-        await heading(page).waitFor();
-        await page.waitForLoadState('networkidle');
+        await pageReady(page);
         const violations = await axeViolations(page);
         for (const v of violations) failures.push(`${name}: ${v}`);
       }

@@ -4,22 +4,24 @@ import type { Page } from 'playwright-core';
 export const WIDTHS = [390, 360, 320] as const;
 
 /**
- * Opens every disclosure, then the words broken across lines at each width, and at 320 px with
- * the text at 200 % (as the zoom test in app.e2e.ts does it).
+ * Opens every disclosure, then the words broken across lines at each of `widths`, and at the last
+ * of them with the text at 200 % (as the zoom test in app.e2e.ts does it).
  */
-export async function measure(page: Page): Promise<string[]> {
+export async function measure(page: Page, widths: readonly number[] = WIDTHS): Promise<string[]> {
   await page.evaluate(() => {
     for (const details of document.querySelectorAll('details')) details.open = true;
   });
   const problems: string[] = [];
-  for (const width of WIDTHS) {
+  for (const width of widths) {
     await page.setViewportSize({ width, height: 800 });
     for (const p of await page.evaluate(brokenWords, false)) problems.push(`${width} px: ${p}`);
   }
   await page.evaluate(() => {
     document.documentElement.style.fontSize = '200%';
   });
-  for (const p of await page.evaluate(brokenWords, true)) problems.push(`320 px, 200 %: ${p}`);
+  const narrowest = widths.at(-1);
+  for (const p of await page.evaluate(brokenWords, true))
+    problems.push(`${narrowest} px, 200 %: ${p}`);
   await page.evaluate(() => {
     document.documentElement.style.fontSize = '';
   });

@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Frame,
+  type Page,
+} from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { READY_ATTRIBUTE } from '../../src/config/boot-contract.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../src/tools/chromium.ts';
 
 /**
@@ -65,6 +72,19 @@ export async function appStarted(page: Page): Promise<void> {
     const root = document.getElementById('root');
     return root !== null && Object.keys(root).some((key) => key.startsWith('__reactContainer'));
   });
+}
+
+/**
+ * Resolves once the app says the page is ready: its content is on screen with its code, strings and
+ * data (READY_ATTRIBUTE, set by src/app/PageReady.tsx). `path` is the page's path in the app's own
+ * router, when that differs from the document's (an embed frame); by default, the document's.
+ */
+export async function pageReady(page: Page | Frame, path?: string): Promise<void> {
+  await page.waitForFunction(
+    ({ attribute, path }) =>
+      document.documentElement.getAttribute(attribute) === (path ?? window.location.pathname),
+    { attribute: READY_ATTRIBUTE, path },
+  );
 }
 
 type ContextOptions = Parameters<Browser['newContext']>[0];

@@ -35,6 +35,7 @@ import appSv from '../../src/i18n/locales/sv.json';
 import teacherAr from '../../src/i18n/locales/teacher/ar.json';
 import teacherSv from '../../src/i18n/locales/teacher/sv.json';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
+import { tier } from '../../src/test/tier.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { axeViolations, builtSiteDir, launchChromium, PHONE, serveBuiltSite } from './browser.ts';
 
@@ -330,6 +331,11 @@ const tableRows = (page: Page, name: string) =>
     );
 
 describe('a whole classroom round with the service', () => {
+  // Which of the six pupils take the quiz in a browser of their own: in `npm test` one (the one who
+  // answered a little before joining), the rest send their answers straight to the API, as the
+  // app would; in the sweep all six, each joining and sending in a way of their own.
+  const inBrowser = new Set(tier([5], [0, 1, 2, 3, 4, 5]));
+
   it('runs from a new round through six pupils to the class result, print and CSV', async () => {
     const origin = await startService();
     const teacher = await newPage({ viewport: { width: 1920, height: 1080 } });
@@ -381,6 +387,16 @@ describe('a whole classroom round with the service', () => {
     const sent: Request[] = [];
 
     for (const [p, plan] of plans.entries()) {
+      if (!inBrowser.has(p)) {
+        expect(
+          await submitViaApi(origin, code, bodies[p]!, `pupil-through-the-api-${p}`),
+        ).toMatchObject({
+          status: 201,
+        });
+        await waitForCount(teacher, p + 1);
+        await waitForCount(projectorPc, p + 1);
+        continue;
+      }
       const pupil = await newPage({ deviceScaleFactor: 2 });
       pupils.push(pupil);
       const posts = captureSubmissions(pupil);
@@ -463,7 +479,7 @@ describe('a whole classroom round with the service', () => {
     }
 
     // The last pupil reloads: the panel says the answers are sent and offers no second send.
-    const last = pupils[5]!;
+    const last = pupils.at(-1)!;
     await last.reload();
     await panelOf(last).getByText(SV.classroom.panel.alreadySent).waitFor();
     expect(await panelOf(last).getByRole('button', { name: SV.classroom.panel.send }).count()).toBe(
@@ -473,8 +489,8 @@ describe('a whole classroom round with the service', () => {
     const again = await submitViaApi(
       origin,
       code,
-      sent[5]!.postDataJSON() as SubmissionRequest,
-      (await sent[5]!.headerValue(IDEMPOTENCY_HEADER))!,
+      sent.at(-1)!.postDataJSON() as SubmissionRequest,
+      (await sent.at(-1)!.headerValue(IDEMPOTENCY_HEADER))!,
     );
     expect(again).toEqual({ status: 200, body: { status: 'already-counted' } });
     expect((await sessionOf(origin, code)).body.submissions).toBe(6);

@@ -3,7 +3,7 @@ import type { PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sitePaths } from '../../src/config/paths.ts';
 import type { Compass } from '../../src/domain/bank/types.ts';
-import { axeViolations, launchChromium, serveBuiltSite } from './browser.ts';
+import { axeViolations, launchChromium, pageReady, serveBuiltSite } from './browser.ts';
 
 /** The compass's pages in each reading: Swedish (no prefix), easy-read (`/lattlast/…`), English. */
 const swedish = sitePaths('', 'socialpolitik');
@@ -167,7 +167,7 @@ describe('easy-read Swedish (lättläst)', () => {
     await page.goto(`${origin}${easyRead.statement(1)}`);
     await page.getByRole('button', { name: 'Lyssna på påståendet' }).waitFor();
     expect(await heading(page).textContent()).toBe(first.easy!.text);
-    await page.waitForLoadState('networkidle');
+    await pageReady(page);
     const violations = await axeViolations(page);
     expect(violations).toEqual([]);
   });
@@ -221,7 +221,7 @@ describe('read-aloud (Lyssna)', () => {
     await page.goto(`${origin}/fraga/1`);
     await page.waitForURL((url) => url.pathname === swedish.statement(1));
     await heading(page).waitFor();
-    await page.waitForLoadState('networkidle');
+    await pageReady(page);
     expect(await page.getByRole('button', { name: /Lyssna/ }).count()).toBe(0);
   });
 });

@@ -1,10 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRINTABLES, type SitePaths, sitePaths } from '../../src/config/paths.ts';
+import type { Statement } from '../../src/domain/bank/types.ts';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
+import { SWEEP, tier } from '../../src/test/tier.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { measure, WIDTHS } from './broken-words.ts';
-import { builtSiteDir, launchChromium } from './browser.ts';
+import { builtSiteDir, launchChromium, pageReady } from './browser.ts';
 
 /**
  * No word on any screen may be broken across two lines on a phone (320, 360 and 390 px wide),
@@ -19,19 +21,50 @@ import { builtSiteDir, launchChromium } from './browser.ts';
  * character by character and reported with the screen and width, e.g. "390 px: “Standa|rd” (th)".
  * Every <details> is opened and the share panel and widget answers revealed, so that what a
  * user can open is checked too.
+ *
+ * `npm test` checks one screen of every kind (each page template, and the statements with the
+ * longest words) at 320 px and at 320 px with 200 % text, in Swedish, Arabic and easy-read Swedish;
+ * `npm run test:sweep` checks every screen at every width, in English too.
  */
 
 const compass = loadValidBank('questions/socialpolitik');
 /** Each language, the browser locale of a reader of it, and its reading's prefix in addresses. */
-const LANGUAGES = [
+const ALL_LANGUAGES = [
   ['sv', 'sv-SE', ''],
   ['ar', 'ar', 'ar'],
   ['en', 'en-GB', 'en'],
 ] as const;
+const LANGUAGES = tier<readonly (typeof ALL_LANGUAGES)[number][]>(
+  ALL_LANGUAGES.slice(0, 2),
+  ALL_LANGUAGES,
+);
+/** The widths each screen is measured at (the narrowest also with 200 % text). */
+const widths = tier<readonly number[]>([WIDTHS.at(-1)!], WIDTHS);
+
+/** The length of the longest word of a text. */
+const longestWord = (text: string) => Math.max(...text.split(/\s+/).map((w) => w.length));
+/**
+ * The quiz pages (1-based) whose statement has the longest words in the text `of` gives, most
+ * likely to break: the two longest in `npm test`, every statement in the sweep.
+ */
+const quizPages = (of: (s: Statement) => string): number[] => {
+  const all = compass.statements.map((s, i) => ({ n: i + 1, longest: longestWord(of(s)) }));
+  if (SWEEP) return all.map((q) => q.n);
+  return all
+    .sort((a, b) => b.longest - a.longest)
+    .slice(0, 2)
+    .map((q) => q.n)
+    .sort((a, b) => a - b);
+};
 
 type Seed = 'all' | 'few';
 interface Screen {
   readonly name: string;
+  /**
+   * Screens of one kind share a template; `npm test` checks only the first of each kind (and the
+   * quiz pages `quizPages` picks). A screen without a kind is a kind of its own.
+   */
+  readonly kind?: string;
   /** The screen's address in a reading (`at`: that reading's paths of the compass). */
   readonly path: (at: SitePaths) => string;
   /** Where the address leads, when that is another (an old link). */
@@ -39,8 +72,10 @@ interface Screen {
   /** A shared result: the fragment is made by the results page's share panel, in the test. */
   readonly shared?: true;
   readonly seed?: Seed;
-  /** The page keeps a live stream open (never network-idle): wait for this selector instead. */
+  /** What else to wait for once the page is ready (what its page shows after it has loaded). */
   readonly ready?: string;
+  /** The page's path in the app's router, when it is not the document's (an embed frame). */
+  readonly readyAt?: (at: SitePaths) => string;
   /** Reveals what a user would reveal by clicking (beyond opening every <details>). */
   readonly reveal?: (page: Page) => Promise<void>;
 }
@@ -51,11 +86,13 @@ const SCREENS: readonly Screen[] = [
   { name: 'start', path: (at) => at.site },
   ...compass.statements.map((_, i) => ({
     name: `quiz ${i + 1}`,
+    kind: 'quiz',
     path: (at: SitePaths) => at.statement(i + 1),
   })),
   // An old link (from before compasses had their own addresses) leads to the same statement.
   {
     name: 'quiz 1, from its old address',
+    kind: 'quiz',
     path: (at) => `${at.site}fraga/1`,
     lands: (at) => at.statement(1),
   },
@@ -70,14 +107,16 @@ const SCREENS: readonly Screen[] = [
       await page.locator('section.share svg').first().waitFor();
     },
   },
-  { name: 'results, few answers', path: (at) => at.results, seed: 'few' },
+  { name: 'results, few answers', kind: 'results', path: (at) => at.results, seed: 'few' },
   ...compass.parties.map((p) => ({
     name: `party ${p.id}`,
+    kind: 'party',
     path: (at: SitePaths) => at.party(p.id),
   })),
   { name: 'statement comparison', path: (at) => at.comparison },
   ...compass.parties.map((p) => ({
     name: `programme ${p.id}`,
+    kind: 'programme',
     path: (at: SitePaths) => at.programme(p.id, first.id),
   })),
   { name: 'method', path: (at) => at.method },
@@ -87,6 +126,7 @@ const SCREENS: readonly Screen[] = [
   { name: 'embed builder', path: (at) => at.embedBuilder },
   ...[first, last].map((s) => ({
     name: `widget ${s.id}`,
+    kind: 'widget',
     path: (at: SitePaths) => at.widget(s.id),
     reveal: async (page: Page) => {
       await page.locator('.answer-buttons button').first().click();
@@ -97,6 +137,7 @@ const SCREENS: readonly Screen[] = [
   {
     name: 'embedded quiz, compact',
     path: (at) => `${at.embedFrame(compass.id)}?start=quiz&compact=true`,
+    readyAt: (at) => at.statement(1),
   },
   {
     name: 'quote game, answered',
@@ -203,6 +244,23 @@ function storedAnswers(seed: Seed): string {
   });
 }
 
+/**
+ * The screens this run checks: all in the sweep; in `npm test` the first of each kind, and of the
+ * quiz the pages with the longest words in `language`.
+ */
+function screensFor(language: 'sv' | 'ar' | 'en'): readonly Screen[] {
+  if (SWEEP) return SCREENS;
+  const quiz = new Set(quizPages((s) => s.text[language] ?? s.text.sv).map((n) => `quiz ${n}`));
+  const kinds = new Set<string>();
+  return SCREENS.filter((screen) => {
+    if (screen.kind === 'quiz') return quiz.has(screen.name);
+    if (!screen.kind) return true;
+    if (kinds.has(screen.kind)) return false;
+    kinds.add(screen.kind);
+    return true;
+  });
+}
+
 let browser: Browser;
 let server: RunningServer;
 let origin: string;
@@ -231,7 +289,7 @@ describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale,
   beforeAll(async () => {
     context = await browser.newContext({
       locale,
-      viewport: { width: WIDTHS[0], height: 800 },
+      viewport: { width: widths[0]!, height: 800 },
       deviceScaleFactor: 1,
       reducedMotion: 'reduce',
     });
@@ -252,11 +310,12 @@ describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale,
     seeded = wanted;
   };
 
-  it.each(SCREENS.map((s) => [s.name, s] as const))('%s', async (_name, screen) => {
-    await page.setViewportSize({ width: WIDTHS[0], height: 800 });
+  it.each(screensFor(language).map((s) => [s.name, s] as const))('%s', async (_name, screen) => {
+    await page.setViewportSize({ width: widths[0]!, height: 800 });
     await seed(screen.seed ?? 'all');
     if (screen.shared && !shareFragment) {
       await page.goto(`${origin}${at.results}`);
+      await pageReady(page);
       await page.locator('section.share button').first().click();
       shareFragment = new URL(await page.locator('#share-link').inputValue()).hash;
     }
@@ -269,10 +328,10 @@ describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale,
     });
     await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 });
     if (screen.lands) expect(new URL(page.url()).pathname).toBe(screen.lands(at));
+    await pageReady(page, screen.readyAt?.(at));
     if (screen.ready) await page.locator(screen.ready).first().waitFor({ timeout: 30_000 });
-    else await page.waitForLoadState('networkidle');
     await screen.reveal?.(page);
-    const problems = await measure(page);
+    const problems = await measure(page, widths);
     expect(problems, `${screen.name} (${language}, ${path})`).toEqual([]);
   });
 });
@@ -393,7 +452,7 @@ describe('no word broken across lines in easy-read Swedish (lättläst)', () => 
   beforeAll(async () => {
     context = await browser.newContext({
       locale: 'sv-SE',
-      viewport: { width: WIDTHS[0], height: 800 },
+      viewport: { width: widths[0]!, height: 800 },
       deviceScaleFactor: 1,
       reducedMotion: 'reduce',
     });
@@ -405,10 +464,12 @@ describe('no word broken across lines in easy-read Swedish (lättläst)', () => 
 
   const easyScreens: readonly (readonly [string, string])[] = [
     ['start', at.site],
-    ...compass.statements.map((_, i) => [`quiz ${i + 1}`, at.statement(i + 1)] as const),
+    ...quizPages((s) => s.easy?.text ?? s.text.sv).map(
+      (n) => [`quiz ${n}`, at.statement(n)] as const,
+    ),
   ];
   it.each(easyScreens)('%s', async (name, path) => {
-    await page.setViewportSize({ width: WIDTHS[0], height: 800 });
+    await page.setViewportSize({ width: widths[0]!, height: 800 });
     await page.goto('about:blank');
     await page.goto(`${origin}${path}`);
     await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 });
@@ -417,8 +478,8 @@ describe('no word broken across lines in easy-read Swedish (lättläst)', () => 
     await page
       .locator('header a[aria-current="true"]', { hasText: 'Lättläst' })
       .waitFor({ timeout: 30_000 });
-    await page.waitForLoadState('networkidle');
-    const problems = await measure(page);
+    await pageReady(page);
+    const problems = await measure(page, widths);
     expect(problems, `${name} (lättläst, ${path})`).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCompass } from '../../test/compass-builder.ts';
+import { fuzzRuns } from '../../test/tier.ts';
 import type { Compass, Confidence, Position, Stance } from '../bank/types.ts';
 import { scoreVoter } from './score-voter.ts';
 import type { Answer, ScoredVoter, Voter, VoterAnswer } from './types.ts';
@@ -226,7 +227,7 @@ describe('the engine agrees with the naive reference', () => {
         }
         expect([...r.stability.top].sort()).toEqual(top);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(100, 3000) },
     );
   });
 });
@@ -611,7 +612,7 @@ describe('the invariants of docs/method.md', () => {
         expect(structuredClone(result)).toEqual(result);
         expect(JSON.parse(JSON.stringify(result))).toEqual(result);
       }),
-      { numRuns: 50 },
+      { numRuns: fuzzRuns(20, 500) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCompass, referenceCrc8 } from '../../test/compass-builder.ts';
+import { fuzzRuns } from '../../test/tier.ts';
 import type { Compass, Position } from '../bank/types.ts';
 import type { Voter, VoterAnswer } from '../scoring/types.ts';
 import { decodeShare, encodeShare, type ShareDecode, type ShareProblem } from './share-code.ts';
@@ -155,7 +156,7 @@ describe('share codes: round trip', () => {
         expect(decodeShare(compass, `#${code}`)).toStrictEqual(decoded);
         expect(decodeShare(compass, encodeURIComponent(`#${code}`))).toStrictEqual(decoded);
       }),
-      { numRuns: 1000 },
+      { numRuns: fuzzRuns(200, 10_000) },
     );
   });
 
@@ -171,7 +172,7 @@ describe('share codes: round trip', () => {
           expect(encodeShare(compass, a) === encodeShare(compass, b)).toBe(same);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: fuzzRuns(100, 5000) },
     );
   });
 });
@@ -390,7 +391,7 @@ describe('share codes: broken, truncated and tampered fragments', () => {
             expect(result.voter).toStrictEqual(normalise(compass, voter));
         },
       ),
-      { numRuns: 10_000 },
+      { numRuns: fuzzRuns(10_000, 100_000) },
     );
     // The generator reaches every kind of answer, and some tampered codes still read.
     expect([...seen].sort()).toEqual([...PROBLEMS].sort());
@@ -404,7 +405,7 @@ describe('share codes: broken, truncated and tampered fragments', () => {
         const prefix = code.slice(0, cut % code.length);
         expect(decodeShare(compass, prefix).ok).toBe(false);
       }),
-      { numRuns: 1000 },
+      { numRuns: fuzzRuns(200, 10_000) },
     );
   });
 
@@ -419,7 +420,7 @@ describe('share codes: broken, truncated and tampered fragments', () => {
         const result = decodeShare(compass, tampered);
         expect(result.ok).toBe(false);
       }),
-      { numRuns: 2000 },
+      { numRuns: fuzzRuns(300, 20_000) },
     );
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Compass } from '../../domain/bank/types.ts';
+import { fuzzRuns } from '../../test/tier.ts';
 import { loadValidBank } from '../../tools/load-bank.ts';
 import { buildServer } from '../app.ts';
 import type { RateLimits } from '../config.ts';
@@ -163,7 +164,7 @@ describe('the service under random requests', () => {
           }
         },
       ),
-      { numRuns: 600 },
+      { numRuns: fuzzRuns(150, 3000) },
     );
   });
 });

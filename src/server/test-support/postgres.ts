@@ -163,7 +163,8 @@ export interface ClusterOptions {
   readonly durable?: boolean;
 }
 
-interface Cluster {
+/** A throwaway PostgreSQL server: the URL of its `postgres` database, and how to stop it. */
+export interface Cluster {
   adminUrl: string;
   stop(): Promise<void>;
 }
@@ -212,7 +213,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startCluster(binDir: string, options: ClusterOptions): Promise<Cluster> {
+/**
+ * Starts a throwaway cluster (see the top of this file). The unit tests start one for the whole run
+ * (tests/global-setup.ts) and hand it to every test file as VALKOMPASS_PG_URL.
+ */
+export async function startCluster(binDir: string, options: ClusterOptions = {}): Promise<Cluster> {
   const user = runAs();
   const dir = mkdtempSync(join(tmpdir(), 'valkompass-pg-'));
   const data = join(dir, 'data');
