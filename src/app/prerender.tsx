@@ -9,7 +9,7 @@ import { prerender } from 'react-dom/static';
 import { I18nextProvider } from 'react-i18next';
 import { StaticRouter, useRoutes } from 'react-router';
 import { COMPASSES, ONLY_COMPASS } from '../config/compasses.ts';
-import { sitePaths } from '../config/paths.ts';
+import { PRINTABLES, sitePaths } from '../config/paths.ts';
 import { methodFigures, readMethodFigures } from '../data/load-method.ts';
 import { type Programmes, programmeTexts } from '../data/load-programmes.ts';
 import { compasses } from '../data/use-compass.ts';
@@ -50,7 +50,8 @@ export function seedCompass(id: string, files: CompassFiles): void {
 /**
  * Every page whose content is the same for every voter: the site's start page, and for each
  * compass its start page, every statement, the list of statements with their quotes, the method,
- * the about page, each party's programme and the teachers' page, in every reading.
+ * the about page, each party's programme, the teachers' page and each printable material, in
+ * every reading.
  */
 export function pagesToRender(files: ReadonlyMap<string, CompassFiles>): PageToRender[] {
   const pages: PageToRender[] = [];
@@ -73,6 +74,8 @@ export function pagesToRender(files: ReadonlyMap<string, CompassFiles>): PageToR
       for (const party of parties)
         page(p.programme(party.id), 'src/features/programme/ProgrammePage.tsx');
       page(p.teachers, 'src/features/lessons/TeacherGuidePage.tsx');
+      for (const name of PRINTABLES)
+        page(p.printable(name), 'src/features/printables/PrintablePage.tsx');
     }
   }
   return pages;

@@ -1,5 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { type Printable, PRINTABLES, sitePaths } from '../../src/config/paths.ts';
+import { methodExercise } from '../../src/features/printables/method-exercise.ts';
+import { quoteCards } from '../../src/features/printables/quote-cards.ts';
+import printablesEn from '../../src/i18n/locales/printables/en.json';
+import printablesSv from '../../src/i18n/locales/printables/sv.json';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { appStarted, builtSite } from './browser.ts';
 
@@ -345,4 +350,79 @@ describe('old links', () => {
     await page.goto(`${site.origin}/program/s`);
     await page.waitForURL(`${site.origin}/socialpolitik/program/s`);
   });
+});
+
+describe('the printable material, prerendered', () => {
+  const swedish = sitePaths('', compass.id);
+  /** What each material must carry in Swedish: its name and everything generated from the bank. */
+  const contents: Record<Printable, () => string[]> = {
+    arbetsblad: () => [
+      printablesSv.names.arbetsblad,
+      ...compass.statements.flatMap((s) => [s.text.sv, s.explainer.sv]),
+    ],
+    ordlista: () => [
+      printablesSv.names.ordlista,
+      ...compass.glossary.flatMap((entry) => [entry.term.sv, entry.definition.sv]),
+    ],
+    citatkort: () => [
+      printablesSv.names.citatkort,
+      printablesSv.quotes.keyTitle,
+      ...quoteCards(compass).map((card) => `”${card.quote}”`),
+      ...compass.parties.map((party) => party.name),
+    ],
+    metodovning: () => {
+      const exercise = methodExercise(compass)!;
+      return [
+        printablesSv.names.metodovning,
+        printablesSv.method.keyTitle,
+        ...exercise.rows.map((row) => statement(row.number).text.sv),
+        ...exercise.parties.map((id) => compass.parties.find((p) => p.id === id)!.name),
+      ];
+    },
+  };
+
+  it('carry their content without any script, in Swedish', async () => {
+    for (const name of PRINTABLES) {
+      const html = await rawHtml(swedish.printable(name));
+      expect(html, name).toContain(`data-prerendered="${swedish.printable(name)}"`);
+      const page = text(html);
+      for (const wanted of contents[name]()) expect(page, `${name}: ${wanted}`).toContain(wanted);
+    }
+  });
+
+  it('exist in English, in English for Arabic readers (marked as such), and in easy-read Swedish', async () => {
+    const en = text(await rawHtml(sitePaths('en', compass.id).printable('ordlista')));
+    expect(en).toContain(printablesEn.names.ordlista);
+    for (const entry of compass.glossary) expect(en).toContain(entry.term.en!);
+    const ar = await rawHtml(sitePaths('ar', compass.id).printable('arbetsblad'));
+    expect(ar).toMatch(/<html lang="ar" dir="rtl"/);
+    expect(ar).toMatch(/<div class="printable" lang="en" dir="ltr" data-printable="arbetsblad">/);
+    expect(text(ar)).toContain(statement(1).text.en!);
+    const easy = text(await rawHtml(sitePaths('lattlast', compass.id).printable('arbetsblad')));
+    for (const s of compass.statements) expect(easy).toContain(s.easy!.text);
+  });
+
+  for (const [path, locale] of [
+    ...PRINTABLES.map((name) => [swedish.printable(name), 'sv-SE'] as const),
+    [sitePaths('en', compass.id).printable('citatkort'), 'en-GB'],
+    [sitePaths('ar', compass.id).printable('metodovning'), 'ar'],
+    [sitePaths('lattlast', compass.id).printable('arbetsblad'), 'sv-SE'],
+  ] as const)
+    it(`takes over ${path} without painting it again or a warning, then prints full addresses`, async () => {
+      const page = await newPage({ locale });
+      const errors = problems(page);
+      await openAndHydrate(page, path, async (p) => {
+        // The addresses on paper are whole once the app knows the site's origin; the running
+        // footer (a style sheet the app adds) is in place.
+        await p.waitForFunction(() => document.adoptedStyleSheets.length > 0);
+        const addresses = await p.evaluate(() =>
+          [...document.querySelectorAll('.printable a.url, .printable p')].flatMap(
+            (element) => element.textContent?.match(/\S*\/socialpolitik\/\S*/g) ?? [],
+          ),
+        );
+        if (!path.endsWith('/ordlista')) expect(addresses.length).toBeGreaterThan(0);
+        for (const address of addresses) expect(address.startsWith(`${site.origin}/`)).toBe(true);
+      });
+      expect(errors).toEqual([]);
+    });
 });

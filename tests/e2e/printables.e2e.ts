@@ -88,6 +88,10 @@ async function print(name: Printable, path = paths.printable(name)): Promise<Pri
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   await page.goto(`${origin}${path}`);
   await page.locator(`.printable[data-printable="${name}"] h1`).waitFor();
+  // The page is prerendered, so the material is there before the app has started; the running
+  // footer (a style sheet) and the site's origin in the addresses come once the app has taken
+  // the page over, as does a press on "Skriv ut" made before then.
+  await page.waitForFunction(() => document.adoptedStyleSheets.length > 0);
   const { pathname } = new URL(page.url());
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true });

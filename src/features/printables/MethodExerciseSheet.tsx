@@ -8,6 +8,7 @@ import { localized } from '../../i18n/localized.ts';
 import { URL_COMPONENTS } from './breakable-url.tsx';
 import { methodExercise, type PartyExercise } from './method-exercise.ts';
 import { PrintHead } from './PrintHead.tsx';
+import { useSiteOrigin } from './site-origin.ts';
 import { SCALE } from './Worksheet.tsx';
 
 const SCALE_OF = new Map<Position, (typeof SCALE)[number]>([
@@ -42,13 +43,14 @@ export function MethodExerciseSheet({ lng }: { lng: Language }) {
   const compass = useCompass();
   const exercise = useMemo(() => methodExercise(compass), [compass]);
   const { plain, signed } = useNumbers(lng);
+  const origin = useSiteOrigin();
   if (!exercise) return null;
   const statement = (id: string) => compass.statements.find((s) => s.id === id)!;
   const partyName = (id: string) => compass.parties.find((p) => p.id === id)?.name ?? id;
   const answerText = (answer: Position) =>
     `${signed(answer)} (${t(`scale.${SCALE_OF.get(answer)!}`)})`;
   const silence = exercise.silence;
-  const methodUrl = `${window.location.origin}${paths.method}`;
+  const methodUrl = `${origin}${paths.method}`;
 
   return (
     <>

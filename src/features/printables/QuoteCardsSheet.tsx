@@ -7,6 +7,7 @@ import { localized } from '../../i18n/localized.ts';
 import { breakableUrl } from './breakable-url.tsx';
 import { PrintHead } from './PrintHead.tsx';
 import { cardParties, cardStatements, quoteCards } from './quote-cards.ts';
+import { useSiteOrigin } from './site-origin.ts';
 
 /**
  * `citatkort`: one card per verbatim quote (in Swedish, as in the programme) with the statement it
@@ -21,7 +22,7 @@ export function QuoteCardsSheet({ lng }: { lng: Language }) {
   const numberOf = new Map(compass.statements.map((s, i) => [s.id, i + 1]));
   const statementOf = new Map(compass.statements.map((s) => [s.id, s]));
   const partyName = (id: string) => compass.parties.find((p) => p.id === id)?.name ?? id;
-  const origin = window.location.origin;
+  const origin = useSiteOrigin();
   return (
     <>
       <section className="printable-sheet">

@@ -6,6 +6,7 @@ import { localized } from '../../i18n/localized.ts';
 import { statementText, useEasyRead } from '../../i18n/statement-text.ts';
 import { URL_COMPONENTS } from './breakable-url.tsx';
 import { PrintHead } from './PrintHead.tsx';
+import { useSiteOrigin } from './site-origin.ts';
 
 /** The five answers in the app's order (the quiz's buttons, top to bottom), with the app's words. */
 export const SCALE = ['agree', 'partlyAgree', 'neutral', 'partlyDisagree', 'disagree'] as const;
@@ -24,7 +25,7 @@ export function Worksheet({ lng }: { lng: Language }) {
   const compass = useCompass();
   const total = compass.statements.length;
   const themes = new Map(compass.themes.map((theme) => [theme.id, localized(theme.name, lng)]));
-  const url = `${window.location.origin}${paths.home}`;
+  const url = `${useSiteOrigin()}${paths.home}`;
   // In easy-read mode (chosen in the header) the sheet prints the easy-read statements.
   const easy = useEasyRead() && lng === 'sv';
   return (
