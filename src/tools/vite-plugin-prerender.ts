@@ -53,6 +53,17 @@ function chunksOf(manifest: Manifest, key: string): { js: string[]; css: string[
 const escapeAttribute = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
+/**
+ * The address a prerendered page was rendered for, as the page records it on its root
+ * (`data-prerendered`, written by `composePage`), or null for HTML that is not a prerendered page.
+ */
+export function prerenderedPath(html: string): string | null {
+  const found = /<div id="root" data-prerendered="([^"]*)">/.exec(html);
+  return found
+    ? found[1]!.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&amp;', '&')
+    : null;
+}
+
 /** A prerendered page: the shell with the page's markup, language, preloads and arrival script. */
 function composePage(
   shell: string,
@@ -206,15 +217,16 @@ export async function prerenderSite(options: {
 
 /**
  * Serves the built site the way the Node server and a configured CDN do: a prerendered page at
- * its address (`/x` → `x/index.html`), the app shell for any other page address.
+ * its address (`/x` → `x/index.html`), whatever the request accepts (the service worker fetches
+ * the pages it precaches at their addresses, accepting anything), and the app shell for any
+ * other address a browser asks for as a page.
  */
-function servePages(outDir: () => string): Connect.NextHandleFunction {
+export function servePages(outDir: () => string): Connect.NextHandleFunction {
   return (req, _res, next) => {
     const url = req.url ?? '/';
     const [path = '/', query] = url.split('?');
     const accept = req.headers.accept ?? '';
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !accept.includes('text/html'))
-      return next();
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (/\.[a-z0-9]+$/i.test(path) || path.startsWith('/assets/') || path.startsWith('/data/'))
       return next();
     let file: string;
@@ -225,6 +237,7 @@ function servePages(outDir: () => string): Connect.NextHandleFunction {
     }
     const page = join(outDir(), file);
     const found = existsSync(page) && statSync(page).isFile();
+    if (!found && !accept.includes('text/html')) return next();
     req.url = `/${found ? file.replaceAll('\\', '/') : SHELL_FILE}${query ? `?${query}` : ''}`;
     next();
   };

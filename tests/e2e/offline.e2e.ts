@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_WORKER_FILE } from '../../src/features/offline/offline-files.ts';
 import appSv from '../../src/i18n/locales/sv.json';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { SHELL_FILE } from '../../src/tools/vite-plugin-prerender.ts';
-import { axeViolations, builtSiteDir, launchChromium, PHONE } from './browser.ts';
+import { prerenderedPath, SHELL_FILE } from '../../src/tools/vite-plugin-prerender.ts';
+import { appStarted, axeViolations, builtSiteDir, launchChromium, PHONE } from './browser.ts';
 
 // The service worker on a real deployment: each test copies the built site to a folder of its
 // own and serves it with the classroom service (src/server), so that a test can go offline by
@@ -17,6 +17,7 @@ import { axeViolations, builtSiteDir, launchChromium, PHONE } from './browser.ts
 
 const compass = loadValidBank('questions/socialpolitik');
 const total = compass.statements.length;
+const statement = (n: number) => compass.statements[n - 1]!;
 const ANSWERS = ['Helt för', 'Delvis för', 'Varken för eller emot', 'Delvis emot', 'Helt emot'];
 
 interface Deployment {
@@ -90,22 +91,53 @@ function precached(dir: string): string[] {
   return [...sw.matchAll(/\{url:"([^"]+)",revision:(?:"[0-9a-f]+"|null)\}/g)].map((m) => m[1]!);
 }
 
+/** The text of HTML as sent, without scripts or tags. */
+const text = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replaceAll('&amp;', '&')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#x27;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>');
+
+/**
+ * Opens `url` as the voter would (from the address bar) and reports the document's response as
+ * the browser got it: whether the service worker answered, and the HTML it answered with, which
+ * is what the browser paints before any script runs.
+ */
+async function openDocument(page: Page, url: string) {
+  const response = await page.goto(url);
+  if (!response) throw new Error(`no response for ${url}`);
+  return { fromServiceWorker: response.fromServiceWorker(), html: await response.text() };
+}
+
 describe('the service worker', () => {
-  it('precaches the shell, every script and stylesheet, the data and the icons, no prerendered page', () => {
+  it('precaches the shell, every prerendered page at its address, every script and stylesheet, the data and the icons', () => {
     const dir = builtSiteDir();
     const urls = new Set(precached(dir));
     const files = (folder: string, pattern: RegExp) =>
       readdirSync(join(dir, folder))
         .filter((name) => pattern.test(name))
         .map((name) => `${folder}/${name}`);
+    const pages = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file === 'index.html' || file.endsWith(`${sep}index.html`))
+      .map((file) => prerenderedPath(readFileSync(join(dir, file), 'utf8')));
+    // Every statement, in each of the four readings, among them.
+    expect(pages).toContain(`/socialpolitik/fraga/${total}`);
+    expect(pages.filter((page) => page?.endsWith(`/socialpolitik/fraga/${total}`))).toHaveLength(4);
+    expect(pages).not.toContain(null);
     const expected = [
       SHELL_FILE,
       'manifest.webmanifest',
+      ...(pages as string[]),
       ...files('assets', /\.(js|css)$/),
       ...files('data', /\.json$/),
       ...files('icons', /\.png$/),
     ];
     expect([...urls].sort()).toEqual(expected.sort());
+    // Under their addresses, not their files: that is what a navigation asks for.
     expect([...urls].filter((url) => url.endsWith('index.html'))).toEqual([]);
   });
 
@@ -148,6 +180,48 @@ describe('the service worker', () => {
     await page.goto(`${site.url}/metod`);
     await page.getByRole('heading', { level: 1, name: appSv.method.title }).waitFor();
     expect(failed).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('answers a returning visit to a prerendered page with that page, online and offline, and the shell only elsewhere', async () => {
+    const site = await deploy();
+    const page = await newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${site.url}/`);
+    await page.getByRole('link', { name: appSv.start.begin }).waitFor();
+    await controlled(page);
+
+    // Online: the worker answers with the statement's own page, painted before any script runs,
+    // and the app then takes it over.
+    const online = await openDocument(page, `${site.url}/socialpolitik/fraga/3`);
+    expect(online.fromServiceWorker).toBe(true);
+    expect(online.html).toContain('data-prerendered="/socialpolitik/fraga/3"');
+    expect(text(online.html)).toContain(statement(3).text.sv);
+    await appStarted(page);
+    await page.getByRole('button', { name: ANSWERS[0]!, exact: true }).click();
+    await progress(page, 4).waitFor();
+
+    await page.context().setOffline(true);
+    await site.stop();
+    for (const [path, words] of [
+      ['/', appSv.start.begin],
+      ['/socialpolitik/fraga/5', statement(5).text.sv],
+      ['/socialpolitik/pastaenden', statement(7).text.sv],
+      ['/socialpolitik/metod', appSv.method.title],
+      ['/socialpolitik/larare/utskrift/ordlista', compass.glossary[0]!.term.sv],
+    ] as const) {
+      const offline = await openDocument(page, `${site.url}${path}`);
+      expect(offline.fromServiceWorker, path).toBe(true);
+      expect(offline.html, path).toContain(`data-prerendered="${path}"`);
+      expect(text(offline.html), path).toContain(words);
+      await appStarted(page);
+    }
+    // A page that is the voter's own is rendered in the browser from the shell, as before.
+    const results = await openDocument(page, `${site.url}/socialpolitik/resultat`);
+    expect(results.fromServiceWorker).toBe(true);
+    expect(results.html).not.toContain('data-prerendered');
+    await page.getByRole('heading', { level: 1, name: appSv.results.title }).waitFor();
     expect(problems).toEqual([]);
   });
 
@@ -223,19 +297,26 @@ describe('the service worker', () => {
     }
     await progress(page, 4).waitFor();
 
-    // A new deployment: another app shell, so another precache manifest in sw.js.
-    const shellPath = join(site.dir, SHELL_FILE);
-    const shell = readFileSync(shellPath, 'utf8').replace(
-      '</head>',
-      '<meta name="x-deployment" content="2"></head>',
-    );
-    writeFileSync(shellPath, shell);
+    // A new deployment: another app shell and another page of the statement the voter is on, so
+    // another precache manifest in sw.js.
     const swPath = join(site.dir, SERVICE_WORKER_FILE);
-    const sw = readFileSync(swPath, 'utf8');
-    const entry = new RegExp(`\\{url:"${SHELL_FILE.replace('.', '\\.')}",revision:"[0-9a-f]+"\\}`);
-    expect(sw).toMatch(entry);
-    const revision = createHash('md5').update(shell).digest('hex');
-    writeFileSync(swPath, sw.replace(entry, `{url:"${SHELL_FILE}",revision:"${revision}"}`));
+    let sw = readFileSync(swPath, 'utf8');
+    for (const [url, file] of [
+      [SHELL_FILE, SHELL_FILE],
+      ['/socialpolitik/fraga/4', 'socialpolitik/fraga/4/index.html'],
+    ] as const) {
+      const path = join(site.dir, file);
+      const html = readFileSync(path, 'utf8').replace(
+        '</head>',
+        '<meta name="x-deployment" content="2"></head>',
+      );
+      writeFileSync(path, html);
+      const entry = new RegExp(`\\{url:"${url.replaceAll('.', '\\.')}",revision:"[0-9a-f]+"\\}`);
+      expect(sw).toMatch(entry);
+      const revision = createHash('md5').update(html).digest('hex');
+      sw = sw.replace(entry, `{url:"${url}",revision:"${revision}"}`);
+    }
+    writeFileSync(swPath, sw);
 
     // The browser finds it on its next check; the voter is asked, the quiz stays where it was.
     await page.evaluate(async () => {

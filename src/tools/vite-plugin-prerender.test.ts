@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Connect } from 'vite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { prerenderedPath, servePages, SHELL_FILE } from './vite-plugin-prerender.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'valkompass-serve-'));
+mkdirSync(join(dir, 'socialpolitik', 'fraga', '3'), { recursive: true });
+writeFileSync(join(dir, 'index.html'), '');
+writeFileSync(join(dir, 'socialpolitik', 'fraga', '3', 'index.html'), '');
+writeFileSync(join(dir, SHELL_FILE), '');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The file `vite preview` is told to send for a GET of `url` that accepts `accept`. */
+function served(url: string, accept: string): string {
+  const req = { url, method: 'GET', headers: { accept } } as Connect.IncomingMessage;
+  let called = false;
+  servePages(() => dir)(req, {} as never, () => (called = true));
+  expect(called).toBe(true);
+  return req.url!;
+}
+
+describe('vite preview, serving the built site', () => {
+  it('answers a prerendered page’s address with that page, whatever the request accepts', () => {
+    // The service worker fetches the pages it precaches at their addresses, accepting anything.
+    for (const accept of ['text/html,application/xhtml+xml', '*/*', '']) {
+      expect(served('/socialpolitik/fraga/3', accept)).toBe('/socialpolitik/fraga/3/index.html');
+      expect(served('/socialpolitik/fraga/3?__WB_REVISION__=ab', accept)).toBe(
+        '/socialpolitik/fraga/3/index.html?__WB_REVISION__=ab',
+      );
+      expect(served('/', accept)).toBe('/index.html');
+    }
+  });
+
+  it('answers any other page a browser asks for with the app shell, and leaves the rest alone', () => {
+    expect(served('/socialpolitik/resultat', 'text/html')).toBe(`/${SHELL_FILE}`);
+    expect(served('/socialpolitik/resultat', '*/*')).toBe('/socialpolitik/resultat');
+    expect(served('/assets/index-abc.js', 'text/html')).toBe('/assets/index-abc.js');
+    expect(served('/data/socialpolitik.json', '*/*')).toBe('/data/socialpolitik.json');
+  });
+});
+
+describe('prerenderedPath', () => {
+  it('reads the address a page was rendered for from its root, unescaped', () => {
+    expect(prerenderedPath('<div id="root" data-prerendered="/a/b&amp;c">x</div>')).toBe('/a/b&c');
+    expect(prerenderedPath('<div id="root"></div>')).toBeNull();
+  });
+});
