@@ -87,7 +87,7 @@ export function sitePaths(prefix: string, compass: string | null) {
     widget: (statement: string) => `${base}/widget/${encodeURIComponent(statement)}`,
     widgetPattern: `${base}/${compassRoutes.widgetPattern}`,
     embedBuilder: `${base}/${compassRoutes.embedBuilder}`,
-    /** Classroom rounds (issue 9): the entry page for teachers and pupils. */
+    /** Classroom rounds: the entry page for teachers and pupils. */
     classroom: `${base}/${compassRoutes.classroom}`,
     /** A teacher starts a round. */
     classroomNew: `${base}/${compassRoutes.classroomNew}`,
@@ -97,9 +97,9 @@ export function sitePaths(prefix: string, compass: string | null) {
     /** The teacher's page of round `code`; the teacher link adds `#nyckel=<teacher key>` (fragment only). */
     classroomTeacher: (code: string) => `${base}/klass/${encodeURIComponent(code)}/larare`,
     classroomTeacherPattern: `${base}/${compassRoutes.classroomTeacherPattern}`,
-    /** The quote game (issue 10): which party wrote this quote? */
+    /** The quote game: which party wrote this quote? */
     quoteGame: `${base}/${compassRoutes.quoteGame}`,
-    /** For teachers (issue 10): what the compass is, lesson plans, sensitive topics, material. */
+    /** For teachers: what the compass is, lesson plans, sensitive topics, material. */
     teachers: `${base}/${compassRoutes.teachers}`,
     /** One printable A4 material, generated from the bank (`PRINTABLES`). */
     printable: (name: Printable) => `${base}/larare/utskrift/${name}`,

@@ -3,7 +3,7 @@ import { persist } from 'zustand/middleware';
 import { safeStorage } from './safe-storage.ts';
 
 /**
- * The class round a pupil has joined on this device, if any (issue 9). Without one the quiz is
+ * The class round a pupil has joined on this device, if any. Without one the quiz is
  * exactly as without the classroom: the results page shows no class panel. Kept in localStorage
  * (through safeStorage: blocked or broken storage just means "not joined"), never sent anywhere
  * except as the round the pupil explicitly sends answers to.

@@ -2,7 +2,7 @@ import type { StorageValue } from 'zustand/middleware';
 import { safeStorage } from './safe-storage.ts';
 
 /**
- * The teacher keys this browser holds, one per round (issue 9), so that a teacher's page survives
+ * The teacher keys this browser holds, one per round, so that a teacher's page survives
  * a reload. Kept in localStorage through safeStorage: blocked or corrupt storage never throws, and
  * the keys are then kept in memory for this visit only (`persistent()` says which, so the page can
  * tell the teacher). An entry is dropped once its round has expired (`expiresAt`): the service has

@@ -5,8 +5,8 @@ import { readingPrefix } from '../i18n/reading.ts';
 import { pageFile } from './vite-plugin-prerender.ts';
 
 /**
- * The start page's JS budget, gzip, in every language (issue 4: ≤ 120 kB; the stack alone is
- * about 98 kB; issue 11: in Swedish, English and Arabic browsers alike).
+ * The start page's JS budget, gzip, in every language: ≤ 120 kB (the stack alone is about
+ * 98 kB), in Swedish, English and Arabic browsers alike.
  */
 export const START_PAGE_BUDGET = 120 * 1024;
 

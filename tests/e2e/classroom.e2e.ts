@@ -1,5 +1,5 @@
 /**
- * Classroom rounds (issue 9) end to end, in Chromium: the real service (src/server, SQLite in
+ * Classroom rounds end to end, in Chromium: the real service (src/server, SQLite in
  * memory) serving the built site and its API on one port, a teacher and pupils each in a browser
  * context of their own. Every test starts its own service on 127.0.0.1 and closes it.
  *

@@ -8,7 +8,7 @@ import printablesSv from '../../src/i18n/locales/printables/sv.json';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { appStarted, builtSite } from './browser.ts';
 
-// Pages painted from HTML made at build time, before any script runs; then hydrated (issue 11).
+// Pages painted from HTML made at build time, before any script runs; then hydrated.
 const compass = loadValidBank('questions/socialpolitik');
 const site = builtSite();
 const { newPage } = site;

@@ -147,7 +147,7 @@ const SCREENS: readonly Screen[] = [
       await page.locator('.quote-game-verdict').waitFor();
     },
   },
-  // For teachers (issue 10): the teachers' page and the printable material on screen.
+  // For teachers: the teachers' page and the printable material on screen.
   { name: 'teachers', path: (at) => at.teachers },
   ...PRINTABLES.map((name) => ({
     name: `printable ${name}`,

@@ -12,7 +12,7 @@ import { NamespaceGate } from '../../i18n/namespaces.tsx';
 import { teacherKeys } from '../../state/teacher-keys.ts';
 import { problemOf, type TeacherProblem } from './errors.ts';
 
-/** /klass/ny: a teacher starts a round with the compass of this site (issue 9). */
+/** /klass/ny: a teacher starts a round with the compass of this site. */
 export function NewRoundPage() {
   return (
     <NamespaceGate namespace="teacher">

@@ -24,7 +24,7 @@ import { LiveRound } from './LiveRound.tsx';
 /** Until the service says when the round expires: its default lifetime. */
 const PROVISIONAL_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-/** /klass/<code>/larare: the teacher's page of a round (issue 9). */
+/** /klass/<code>/larare: the teacher's page of a round. */
 export function TeacherPage() {
   return (
     <NamespaceGate namespace="teacher">
