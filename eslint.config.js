@@ -46,7 +46,20 @@ const srcExcept = (...names) =>
 /** Layers below the features, which every feature may read. */
 const shared = ['config', 'i18n', 'context', 'components', 'data', 'state'];
 
+/** The engine's folders other than the matching, which reach it through its entry too. */
+const domainExcept = (...names) =>
+  readdirSync(join(root, 'src/domain'))
+    .filter((name) => !names.includes(name))
+    .map((name) => `src/domain/${name}`);
+
 const zones = [
+  {
+    target: [...srcExcept('domain'), ...domainExcept('scoring')],
+    from: 'src/domain/scoring',
+    except: ['./index.ts'],
+    message:
+      'The matching engine has one entry: import from src/domain/scoring/index.ts (export what you need there).',
+  },
   {
     target: 'src/domain',
     from: 'src',

@@ -97,6 +97,26 @@ describe('the pure engine (src/domain)', () => {
   });
 });
 
+describe('the matching engine’s one entry (src/domain/scoring/index.ts)', () => {
+  it.each([
+    'src/features/results/example.ts',
+    'src/tools/example.ts',
+    'src/domain/bank/example.ts',
+  ])(
+    'is how %s reaches the engine: a file behind it is rejected, the entry allowed',
+    async (file) => {
+      expect(await importing(file, 'src/domain/scoring/score-voter.ts')).toContain(ZONE);
+      expect(await importing(file, 'src/domain/scoring/index.ts')).toEqual([]);
+    },
+  );
+
+  it('the engine’s own files import each other', async () => {
+    expect(await importing('src/domain/scoring/example.ts', 'src/domain/scoring/block.ts')).toEqual(
+      [],
+    );
+  });
+});
+
 describe('features (src/features/<name>)', () => {
   it.each([LAYOUT, MAIN])('do not import the app: rejects %s', async (target) => {
     expect(await importing('src/features/quiz/example.ts', target)).toContain(ZONE);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countSentences, countWords, lix, median } from '../src/domain/bank/lix.ts';
 import type { Compass } from '../src/domain/bank/types.ts';
-import { scoreVoter } from '../src/domain/scoring/score-voter.ts';
+import { scoreVoter } from '../src/domain/scoring/index.ts';
 import { renderReport } from '../src/tools/balance-report.ts';
 import { formatIssue, loadBank, type LoadResult } from '../src/tools/load-bank.ts';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { POSITIONS } from '../src/domain/bank/types.ts';
-import { scoreVoter } from '../src/domain/scoring/score-voter.ts';
-import type { VoterAnswer } from '../src/domain/scoring/types.ts';
+import type { VoterAnswer } from '../src/domain/scoring/index.ts';
+import { scoreVoter } from '../src/domain/scoring/index.ts';
 import { fuzzRuns } from '../src/test/tier.ts';
 import { loadValidBank } from '../src/tools/load-bank.ts';
 import { measureRandomVoters } from '../src/tools/random-voters.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scoreVoter } from '../src/domain/scoring/score-voter.ts';
+import { scoreVoter } from '../src/domain/scoring/index.ts';
 import { loadValidBank } from '../src/tools/load-bank.ts';
 import { toOpenData } from '../src/tools/open-data.ts';
 

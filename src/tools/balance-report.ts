@@ -1,8 +1,8 @@
 import { countWords, lix, median } from '../domain/bank/lix.ts';
 import type { Compass, Position } from '../domain/bank/types.ts';
 import { POSITIONS } from '../domain/bank/types.ts';
-import { percentHalfUp } from '../domain/scoring/exact.ts';
-import { scoreVoter } from '../domain/scoring/score-voter.ts';
+import { percentHalfUp } from '../domain/scoring/index.ts';
+import { scoreVoter } from '../domain/scoring/index.ts';
 import { measureRandomVoters, RANDOM_VOTER_SEED } from './random-voters.ts';
 
 /** n of d as a whole percent, rounded once and exactly (the engine's rounding). */

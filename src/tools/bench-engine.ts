@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Compass, Confidence, Position, Stance } from '../domain/bank/types.ts';
-import { scoreVoter } from '../domain/scoring/score-voter.ts';
+import { scoreVoter } from '../domain/scoring/index.ts';
 import { loadValidBank } from './load-bank.ts';
 import { seeded, simulateVoters } from './robustness-report.ts';
 

@@ -1,5 +1,5 @@
 import type { Compass } from '../domain/bank/types.ts';
-import { scoreVoter } from '../domain/scoring/score-voter.ts';
+import { scoreVoter } from '../domain/scoring/index.ts';
 import { randomAnswers, seeded } from './robustness-report.ts';
 
 /** What uniformly random voters see on the results page, for one share of skipped statements. */

@@ -1,13 +1,13 @@
 import type { Compass, Position } from '../domain/bank/types.ts';
 import { POSITIONS } from '../domain/bank/types.ts';
-import { scoreVoter } from '../domain/scoring/score-voter.ts';
 import type {
   MethodScore,
   ScoringOptions,
   StabilityLabel,
   Voter,
   VoterAnswer,
-} from '../domain/scoring/types.ts';
+} from '../domain/scoring/index.ts';
+import { scoreVoter } from '../domain/scoring/index.ts';
 
 /** mulberry32: a small seeded generator, so that the report is reproducible. */
 export function seeded(seed: number): () => number {

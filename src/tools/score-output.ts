@@ -1,5 +1,5 @@
 import type { Compass } from '../domain/bank/types.ts';
-import type { MethodScore, PartyScore, ScoreResult } from '../domain/scoring/types.ts';
+import type { MethodScore, PartyScore, ScoreResult } from '../domain/scoring/index.ts';
 
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 

@@ -14,9 +14,9 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { parseCompass } from '../domain/bank/parse-compass.ts';
 import type { Compass } from '../domain/bank/types.ts';
-import { ScoringError } from '../domain/scoring/errors.ts';
-import { scoreVoter } from '../domain/scoring/score-voter.ts';
-import { parseVoter } from '../domain/scoring/voter.ts';
+import { ScoringError } from '../domain/scoring/index.ts';
+import { scoreVoter } from '../domain/scoring/index.ts';
+import { parseVoter } from '../domain/scoring/index.ts';
 import { formatIssue, loadBank } from './load-bank.ts';
 import { scoreOutput } from './score-output.ts';
 

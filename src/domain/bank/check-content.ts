@@ -1,5 +1,5 @@
-import { scoreVoter } from '../scoring/score-voter.ts';
-import type { Voter } from '../scoring/types.ts';
+import type { Voter } from '../scoring/index.ts';
+import { scoreVoter } from '../scoring/index.ts';
 import { countWords, lix, median } from './lix.ts';
 import type { BankIssue, Compass } from './types.ts';
 

@@ -5,8 +5,8 @@
  * that could be traced back to one.
  */
 import type { Compass } from '../bank/types.ts';
+import type { Voter, VoterAnswer } from '../scoring/index.ts';
 import { parseVoter, scoreVoter, ScoringError } from '../scoring/index.ts';
-import type { Voter, VoterAnswer } from '../scoring/types.ts';
 import { ClassroomError } from './classroom-error.ts';
 
 /** The five answers on the scale as object keys, in scale order (−1 helt emot … 1 helt för). */

@@ -28,17 +28,22 @@ export const themeRule: EligibilityRule = { minStated: 2, quarterOfAnswered: fal
 /** From this many parties on, leave-one-out percentages come from look-up tables. */
 export const LOOKUP_FROM = 64;
 
-/** 0 eligible, 1 fewer stated positions than the minimum, 2 less than a quarter of the answers. */
-const ELIGIBLE = 0;
+/** The code of a party that is ranked (`Block.codes`). */
+export const ELIGIBLE = 0;
+/** The code of a party with fewer stated positions than the rule's minimum. */
+export const TOO_FEW_STATED = 1;
+/** The code of a party that states a position on less than a quarter of the answers. */
+export const SMALL_SHARE = 2;
+/** Each code's reason, by code. */
 const REASONS: readonly (IneligibleReason | null)[] = [null, 'too-few-stated', 'small-share'];
 
 /** The reason behind a code of `Block.codes`: null when the party is ranked. */
 export const reasonOf = (code: number): IneligibleReason | null => REASONS[code] ?? null;
 
-/** Why a party with `stated` positions among `answered` statements is not ranked (0: it is). */
+/** Why a party with `stated` positions among `answered` statements is not ranked (ELIGIBLE: it is). */
 export function eligibilityCode(rule: EligibilityRule, stated: number, answered: number): number {
-  if (stated < rule.minStated) return 1;
-  return rule.quarterOfAnswered && 4 * stated < answered ? 2 : ELIGIBLE;
+  if (stated < rule.minStated) return TOO_FEW_STATED;
+  return rule.quarterOfAnswered && 4 * stated < answered ? SMALL_SHARE : ELIGIBLE;
 }
 
 /** Sums over a set of answered statements (a block: all of them, or one theme's), per party. */
@@ -52,7 +57,7 @@ export interface Block {
   readonly stated: Int32Array;
   readonly wahlOMat: Int32Array;
   readonly percent: Int32Array;
-  /** Why each party is not ranked, as a code (see `reasonOf`); 0 when it is ranked. */
+  /** Why each party is not ranked, as a code (see `reasonOf`); ELIGIBLE when it is ranked. */
   readonly codes: Uint8Array;
   /** Leave-one-out percent range per party. */
   readonly low: Int32Array;

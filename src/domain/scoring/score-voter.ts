@@ -1,5 +1,5 @@
 import type { Compass } from '../bank/types.ts';
-import { type Block, overallRule, reasonOf, scoreBlock, themeRule } from './block.ts';
+import { type Block, ELIGIBLE, overallRule, reasonOf, scoreBlock, themeRule } from './block.ts';
 import { percentHalfUp } from './exact.ts';
 import { alphabeticalOrder, rank } from './rank.ts';
 import { type Tally, tally } from './tally.ts';
@@ -68,7 +68,7 @@ export function scoreVoter(
     const stated = new Array<number>(order.length);
     for (let k = 0; k < order.length; k++) {
       const i = order[k]!;
-      percent[k] = block.codes[i] === 0 ? block.percent[i]! : null;
+      percent[k] = block.codes[i] === ELIGIBLE ? block.percent[i]! : null;
       points[k] = block.points[i]!;
       stated[k] = block.stated[i]!;
     }
@@ -114,7 +114,7 @@ interface Alphabet {
 /** Ranked percent: the percent when eligible, −1 when not. */
 function rankable(block: Block): Int32Array {
   const out = new Int32Array(block.percent.length);
-  for (let i = 0; i < out.length; i++) out[i] = block.codes[i] === 0 ? block.percent[i]! : -1;
+  for (let i = 0; i < out.length; i++) out[i] = block.codes[i] === ELIGIBLE ? block.percent[i]! : -1;
   return out;
 }
 
@@ -186,12 +186,12 @@ function methodScores(
   const percents = t.parties.map((_, i) => percentOf(i));
   const ranked = new Int32Array(percents.length);
   for (let i = 0; i < ranked.length; i++)
-    ranked[i] = block.codes[i] === 0 && percents[i] !== null ? percents[i]! : -1;
+    ranked[i] = block.codes[i] === ELIGIBLE && percents[i] !== null ? percents[i]! : -1;
   const ranking = rank(alphabet.alpha, alphabet.span, ranked);
   return Array.from(ranking.order, (i) => ({
     party: t.parties[i]!,
     percent: percents[i]!,
-    eligible: block.codes[i] === 0,
+    eligible: block.codes[i] === ELIGIBLE,
     rank: ranking.ranks[i] === 0 ? null : ranking.ranks[i]!,
   }));
 }

@@ -34,7 +34,7 @@
  */
 
 import type { Position } from '../bank/types.ts';
-import { isPosition, readAnswer } from '../scoring/answer.ts';
+import { isPosition, readAnswer } from '../scoring/index.ts';
 
 /** The key of the hand-over in a link's fragment: `#svar=…`. */
 export const HANDOVER_KEY = 'svar';

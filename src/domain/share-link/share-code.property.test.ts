@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCompass, referenceCrc8 } from '../../test/compass-builder.ts';
 import { fuzzRuns } from '../../test/tier.ts';
 import type { Compass, Position } from '../bank/types.ts';
-import type { Voter, VoterAnswer } from '../scoring/types.ts';
+import type { Voter, VoterAnswer } from '../scoring/index.ts';
 import { decodeShare, encodeShare, type ShareDecode, type ShareProblem } from './share-code.ts';
 
 // Properties of share codes over generated compasses and voters, and over 10 000 broken,

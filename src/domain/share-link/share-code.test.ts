@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCompass, referenceCrc8 } from '../../test/compass-builder.ts';
 import type { Compass } from '../bank/types.ts';
-import type { Voter } from '../scoring/types.ts';
+import type { Voter } from '../scoring/index.ts';
 import {
   decodeShare,
   encodeShare,

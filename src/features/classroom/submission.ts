@@ -1,6 +1,6 @@
 import type { Compass, Statement } from '../../domain/bank/types.ts';
 import type { SubmissionRequest } from '../../domain/classroom/http-contract.ts';
-import type { VoterAnswer } from '../../domain/scoring/types.ts';
+import type { VoterAnswer } from '../../domain/scoring/index.ts';
 
 type SubmittedAnswer = SubmissionRequest['answers'][string];
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { methodFigures } from '../../data/load-method.ts';
-import { percentHalfUp } from '../../domain/scoring/exact.ts';
+import { percentHalfUp } from '../../domain/scoring/index.ts';
 import { formatDecimal } from '../../i18n/labels.ts';
 
 /** A share of `total` simulated voters as a whole percent, rounded once and exactly. */

@@ -4,7 +4,7 @@ import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { ListenButton } from '../../components/ListenButton.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
-import type { Answer } from '../../domain/scoring/types.ts';
+import type { Answer } from '../../domain/scoring/index.ts';
 import { positionKey } from '../../i18n/labels.ts';
 import { direction } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';

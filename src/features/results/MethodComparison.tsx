@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Compass } from '../../domain/bank/types.ts';
-import type { MethodScore, ScoredVoter } from '../../domain/scoring/types.ts';
+import type { MethodScore, ScoredVoter } from '../../domain/scoring/index.ts';
 
 /**
  * The same answers under the three methods, side by side, with why they differ. On a narrow

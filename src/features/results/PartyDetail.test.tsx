@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../domain/scoring/types.ts';
+import type { Answer } from '../../domain/scoring/index.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { renderPage } from '../../test/render-app.tsx';
 import { PartyDetail } from './PartyDetail.tsx';

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePaths } from '../../context/scope-context.tsx';
 import type { Compass } from '../../domain/bank/types.ts';
-import type { PartyScore, ScoredVoter } from '../../domain/scoring/types.ts';
+import type { PartyScore, ScoredVoter } from '../../domain/scoring/index.ts';
 import { coverageText } from './coverage-text.ts';
 
 /** The ranked parties with bars, range and coverage in words; then the parties not ranked, and why. */

@@ -2,7 +2,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Answer } from '../../domain/scoring/types.ts';
+import type { Answer } from '../../domain/scoring/index.ts';
 import { decodeShare } from '../../domain/share-link/share-code.ts';
 import { createI18n, switchLanguage } from '../../i18n/i18n.ts';
 import { useAnswers } from '../../state/answers-store.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Compass } from '../../domain/bank/types.ts';
-import type { ScoreResult } from '../../domain/scoring/types.ts';
+import type { ScoreResult } from '../../domain/scoring/index.ts';
 import { MethodComparison } from './MethodComparison.tsx';
 import { PartyRanking } from './PartyRanking.tsx';
 import { Stability } from './Stability.tsx';

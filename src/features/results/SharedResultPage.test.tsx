@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Layout } from '../../app/Layout.tsx';
 import { CompassProvider } from '../../context/compass-context.tsx';
 import type { Compass } from '../../domain/bank/types.ts';
-import type { Voter } from '../../domain/scoring/types.ts';
+import type { Voter } from '../../domain/scoring/index.ts';
 import { decodeShare, encodeShare, type ShareProblem } from '../../domain/share-link/share-code.ts';
 import { createI18n } from '../../i18n/i18n.ts';
 import sv from '../../i18n/locales/sv.json';

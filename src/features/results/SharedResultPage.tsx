@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
-import { scoreVoter } from '../../domain/scoring/score-voter.ts';
+import { scoreVoter } from '../../domain/scoring/index.ts';
 import { decodeShare } from '../../domain/share-link/share-code.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { ResultsView } from './ResultsView.tsx';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Compass } from '../../domain/bank/types.ts';
-import type { ScoredVoter, StabilityLabel } from '../../domain/scoring/types.ts';
+import type { ScoredVoter, StabilityLabel } from '../../domain/scoring/index.ts';
 import { localized } from '../../i18n/localized.ts';
 
 const LABEL_KEYS = {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Compass } from '../../domain/bank/types.ts';
-import type { ScoredVoter } from '../../domain/scoring/types.ts';
+import type { ScoredVoter } from '../../domain/scoring/index.ts';
 import { localized } from '../../i18n/localized.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PartyScore } from '../../domain/scoring/types.ts';
+import type { PartyScore } from '../../domain/scoring/index.ts';
 
 /**
  * "Programmet tar ställning i 7 av dina 10 påståenden; där håller ni med varandra till 80 %."

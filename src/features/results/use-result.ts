@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Compass } from '../../domain/bank/types.ts';
-import { scoreVoter } from '../../domain/scoring/score-voter.ts';
-import type { ScoreResult, Voter } from '../../domain/scoring/types.ts';
+import type { ScoreResult, Voter } from '../../domain/scoring/index.ts';
+import { scoreVoter } from '../../domain/scoring/index.ts';
 import { useAnswers, voterOf } from '../../state/answers-store.ts';
 
 /** Answers for statements the compass does not have are dropped, never an error on screen. */

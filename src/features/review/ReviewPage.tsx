@@ -4,7 +4,7 @@ import { ClearAnswers } from '../../components/ClearAnswers.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { type Position, POSITIONS } from '../../domain/bank/types.ts';
-import type { Answer } from '../../domain/scoring/types.ts';
+import type { Answer } from '../../domain/scoring/index.ts';
 import { positionKey } from '../../i18n/labels.ts';
 import { useStatementText } from '../../i18n/statement-text.ts';
 import { useAnswers } from '../../state/answers-store.ts';

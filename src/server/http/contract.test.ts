@@ -10,8 +10,8 @@ import {
   JOIN_ALPHABET,
   MIN_SUBMISSIONS,
 } from '../../domain/classroom/index.ts';
+import type { Voter } from '../../domain/scoring/index.ts';
 import { scoreVoter } from '../../domain/scoring/index.ts';
-import type { Voter } from '../../domain/scoring/types.ts';
 import { loadValidBank } from '../../tools/load-bank.ts';
 import { DEFAULT_LIMITS, type RateLimits } from '../config.ts';
 import { type RunningServer, startServer } from '../start.ts';
