@@ -586,7 +586,7 @@ describe('a whole classroom round with the service', () => {
     ]);
     expect(download.suggestedFilename()).toBe(fill(SV.teacher.results.csvName, { code }));
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv).toBe(classResultCsv(compass, figures, 'sv'));
+    expect(csv).toBe(classResultCsv(compass, figures, 'sv', 'standard'));
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('statement,text,-1,-0.5,0,0.5,1,skip,important');
     expect(lines).toHaveLength(1 + TOTAL + 1 + 1 + compass.parties.length + 1);
@@ -607,6 +607,15 @@ describe('a whole classroom round with the service', () => {
     );
     for (const request of sent)
       expect(csv).not.toContain((await request.headerValue(IDEMPOTENCY_HEADER))!);
+    // The same figures for Excel in Swedish: semicolons and decimal commas, a name of its own.
+    const [excel] = await Promise.all([
+      teacher.waitForEvent('download'),
+      teacher.getByRole('button', { name: SV.teacher.results.csvExcelSv }).click(),
+    ]);
+    expect(excel.suggestedFilename()).toBe(fill(SV.teacher.results.csvNameExcelSv, { code }));
+    const excelCsv = readFileSync(await excel.path(), 'utf8');
+    expect(excelCsv).toBe(classResultCsv(compass, figures, 'sv', 'excel-sv'));
+    expect(excelCsv.split('\r\n')[0]).toBe('\uFEFFstatement;text;-1;-0,5;0;0,5;1;skip;important');
 
     // Print: the button prints, and the page prints to a PDF without the controls.
     await teacher.getByRole('button', { name: SV.teacher.results.print }).click();

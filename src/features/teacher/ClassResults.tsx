@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Compass } from '../../domain/bank/types.ts';
 import { byDivisiveness, type ClassFigures } from '../../domain/classroom/index.ts';
 import { DISPLAY_ORDER, LABEL_KEY, SEGMENT_CLASS } from './answer-scale.ts';
-import { classResultCsv, downloadText } from './class-csv.ts';
+import { classResultCsv, type CsvVariant, downloadText } from './class-csv.ts';
 import { PartyResults } from './PartyResults.tsx';
 import { StatementResult } from './StatementResult.tsx';
 
@@ -12,7 +12,7 @@ type Order = 'compass' | 'divided';
 /**
  * The class's figures of a closed round (≥ 5 pupils): per statement (compass order, or most
  * divided first) with the parties' positions, per party (first: the overview), and print and
- * CSV export.
+ * CSV export (for Excel in Swedish, and standard RFC 4180).
  */
 export function ClassResults({
   compass,
@@ -45,6 +45,14 @@ export function ClassResults({
     return ids.map((id) => statements.find((s) => s.id === id)!);
   }, [order, statements, figures]);
 
+  const download = (variant: CsvVariant) =>
+    downloadText(
+      classResultCsv(compass, figures, i18n.language, variant),
+      variant === 'excel-sv'
+        ? t('results.csvNameExcelSv', { code })
+        : t('results.csvName', { code }),
+    );
+
   useEffect(() => {
     // A printout has every party's position and quote: the disclosures open for printing and
     // close again afterwards (those the teacher had opened stay open).
@@ -75,15 +83,10 @@ export function ClassResults({
           <button type="button" onClick={() => window.print()}>
             {t('results.print')}
           </button>
-          <button
-            type="button"
-            onClick={() =>
-              downloadText(
-                classResultCsv(compass, figures, i18n.language),
-                t('results.csvName', { code }),
-              )
-            }
-          >
+          <button type="button" onClick={() => download('excel-sv')}>
+            {t('results.csvExcelSv')}
+          </button>
+          <button type="button" onClick={() => download('standard')}>
             {t('results.csv')}
           </button>
         </p>

@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { Suspense } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { paths } from '../../config/paths.ts';
 import type { ClassFigures } from '../../domain/classroom/index.ts';
 import { TEACHER_KEYS_STORAGE, teacherKeys } from '../../state/teacher-keys.ts';
@@ -461,7 +461,7 @@ describe('TeacherPage: the class result', () => {
     expect(statementHeadings()[0]).toBe('1. Kommunen ska bygga fler bibliotek.');
   });
 
-  it('offers print and a CSV download of the aggregates', async () => {
+  it('offers print and a CSV download of the aggregates, for Excel in Swedish and standard', async () => {
     const user = userEvent.setup();
     const print = vi.fn();
     vi.stubGlobal('print', print);
@@ -471,12 +471,35 @@ describe('TeacherPage: the class result', () => {
       return 'blob:csv';
     });
     URL.revokeObjectURL = vi.fn();
+    const names: string[] = [];
+    // The file name a download link offers, read as it is clicked.
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      names.push(this.download);
+    });
+    onTestFinished(() => click.mockRestore());
     await renderClassroom(teacherPath);
     await user.click(await screen.findByRole('button', { name: 'Skriv ut' }));
     expect(print).toHaveBeenCalledOnce();
-    await user.click(screen.getByRole('button', { name: 'Ladda ned CSV' }));
+
+    await user.click(screen.getByRole('button', { name: 'Ladda ned CSV för Excel på svenska' }));
     expect(created).toHaveLength(1);
-    const text = await created[0]!.text();
+    expect(names).toEqual([`klassomgang-${CODE}-excel-sv.csv`]);
+    // Blob.text() drops the byte order mark, so its bytes are read as such.
+    const bom = async (blob: Blob) => [...new Uint8Array(await blob.arrayBuffer()).slice(0, 3)];
+    expect(await bom(created[0]!)).toEqual([0xef, 0xbb, 0xbf]);
+    const excel = await created[0]!.text();
+    expect(excel.startsWith('statement;text;-1;-0,5;0;0,5;1;skip;important\r\n')).toBe(true);
+    expect(excel).toContain('fler-bibliotek;Kommunen ska bygga fler bibliotek.;1;0;1;2;2;0;3\r\n');
+    expect(excel).toContain('b;Betapartiet;71;4\r\n');
+
+    await user.click(screen.getByRole('button', { name: 'Ladda ned CSV, standardformat' }));
+    expect(created).toHaveLength(2);
+    expect(names).toEqual([`klassomgang-${CODE}-excel-sv.csv`, `klassomgang-${CODE}.csv`]);
+    expect(await bom(created[1]!)).toEqual([0xef, 0xbb, 0xbf]);
+    const text = await created[1]!.text();
+    expect(text.startsWith('statement,text,-1,-0.5,0,0.5,1,skip,important\r\n')).toBe(true);
     expect(text).toContain('fler-bibliotek,Kommunen ska bygga fler bibliotek.,1,0,1,2,2,0,3\r\n');
     expect(text).toContain('b,Betapartiet,71,4\r\n');
   });
