@@ -1,32 +1,12 @@
+import {
+  type KindShares,
+  type MethodFigures,
+  PERTURBATIONS,
+  type RankingShares,
+} from '../domain/method/figures.ts';
 import { resource } from './resource.ts';
-/** The figures behind the method page, computed at build time from the bank (see vite-plugin-bank). */
-export interface MethodFigures {
-  readonly agreement: {
-    readonly cells: number;
-    readonly samePosition: number;
-    readonly kappa: number;
-    readonly disagreements: number;
-  } | null;
-  readonly robustness: {
-    readonly perKind: number;
-    readonly changed: Readonly<
-      Record<'drop1' | 'drop3' | 'c25' | 'c75' | 'statedOnly' | 'wahlOMat', Shares>
-    >;
-    readonly modelFirst: number;
-  };
-  /** Random voters who see every party ranked, answering everything or skipping one in ten. */
-  readonly ranking: {
-    readonly everything: RankingShares;
-    readonly tenthSkipped: RankingShares;
-  } | null;
-}
 
-interface RankingShares {
-  readonly voters: number;
-  /** Share 0..1 of `voters`. */
-  readonly allRanked: number;
-}
-
+export type { MethodFigures };
 const isRankingShares = (x: unknown): x is RankingShares =>
   typeof x === 'object' &&
   x !== null &&
@@ -34,16 +14,11 @@ const isRankingShares = (x: unknown): x is RankingShares =>
   (x as RankingShares).voters > 0 &&
   typeof (x as RankingShares).allRanked === 'number';
 
-interface Shares {
-  readonly random: number;
-  readonly partyLike: number;
-}
-
-const isShares = (x: unknown): x is Shares =>
+const isShares = (x: unknown): x is KindShares =>
   typeof x === 'object' &&
   x !== null &&
-  typeof (x as Shares).random === 'number' &&
-  typeof (x as Shares).partyLike === 'number';
+  typeof (x as KindShares).random === 'number' &&
+  typeof (x as KindShares).partyLike === 'number';
 
 /** Reads the figures defensively: anything unexpected gives null, and the page shows text without them. */
 export function readMethodFigures(data: unknown): MethodFigures | null {
@@ -52,12 +27,11 @@ export function readMethodFigures(data: unknown): MethodFigures | null {
   if (typeof robustness !== 'object' || robustness === null) return null;
   const r = robustness as Record<string, unknown>;
   const changed = r.changed as Record<string, unknown> | undefined;
-  const keys = ['drop1', 'drop3', 'c25', 'c75', 'statedOnly', 'wahlOMat'] as const;
   if (
     typeof r.perKind !== 'number' ||
     typeof r.modelFirst !== 'number' ||
     !changed ||
-    !keys.every((k) => isShares(changed[k]))
+    !PERTURBATIONS.every((k) => isShares(changed[k]))
   )
     return null;
   const a = agreement as Record<string, unknown> | null;

@@ -1,5 +1,6 @@
 import type { Compass, Position } from '../domain/bank/types.ts';
 import { POSITIONS } from '../domain/bank/types.ts';
+import type { KindShares, RobustnessFigures } from '../domain/method/figures.ts';
 import type {
   MethodScore,
   ScoringOptions,
@@ -106,26 +107,6 @@ function dropRandom(compass: Compass, voter: Voter, count: number, random: () =>
 const share = (x: number) => `${(100 * x).toFixed(1).replace('.', ',')} %`;
 
 /** The robustness report of a compass, as Markdown (deterministic for a given seed). */
-/** Shares (0..1) per kind of simulated voter: random and party-like. */
-export interface KindShares {
-  readonly random: number;
-  readonly partyLike: number;
-}
-
-/** The robustness figures, as the method page shows them. */
-export interface RobustnessFigures {
-  readonly perKind: number;
-  readonly seed: number;
-  /** How often the top party set changes under each perturbation. */
-  readonly changed: Readonly<
-    Record<'drop1' | 'drop3' | 'c25' | 'c75' | 'statedOnly' | 'wahlOMat', KindShares>
-  >;
-  readonly stability: Readonly<Record<StabilityLabel, KindShares>>;
-  readonly noTop: KindShares;
-  /** Party-like voters whose model party comes first (a shared first place counts). */
-  readonly modelFirst: number;
-}
-
 export const ROBUSTNESS_SEED = 20261123;
 
 /** Simulates voters and measures how often the top of the ranking changes (deterministic). */

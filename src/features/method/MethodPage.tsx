@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { methodFigures } from '../../data/load-method.ts';
+import { PERTURBATIONS } from '../../domain/method/figures.ts';
 import { percentHalfUp } from '../../domain/scoring/index.ts';
 import { formatDecimal } from '../../i18n/labels.ts';
 
@@ -64,23 +65,21 @@ export function MethodPage() {
                 </tr>
               </thead>
               <tbody>
-                {(['drop1', 'drop3', 'c25', 'c75', 'statedOnly', 'wahlOMat'] as const).map(
-                  (key) => (
-                    <tr key={key}>
-                      <th scope="row">{t(`method.changes.${key}`)}</th>
-                      <td data-label={t('method.randomVoters')}>
-                        {t('results.percent', {
-                          percent: pct(robustness.changed[key].random, robustness.perKind),
-                        })}
-                      </td>
-                      <td data-label={t('method.partyVoters')}>
-                        {t('results.percent', {
-                          percent: pct(robustness.changed[key].partyLike, robustness.perKind),
-                        })}
-                      </td>
-                    </tr>
-                  ),
-                )}
+                {PERTURBATIONS.map((key) => (
+                  <tr key={key}>
+                    <th scope="row">{t(`method.changes.${key}`)}</th>
+                    <td data-label={t('method.randomVoters')}>
+                      {t('results.percent', {
+                        percent: pct(robustness.changed[key].random, robustness.perKind),
+                      })}
+                    </td>
+                    <td data-label={t('method.partyVoters')}>
+                      {t('results.percent', {
+                        percent: pct(robustness.changed[key].partyLike, robustness.perKind),
+                      })}
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>
