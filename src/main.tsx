@@ -14,6 +14,7 @@ import { createBrowserI18n, type Language, startLanguage } from './i18n/i18n.ts'
 import {
   arrivalPath,
   arrivalReading,
+  chosenPath,
   readingLanguage,
   readingOf,
   readingPrefix,
@@ -64,12 +65,16 @@ function embedded(compass: string): Start {
 }
 
 /**
- * On the site itself: an address without a reading opens in the visitor's own (a prerendered page
- * has done this before its first paint already). A page prerendered at build time is hydrated:
- * React takes over the HTML on screen without painting it again.
+ * On the site itself: an address without a reading opens in the visitor's own. A prerendered page
+ * has moved a visitor who chose a reading before its first paint already, and offers anyone else
+ * their browser's language rather than moving them (`chosenPath`); a page the app renders itself
+ * opens in their browser's language too, which costs nothing (`arrivalPath`). A page prerendered
+ * at build time is hydrated: React takes over the HTML on screen without painting it again.
  */
 function site(): Start {
-  const moved = arrivalPath(window.location, storedReadingText(), navigator.languages);
+  const moved = samePage(root.dataset.prerendered, window.location.pathname)
+    ? chosenPath(window.location, storedReadingText())
+    : arrivalPath(window.location, storedReadingText(), navigator.languages);
   if (moved !== null) window.history.replaceState(null, '', moved);
   return {
     language: readingLanguage(splitReading(window.location.pathname).reading),

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useEmbed } from '../context/embed-context.tsx';
@@ -8,10 +8,12 @@ import { EASY_READ_NAME, LANGUAGE_NAMES } from '../i18n/i18n.ts';
 import { direction } from '../i18n/languages.ts';
 import { READINGS } from '../i18n/reading.ts';
 import { ReadingLink } from '../i18n/reading-link.tsx';
+import { ReadingOffers } from './ReadingOffer.tsx';
 
 /**
- * Page frame: skip link, header with the choice of language and of easy-read Swedish (links to
- * the same page in that reading; the choice is remembered on this device), main landmark, privacy
+ * Page frame: skip link, header with the offer of the page in the visitor's language (shown only
+ * to some: ReadingOffer.tsx) and the choice of language and of easy-read Swedish (links to the
+ * same page in that reading; the choice is remembered on this device), main landmark, privacy
  * line, and links to the compass's other pages.
  */
 export function Layout({
@@ -27,6 +29,7 @@ export function Layout({
   const paths = usePaths();
   const embedded = useEmbed() !== null;
   const { pathname } = useLocation();
+  const brand = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
     // Only when they change (a prerendered page has them already): setting either restyles the page.
     const html = document.documentElement;
@@ -40,7 +43,8 @@ export function Layout({
         {t('app.skipToContent')}
       </a>
       <header className="site-header">
-        <Link to={paths.site} className="brand">
+        {!embedded && <ReadingOffers next={brand} />}
+        <Link to={paths.site} className="brand" ref={brand}>
           {t('app.name')}
         </Link>
         {embedded && (

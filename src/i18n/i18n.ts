@@ -2,7 +2,9 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { settled, tracked } from '../data/resource.ts';
 import { isLanguage, type Language, LANGUAGES } from './languages.ts';
-import sv from './locales/sv.json';
+import { readingOffer as arOffer } from './locales/ar.json';
+import { readingOffer as enOffer } from './locales/en.json';
+import sv, { readingOffer as svOffer } from './locales/sv.json';
 import { preferredLanguage } from './reading.ts';
 import type { StringPart } from './string-parts.ts';
 
@@ -56,6 +58,26 @@ const settings = {
   returnNull: false,
 } as const;
 
+/**
+ * The offer of the page in another language (src/app/ReadingOffer.tsx) is written in the language
+ * it offers, on a page in another one, before that language's strings have been loaded: its few
+ * words are in every instance, in every language, from the start. They are in neither part of a
+ * language's strings (string-parts.ts).
+ */
+const OFFER_STRINGS: Record<Language, typeof svOffer> = { sv: svOffer, en: enOffer, ar: arOffer };
+
+function withOfferStrings(instance: i18n): i18n {
+  for (const language of LANGUAGES)
+    instance.addResourceBundle(
+      language,
+      NAMESPACE,
+      { readingOffer: OFFER_STRINGS[language] },
+      true,
+      false,
+    );
+  return instance;
+}
+
 /** Parts loaded (or loading) per instance, language and part: one promise each, kept. */
 const loads = new WeakMap<i18n, Map<string, Promise<void>>>();
 
@@ -89,14 +111,14 @@ export function createI18n(): i18n {
     resources: { sv: { [NAMESPACE]: sv } },
   });
   loadsOf(instance).set('sv/core', done).set('sv/pages', done);
-  return instance;
+  return withOfferStrings(instance);
 }
 
 /** The browser's instance: no strings yet (main.tsx loads the page's language first). */
 export function createBrowserI18n(): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({ ...settings, lng: 'sv', resources: {} });
-  return instance;
+  return withOfferStrings(instance);
 }
 
 /**

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   arrivalPath,
   arrivalReading,
+  browserLanguage,
+  chosenPath,
+  chosenReading,
   inReading,
+  offeredReading,
   preferredLanguage,
   splitReading,
   storedReadingChoice,
@@ -49,7 +53,52 @@ describe('reading rules', () => {
     expect(preferredLanguage(['AR-SA'])).toBe('ar');
   });
 
-  it('moves a visitor only from an address without a reading, keeping query and fragment', () => {
+  it('knows what the visitor chose on this device, and nothing else', () => {
+    expect(chosenReading(stored('en'))).toBe('en');
+    expect(chosenReading(stored('sv', true))).toBe('lattlast');
+    expect(chosenReading(null)).toBeNull();
+    expect(chosenReading(stored(null))).toBeNull();
+    for (const garbage of ['{', '"x"', stored('de'), '{"state":null}'])
+      expect(chosenReading(garbage)).toBeNull();
+    expect(browserLanguage(['de-DE', 'AR-SA', 'en'])).toBe('ar');
+    expect(browserLanguage(['de-DE', 'fr'])).toBeNull();
+    expect(browserLanguage([])).toBeNull();
+  });
+
+  it('moves a visitor from a prerendered page only to a reading they chose, never by their browser’s language', () => {
+    expect(chosenPath(at('/socialpolitik/fraga/3', '?a=1', '#x'), stored('en'))).toBe(
+      '/en/socialpolitik/fraga/3?a=1#x',
+    );
+    expect(chosenPath(at('/'), stored('sv', true))).toBe('/lattlast/');
+    // A first visit in an English or Arabic browser stays: the page offers the reading instead.
+    expect(chosenPath(at('/'), null)).toBeNull();
+    expect(chosenPath(at('/socialpolitik/fraga/3'), stored(null))).toBeNull();
+    expect(chosenPath(at('/socialpolitik/fraga/3'), stored('sv'))).toBeNull();
+    // An address that says its reading is read in it.
+    expect(chosenPath(at('/en/socialpolitik/fraga/3'), stored('ar'))).toBeNull();
+  });
+
+  it('offers the browser’s language on a page in another, to a visitor who has chosen nothing', () => {
+    expect(offeredReading('/', null, ['en-GB', 'sv'])).toBe('en');
+    expect(offeredReading('/socialpolitik/fraga/3', null, ['de', 'ar'])).toBe('ar');
+    expect(offeredReading('/lattlast/socialpolitik/', null, ['en-US'])).toBe('en');
+    expect(offeredReading('/en/socialpolitik/', null, ['sv-SE'])).toBe('sv');
+    expect(offeredReading('/en/socialpolitik/', null, ['ar'])).toBe('ar');
+    // Nothing to offer: the page is in the browser's language, or the browser asks for none of ours.
+    expect(offeredReading('/', null, ['sv-SE', 'en'])).toBeNull();
+    expect(offeredReading('/lattlast/', null, ['sv'])).toBeNull();
+    expect(offeredReading('/en/', null, ['en-GB'])).toBeNull();
+    expect(offeredReading('/en/', null, ['de-DE'])).toBeNull();
+    expect(offeredReading('/', null, [])).toBeNull();
+    // A visitor who chose a reading here, whichever, is offered nothing more.
+    expect(offeredReading('/', stored('sv'), ['en'])).toBeNull();
+    expect(offeredReading('/en/', stored('en'), ['ar'])).toBeNull();
+    expect(offeredReading('/', storedReadingChoice('lattlast'), ['ar'])).toBeNull();
+    // Garbled storage counts as nothing chosen.
+    expect(offeredReading('/', '{', ['ar'])).toBe('ar');
+  });
+
+  it('moves a visitor on a page the app renders from an address without a reading, keeping query and fragment', () => {
     expect(arrivalPath(at('/socialpolitik/delat', '?a=1', '#code'), null, ['en-US'])).toBe(
       '/en/socialpolitik/delat?a=1#code',
     );

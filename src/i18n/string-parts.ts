@@ -14,9 +14,15 @@ export const CORE_GROUPS: readonly string[] = [
   'embed',
 ];
 
+/**
+ * Groups every page has in every language from the start (the offer of another language, i18n.ts),
+ * so in neither part.
+ */
+export const EVERY_LANGUAGE_GROUPS: readonly string[] = ['readingOffer'];
+
 export const STRING_PARTS = ['core', 'pages'] as const;
 export type StringPart = (typeof STRING_PARTS)[number];
 
-/** The part of a language's strings a top-level group is in. */
-export const partOf = (group: string): StringPart =>
-  CORE_GROUPS.includes(group) ? 'core' : 'pages';
+/** The part of a language's strings a top-level group is in; null for those every page has. */
+export const partOf = (group: string): StringPart | null =>
+  EVERY_LANGUAGE_GROUPS.includes(group) ? null : CORE_GROUPS.includes(group) ? 'core' : 'pages';

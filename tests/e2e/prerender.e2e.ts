@@ -3,10 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { type Printable, PRINTABLES, sitePaths } from '../../src/config/paths.ts';
 import { methodExercise } from '../../src/features/printables/method-exercise.ts';
 import { quoteCards } from '../../src/features/printables/quote-cards.ts';
+import ar from '../../src/i18n/locales/ar.json';
+import en from '../../src/i18n/locales/en.json';
 import printablesEn from '../../src/i18n/locales/printables/en.json';
 import printablesSv from '../../src/i18n/locales/printables/sv.json';
+import sv from '../../src/i18n/locales/sv.json';
+import { READING_PREFS_STORAGE_KEY } from '../../src/i18n/reading.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { appStarted, builtSite } from './browser.ts';
+import { measure } from './broken-words.ts';
+import { appStarted, axeViolations, builtSite } from './browser.ts';
 
 // Pages painted from HTML made at build time, before any script runs; then hydrated.
 const compass = loadValidBank('questions/socialpolitik');
@@ -312,11 +317,80 @@ describe('hydration', () => {
 });
 
 describe('the reading a visitor arrives in', () => {
-  it('an English browser opening a Swedish address goes to the English page', async () => {
+  /** The offers of another language shown when the page is first painted, by their language. */
+  const recordOffersAtFirstPaint = () => {
+    new PerformanceObserver((list) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      (window as unknown as { offered: (string | null)[] }).offered = [
+        ...document.querySelectorAll('.reading-offer'),
+      ]
+        .filter((offer) => getComputedStyle(offer).display !== 'none')
+        .map((offer) => offer.getAttribute('lang'));
+    }).observe({ type: 'paint', buffered: true });
+  };
+  const storedChoice = (page: Page) =>
+    page.evaluate(
+      (key) =>
+        (JSON.parse(localStorage.getItem(key) ?? 'null') as { state: unknown } | null)?.state,
+      READING_PREFS_STORAGE_KEY,
+    );
+
+  it('an English browser opening a Swedish address stays on it, offered the English page from its first paint; following the offer goes there and is remembered', async () => {
     const page = await newPage({ locale: 'en-GB' });
-    await page.goto(`${site.origin}/socialpolitik/fraga/3`);
+    const errors = problems(page);
+    await page.addInitScript(recordOffersAtFirstPaint);
+    // No second page load: the Swedish page is painted with the offer, then hydrated as it is,
+    // without moving (openAndHydrate checks that nothing shifted).
+    await openAndHydrate(page, '/socialpolitik/fraga/3', async (p) => {
+      expect(await p.evaluate(() => (window as unknown as { offered: unknown }).offered)).toEqual([
+        'en',
+      ]);
+      expect(new URL(p.url()).pathname).toBe('/socialpolitik/fraga/3');
+      await p.getByRole('heading', { level: 1, name: statement(3).text.sv }).waitFor();
+      expect(await p.evaluate(() => document.documentElement.lang)).toBe('sv');
+    });
+    expect(errors).toEqual([]);
+    const offer = page.getByRole('group', { name: en.readingOffer.name });
+    expect(await offer.getAttribute('lang')).toBe('en');
+    expect(await offer.textContent()).toContain(`${en.readingOffer.text} ${en.readingOffer.link}`);
+    await offer.getByRole('link', { name: en.readingOffer.link }).click();
     await page.waitForURL(`${site.origin}/en/socialpolitik/fraga/3`);
     await page.getByRole('heading', { level: 1, name: statement(3).text.en! }).waitFor();
+    expect(await storedChoice(page)).toEqual({ language: 'en', easy: false });
+    expect(await page.locator('.reading-offer:visible').count()).toBe(0);
+    // A reading chosen before still moves a visitor, before the first paint: their own choice.
+    await page.goto(`${site.origin}/socialpolitik/`);
+    await page.waitForURL(`${site.origin}/en/socialpolitik/`);
+    expect(await page.locator('.reading-offer:visible').count()).toBe(0);
+  });
+
+  it('an Arabic browser is offered the Arabic page, right to left, which passes axe and fits a phone at 200 % text; "No, thanks" keeps Swedish', async () => {
+    // bypassCSP only so that axe itself can be injected; the app's CSP is tested elsewhere.
+    const page = await newPage({ locale: 'ar', bypassCSP: true });
+    await page.goto(`${site.origin}/`);
+    await appStarted(page);
+    const offer = page.getByRole('group', { name: ar.readingOffer.name });
+    await offer.waitFor();
+    expect(await offer.getAttribute('dir')).toBe('rtl');
+    expect(await offer.getByRole('link', { name: ar.readingOffer.link }).getAttribute('href')).toBe(
+      '/ar/',
+    );
+    expect(await page.locator('.reading-offer:visible').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await measure(page)).toEqual([]);
+    // By keyboard: the skip link, the offer's link, then its button.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      ar.readingOffer.dismiss,
+    );
+    await page.keyboard.press('Enter');
+    await offer.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(sv.app.name);
+    expect(await storedChoice(page)).toEqual({ language: 'sv', easy: false });
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.locator('.reading-offer:visible').count()).toBe(0);
   });
 
   it('a visitor who chose Swedish here stays in Swedish, whatever the browser asks for', async () => {
