@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyStatus, useCopy } from '../../components/use-copy.tsx';
 import { DEFAULT_ACCENT, isReadableAccent } from '../../config/embed-contract.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/i18n.ts';
@@ -18,20 +19,14 @@ export function SnippetBuilder() {
   const { t, i18n } = useTranslation();
   const compass = useCompass();
   const [choice, setChoice] = useState<SnippetChoice>(() => defaultSnippetChoice(compass.id));
-  const [copied, setCopied] = useState<string | null>(null);
+  const copying = useCopy();
+  const snippetField = useRef<HTMLTextAreaElement>(null);
+  const plainField = useRef<HTMLTextAreaElement>(null);
   const set = (change: Partial<SnippetChoice>) => setChoice((c) => ({ ...c, ...change }));
   const origin = window.location.origin;
   const snippet = scriptSnippet(choice, origin);
   const plain = iframeSnippet(choice, origin, t('app.name'));
   const accentOk = choice.accent === null || isReadableAccent(choice.accent);
-  const copy = async (text: string, which: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(which);
-    } catch {
-      setCopied('failed');
-    }
-  };
   const allParties = choice.parties.length === 0;
   return (
     <>
@@ -139,9 +134,16 @@ export function SnippetBuilder() {
       </form>
       <h2>{t('builder.snippet')}</h2>
       <label htmlFor="snippet">{t('builder.snippetLabel')}</label>
-      <textarea id="snippet" className="snippet" readOnly rows={4} value={snippet} />
+      <textarea
+        ref={snippetField}
+        id="snippet"
+        className="snippet"
+        readOnly
+        rows={4}
+        value={snippet}
+      />
       <p>
-        <button type="button" onClick={() => void copy(snippet, 'script')}>
+        <button type="button" onClick={() => void copying.copy(snippet, snippetField.current)}>
           {t('builder.copy')}
         </button>
       </p>
@@ -149,16 +151,25 @@ export function SnippetBuilder() {
         <summary>{t('builder.plain')}</summary>
         <p>{t('builder.plainExplain')}</p>
         <label htmlFor="plain-snippet">{t('builder.plainLabel')}</label>
-        <textarea id="plain-snippet" className="snippet" readOnly rows={4} value={plain} />
+        <textarea
+          ref={plainField}
+          id="plain-snippet"
+          className="snippet"
+          readOnly
+          rows={4}
+          value={plain}
+        />
         <p>
-          <button type="button" onClick={() => void copy(plain, 'plain')}>
+          <button type="button" onClick={() => void copying.copy(plain, plainField.current)}>
             {t('builder.copyPlain')}
           </button>
         </p>
       </details>
-      <p role="status">
-        {copied === 'failed' ? t('share.copyFailed') : copied ? t('builder.copied') : ''}
-      </p>
+      <CopyStatus
+        state={copying.state}
+        copied={t('builder.copied')}
+        failed={t('share.copyFailed')}
+      />
       <h2>{t('builder.preview')}</h2>
       <iframe
         key={frameUrl(choice, origin)}

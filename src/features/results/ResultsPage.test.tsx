@@ -328,6 +328,12 @@ describe('ResultsPage with answers', () => {
         'Det gick inte att kopiera automatiskt. Markera länken och kopiera den själv.',
       ),
     ).toBeInTheDocument();
+    // The link is selected, with the focus in it, ready to be copied by hand.
+    const input = screen.getByRole<HTMLInputElement>('textbox', {
+      name: 'Länk till ditt resultat',
+    });
+    expect(input).toHaveFocus();
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, input.value.length]);
   });
 
   it('"Rensa mina svar" on the result page removes the result', async () => {

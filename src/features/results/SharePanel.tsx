@@ -1,5 +1,6 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyStatus, useCopy } from '../../components/use-copy.tsx';
 import { sitePaths } from '../../config/paths.ts';
 import type { Compass } from '../../domain/bank/types.ts';
 import { encodeShare } from '../../domain/share-link/share-code.ts';
@@ -19,22 +20,14 @@ export function SharePanel({ compass }: { compass: Compass }) {
   const answers = useAnswers((s) => s.answers);
   const parties = useAnswers((s) => s.parties);
   const [open, setOpen] = useState(false);
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const copying = useCopy();
+  const field = useRef<HTMLInputElement>(null);
   const link = useMemo(() => {
     const code = encodeShare(compass, knownAnswers(compass, voterOf({ answers, parties })));
     // Without a reading prefix: whoever opens it reads it in their own language.
     const shared = sitePaths('', compass.id).shared;
     return `${window.location.origin}${import.meta.env.BASE_URL.replace(/\/$/, '')}${shared}#${code}`;
   }, [compass, answers, parties]);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied('yes');
-    } catch {
-      setCopied('no');
-    }
-  };
 
   return (
     <section aria-labelledby="share-heading" className="share">
@@ -48,6 +41,7 @@ export function SharePanel({ compass }: { compass: Compass }) {
         <>
           <label htmlFor="share-link">{t('share.link')}</label>
           <input
+            ref={field}
             id="share-link"
             className="share-link"
             readOnly
@@ -55,13 +49,15 @@ export function SharePanel({ compass }: { compass: Compass }) {
             onFocus={(e) => e.target.select()}
           />
           <p>
-            <button type="button" onClick={() => void copy()}>
+            <button type="button" onClick={() => void copying.copy(link, field.current)}>
               {t('share.copy')}
             </button>
           </p>
-          <p role="status">
-            {copied === 'yes' ? t('share.copied') : copied === 'no' ? t('share.copyFailed') : ''}
-          </p>
+          <CopyStatus
+            state={copying.state}
+            copied={t('share.copied')}
+            failed={t('share.copyFailed')}
+          />
           <Suspense fallback={<p>{t('app.loading')}</p>}>
             <QrCode text={link} label={t('share.qr')} />
           </Suspense>

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId, useRef } from 'react';
+import { CopyStatus, useCopy } from '../../components/use-copy.tsx';
 
 /** A read-only link with a copy button and a status line that says whether copying worked. */
 export function CopyField({
@@ -17,24 +18,24 @@ export function CopyField({
   className?: string;
 }) {
   const id = useId();
-  const [state, setState] = useState<'yes' | 'no' | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(value);
-      setState('yes');
-    } catch {
-      setState('no');
-    }
-  };
+  const field = useRef<HTMLInputElement>(null);
+  const { state, copy } = useCopy();
   return (
     <div className={['copy-field', className].filter(Boolean).join(' ')}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} readOnly value={value} dir="ltr" onFocus={(e) => e.target.select()} />
+      <input
+        ref={field}
+        id={id}
+        readOnly
+        value={value}
+        dir="ltr"
+        onFocus={(e) => e.target.select()}
+      />
       <p className="copy-actions">
-        <button type="button" onClick={() => void copy()}>
+        <button type="button" onClick={() => void copy(value, field.current)}>
           {copyLabel}
         </button>{' '}
-        <span role="status">{state === 'yes' ? copied : state === 'no' ? failed : ''}</span>
+        <CopyStatus state={state} copied={copied} failed={failed} inline />
       </p>
     </div>
   );
