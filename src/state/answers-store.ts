@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { readAnswer } from '../domain/answer/answer.ts';
 import type { Answer, Voter, VoterAnswer } from '../domain/scoring/index.ts';
-import { readAnswer } from '../domain/scoring/index.ts';
 import { safeStorage } from './safe-storage.ts';
 
 /** What is stored on this device, and nothing else: the voter's answers and choices. */

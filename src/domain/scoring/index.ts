@@ -4,7 +4,7 @@
  */
 export { scoreVoter, answersNeeded, stabilityLabel } from './score-voter.ts';
 export { parseVoter } from './voter.ts';
-export { isAnswer, isPosition, readAnswer, type AnswerReading } from './answer.ts';
+export { isAnswer, isPosition, readAnswer, type AnswerReading } from '../answer/answer.ts';
 export { ScoringError, type ScoringErrorCode } from './errors.ts';
 export { percentHalfUp } from './exact.ts';
 export type * from './types.ts';

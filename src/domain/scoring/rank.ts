@@ -1,7 +1,7 @@
 import type { Party } from '../bank/types.ts';
 
-const collator = new Intl.Collator('sv');
-const orderCache = new WeakMap<readonly Party[], ReadonlyMap<string, number>>();
+const collator = /* @__PURE__ */ new Intl.Collator('sv');
+const orderCache = /* @__PURE__ */ new WeakMap<readonly Party[], ReadonlyMap<string, number>>();
 
 /**
  * Each party's place in Swedish alphabetical order of its name (`Intl.Collator('sv')`, id as

@@ -1,6 +1,6 @@
+import { readAnswer } from '../answer/answer.ts';
 import type { Compass, Statement } from '../bank/types.ts';
 import { CONFIDENCES, POSITIONS } from '../bank/types.ts';
-import { readAnswer } from './answer.ts';
 import { ScoringError } from './errors.ts';
 import { halfSteps, quarters } from './exact.ts';
 import { packTerm } from './term.ts';
@@ -24,7 +24,7 @@ export interface Tally {
  * 0.5, 0.75, 1. With 16 codes, each answered statement needs only a 16-entry table of terms.
  */
 const CODES = 16;
-const CONFIDENCE_CODE = new Map<number, number>([
+const CONFIDENCE_CODE = /* @__PURE__ */ new Map<number, number>([
   [0.5, 0],
   [0.75, 1],
   [1, 2],
@@ -40,7 +40,7 @@ interface Compiled {
   readonly codes: Uint8Array;
 }
 
-const compiledCache = new WeakMap<Compass, Compiled>();
+const compiledCache = /* @__PURE__ */ new WeakMap<Compass, Compiled>();
 
 function compile(compass: Compass): Compiled {
   const cached = compiledCache.get(compass);

@@ -1,4 +1,4 @@
-import { readAnswer } from './answer.ts';
+import { readAnswer } from '../answer/answer.ts';
 import { ScoringError } from './errors.ts';
 import type { Voter, VoterAnswer } from './types.ts';
 

@@ -33,8 +33,8 @@
  * @module
  */
 
+import { isPosition, readAnswer } from '../answer/answer.ts';
 import type { Position } from '../bank/types.ts';
-import { isPosition, readAnswer } from '../scoring/index.ts';
 
 /** The key of the hand-over in a link's fragment: `#svar=…`. */
 export const HANDOVER_KEY = 'svar';

@@ -65,10 +65,10 @@
  * @module
  */
 
+import { readAnswer } from '../answer/answer.ts';
 import type { Compass, Position } from '../bank/types.ts';
 import { POSITIONS } from '../bank/types.ts';
 import type { Voter, VoterAnswer } from '../scoring/index.ts';
-import { readAnswer } from '../scoring/index.ts';
 
 /** The format version, the first field of every share code. */
 export const SHARE_FORMAT_VERSION = 1;

@@ -1,5 +1,10 @@
+/**
+ * The voter's answer format and its one parser. Not part of the matching engine's entry on purpose:
+ * the app's first page reads stored answers with it, and importing the engine's entry there would
+ * put the whole engine into the start page's scripts.
+ */
 import { type Position, POSITIONS } from '../bank/types.ts';
-import type { Answer, VoterAnswer } from './types.ts';
+import type { Answer, VoterAnswer } from '../scoring/index.ts';
 
 /** The outcome of reading one answer from untrusted data. */
 export type AnswerReading =
