@@ -114,7 +114,8 @@ interface Alphabet {
 /** Ranked percent: the percent when eligible, −1 when not. */
 function rankable(block: Block): Int32Array {
   const out = new Int32Array(block.percent.length);
-  for (let i = 0; i < out.length; i++) out[i] = block.codes[i] === ELIGIBLE ? block.percent[i]! : -1;
+  for (let i = 0; i < out.length; i++)
+    out[i] = block.codes[i] === ELIGIBLE ? block.percent[i]! : -1;
   return out;
 }
 
