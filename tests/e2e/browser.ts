@@ -87,6 +87,17 @@ export async function pageReady(page: Page | Frame, path?: string): Promise<void
   );
 }
 
+/** The text of HTML as a server sent it, without scripts or tags (the common entities decoded). */
+export const htmlText = (html: string): string =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replaceAll('&amp;', '&')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#x27;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>');
+
 type ContextOptions = Parameters<Browser['newContext']>[0];
 
 /** The context a test page opens in unless told otherwise: Swedish, a 390 × 844 phone. */

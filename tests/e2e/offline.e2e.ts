@@ -9,7 +9,14 @@ import appSv from '../../src/i18n/locales/sv.json';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { prerenderedPath, SHELL_FILE } from '../../src/tools/vite-plugin-prerender.ts';
-import { appStarted, axeViolations, builtSiteDir, launchChromium, PHONE } from './browser.ts';
+import {
+  appStarted,
+  axeViolations,
+  builtSiteDir,
+  htmlText as text,
+  launchChromium,
+  PHONE,
+} from './browser.ts';
 
 // The service worker on a real deployment: each test copies the built site to a folder of its
 // own and serves it with the classroom service (src/server), so that a test can go offline by
@@ -90,17 +97,6 @@ function precached(dir: string): string[] {
   const sw = readFileSync(join(dir, SERVICE_WORKER_FILE), 'utf8');
   return [...sw.matchAll(/\{url:"([^"]+)",revision:(?:"[0-9a-f]+"|null)\}/g)].map((m) => m[1]!);
 }
-
-/** The text of HTML as sent, without scripts or tags. */
-const text = (html: string) =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, '')
-    .replace(/<[^>]+>/g, '')
-    .replaceAll('&amp;', '&')
-    .replaceAll('&quot;', '"')
-    .replaceAll('&#x27;', "'")
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>');
 
 /**
  * Opens `url` as the voter would (from the address bar) and reports the document's response as

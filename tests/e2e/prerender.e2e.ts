@@ -11,7 +11,7 @@ import sv from '../../src/i18n/locales/sv.json';
 import { READING_PREFS_STORAGE_KEY } from '../../src/i18n/reading.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { measure } from './broken-words.ts';
-import { appStarted, axeViolations, builtSite } from './browser.ts';
+import { appStarted, axeViolations, builtSite, htmlText as text } from './browser.ts';
 
 // Pages painted from HTML made at build time, before any script runs; then hydrated.
 const compass = loadValidBank('questions/socialpolitik');
@@ -25,16 +25,6 @@ async function rawHtml(path: string): Promise<string> {
   expect(response.status, path).toBe(200);
   return response.text();
 }
-
-const text = (html: string) =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, '')
-    .replace(/<[^>]+>/g, '')
-    .replaceAll('&amp;', '&')
-    .replaceAll('&quot;', '"')
-    .replaceAll('&#x27;', "'")
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>');
 
 /** Console errors and page errors, hydration mismatches among them. */
 function problems(page: Page): string[] {
