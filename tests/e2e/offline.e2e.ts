@@ -78,6 +78,21 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/**
+ * A fresh deployment and a first visit to its start page, kept until the service worker has
+ * precached the site and controls the page; `problems` collects the page's script errors.
+ */
+async function firstVisit() {
+  const site = await deploy();
+  const page = await newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${site.url}/`);
+  await page.getByRole('link', { name: appSv.start.begin }).waitFor();
+  await controlled(page);
+  return { site, page, problems };
+}
+
 /** Waits until the service worker has precached the site and controls the page. */
 async function controlled(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -138,13 +153,7 @@ describe('the service worker', () => {
   });
 
   it('after one visit to the start page, runs the whole quiz, the method and a programme offline', async () => {
-    const site = await deploy();
-    const page = await newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${site.url}/`);
-    await page.getByRole('link', { name: appSv.start.begin }).waitFor();
-    await controlled(page);
+    const { site, page, problems } = await firstVisit();
     expect(await offer(page).count()).toBe(0);
 
     // Offline for the browser, and no server either: nothing can come from the network.
@@ -180,13 +189,7 @@ describe('the service worker', () => {
   });
 
   it('answers a returning visit to a prerendered page with that page, online and offline, and the shell only elsewhere', async () => {
-    const site = await deploy();
-    const page = await newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${site.url}/`);
-    await page.getByRole('link', { name: appSv.start.begin }).waitFor();
-    await controlled(page);
+    const { site, page, problems } = await firstVisit();
 
     // Online: the worker answers with the statement's own page, painted before any script runs,
     // and the app then takes it over.
