@@ -75,8 +75,12 @@ function brokenWords(zoomed: boolean): string[] {
     }
     return false;
   };
-  // Words: runs of non-space characters, which may span several text nodes ("<b>S</b>:s"), within
-  // one block. Each character is kept as (text node, offset) so that a Range can be made.
+  // Words: runs of characters between spaces a line may break at, which may span several text
+  // nodes ("<b>S</b>:s"), within one block. A no-break space joins what it stands between into one
+  // word, as it does for the line breaker: "37,5 procentenheter" is one word that must fit (or, at
+  // 200 %, be wider than its column). Each character is kept as (text node, offset) so that a Range
+  // can be made.
+  const BREAKING_SPACE = /(?![\u00a0\u202f\u2007])\s/;
   type Char = { node: Text; index: number };
   const words: { chars: Char[]; parent: Element }[] = [];
   const inlineBlock = new Map<Element, Element>();
@@ -119,7 +123,7 @@ function brokenWords(zoomed: boolean): string[] {
       wordBlock = blockOf(parent);
     }
     for (let index = 0; index < node.data.length; index++) {
-      if (/\s/.test(node.data[index]!)) endWord();
+      if (BREAKING_SPACE.test(node.data[index]!)) endWord();
       else {
         if (word.length === 0) wordParent = parent;
         word.push({ node, index });
