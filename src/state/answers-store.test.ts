@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { storedAnswersText } from './answers-storage.ts';
 import {
   type AnswersData,
   readAnswersData,
@@ -220,6 +221,27 @@ describe('persistence', () => {
     );
     await useAnswers.persist.rehydrate();
     expect(state()).toMatchObject({ compassId: 'demo', answers: { s1: { answer: 0.5 } } });
+  });
+
+  it('reads back what storedAnswersText writes (how end-to-end tests seed a browser)', async () => {
+    localStorage.setItem(
+      STORAGE_KEY,
+      storedAnswersText({
+        compassId: 'demo',
+        compassVersion: '1.0.0',
+        answers: { s1: { answer: -1, important: true }, s2: { answer: 'skip' } },
+        parties: ['a'],
+        outdated: false,
+        others: {},
+      }),
+    );
+    await useAnswers.persist.rehydrate();
+    expect(state()).toMatchObject({
+      compassId: 'demo',
+      compassVersion: '1.0.0',
+      answers: { s1: { answer: -1, important: true }, s2: { answer: 'skip' } },
+      parties: ['a'],
+    });
   });
 
   it('rehydrates garbage in storage to valid, empty data', async () => {

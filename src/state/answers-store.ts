@@ -2,29 +2,15 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { readAnswer } from '../domain/answer/answer.ts';
 import type { Answer, Voter, VoterAnswer } from '../domain/scoring/index.ts';
+import {
+  type AnswersData,
+  type KeptAnswers,
+  STORAGE_KEY,
+  STORAGE_VERSION,
+} from './answers-storage.ts';
 import { safeStorage } from './safe-storage.ts';
 
-/** What is stored on this device, and nothing else: the voter's answers and choices. */
-export interface AnswersData {
-  /** The compass and version the answers belong to; answers never carry over to another version. */
-  readonly compassId: string | null;
-  readonly compassVersion: string | null;
-  /** Answered or skipped statements; a statement not here has not been reached yet. */
-  readonly answers: Readonly<Record<string, VoterAnswer>>;
-  /** Parties to compare; null = all. */
-  readonly parties: readonly string[] | null;
-  /** Set when stored answers belonged to an older version of the questions and were put aside. */
-  readonly outdated: boolean;
-  /** The answers to the other compasses of this site, by compass id, kept while this one is on screen. */
-  readonly others: Readonly<Record<string, KeptAnswers>>;
-}
-
-/** One compass's answers, kept while another compass is on screen. */
-export interface KeptAnswers {
-  readonly version: string;
-  readonly answers: Readonly<Record<string, VoterAnswer>>;
-  readonly parties: readonly string[] | null;
-}
+export { type AnswersData, type KeptAnswers, STORAGE_KEY, STORAGE_VERSION };
 
 export interface AnswersState extends AnswersData {
   /**
@@ -50,10 +36,6 @@ const EMPTY: AnswersData = {
   outdated: false,
   others: {},
 };
-
-export const STORAGE_KEY = 'valkompass:answers';
-/** Bump when AnswersData changes shape; `migrate` below must then read the old shape. */
-export const STORAGE_VERSION = 2;
 
 export const useAnswers = create<AnswersState>()(
   persist(

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sitePaths } from '../../src/config/paths.ts';
+import { STORAGE_KEY } from '../../src/state/answers-storage.ts';
 import { tier } from '../../src/test/tier.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { appStarted, axeViolations, builtSite, pageReady } from './browser.ts';
+import { appStarted, axeViolations, builtSite, pageReady, seedAnswers } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 /** The compass's pages in Swedish (`/socialpolitik/…`) and in Arabic (`/ar/socialpolitik/…`). */
@@ -70,7 +71,7 @@ describe('the quiz in Swedish', () => {
     expect(requests.filter((url) => new URL(url).origin !== site.origin)).toEqual([]);
     expect(problems).toEqual([]);
     // The answers are in this browser's storage, under their compass, and nowhere in any request.
-    const stored = await page.evaluate(() => localStorage.getItem('valkompass:answers'));
+    const stored = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
     expect(JSON.parse(stored!).state.compassId).toBe(compass.id);
     expect(JSON.parse(stored!).state.answers).toHaveProperty(compass.statements[0]!.id);
     expect(requests.some((url) => url.includes(compass.statements[0]!.id))).toBe(false);
@@ -294,11 +295,10 @@ describe('robustness', () => {
 
   it('ignores garbage in storage', async () => {
     const page = await newPage();
-    await page.addInitScript(() =>
-      localStorage.setItem(
-        'valkompass:answers',
-        '{"state":{"answers":{"x":{"answer":7}}},"version":1}garbage',
-      ),
+    await page.addInitScript(
+      (key) =>
+        localStorage.setItem(key, '{"state":{"answers":{"x":{"answer":7}}},"version":1}garbage'),
+      STORAGE_KEY,
     );
     await page.goto(`${site.origin}/`);
     await page.getByRole('link', { name: 'Starta' }).waitFor();
@@ -359,27 +359,13 @@ describe('accessibility (axe-core, WCAG 2.2 AA) on every screen', () => {
       const page = await newPage({ bypassCSP: true, colorScheme, locale });
       await page.goto(`${site.origin}${at.site}`);
       await heading(page).waitFor();
-      await page.evaluate(
-        (answers) => {
-          localStorage.setItem(
-            'valkompass:answers',
-            JSON.stringify({
-              state: {
-                compassId: 'socialpolitik',
-                compassVersion: '1.0.0',
-                answers,
-                parties: null,
-                outdated: false,
-                others: {},
-              },
-              version: 2,
-            }),
-          );
-        },
+      await seedAnswers(
+        page,
+        compass,
         Object.fromEntries(
           compass.statements
             .slice(0, 9)
-            .map((s, i) => [s.id, { answer: [1, 0.5, 0, -0.5, -1][i % 5] }]),
+            .map((s, i) => [s.id, { answer: ([1, 0.5, 0, -0.5, -1] as const)[i % 5]! }]),
         ),
       );
       const failures: string[] = [];

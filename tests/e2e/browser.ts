@@ -10,6 +10,8 @@ import {
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { READY_ATTRIBUTE } from '../../src/config/boot-contract.ts';
+import type { VoterAnswer } from '../../src/domain/scoring/index.ts';
+import { STORAGE_KEY, storedAnswersText } from '../../src/state/answers-storage.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../src/tools/chromium.ts';
 
 /**
@@ -97,6 +99,30 @@ export const htmlText = (html: string): string =>
     .replaceAll('&#x27;', "'")
     .replaceAll('&lt;', '<')
     .replaceAll('&gt;', '>');
+
+/**
+ * Gives the browser of `page` these answers to `compass`, as the answers store itself stores them
+ * (src/state/answers-storage.ts), in the storage of the origin the page is at. Open a page of the
+ * site first: a file that does not run the app (`/favicon.svg`), so that nothing races the write.
+ */
+export async function seedAnswers(
+  page: Page,
+  compass: { readonly id: string; readonly version: string },
+  answers: Readonly<Record<string, VoterAnswer>>,
+): Promise<void> {
+  const text = storedAnswersText({
+    compassId: compass.id,
+    compassVersion: compass.version,
+    answers,
+    parties: null,
+    outdated: false,
+    others: {},
+  });
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, value), {
+    key: STORAGE_KEY,
+    value: text,
+  });
+}
 
 type ContextOptions = Parameters<Browser['newContext']>[0];
 

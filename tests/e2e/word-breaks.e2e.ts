@@ -2,11 +2,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRINTABLES, type SitePaths, sitePaths } from '../../src/config/paths.ts';
 import type { Statement } from '../../src/domain/bank/types.ts';
+import type { VoterAnswer } from '../../src/domain/scoring/index.ts';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { SWEEP, tier } from '../../src/test/tier.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { measure, WIDTHS } from './broken-words.ts';
-import { builtSiteDir, launchChromium, pageReady } from './browser.ts';
+import { builtSiteDir, launchChromium, pageReady, seedAnswers } from './browser.ts';
 
 /**
  * No word on any screen may be broken across two lines on a phone (320, 360 and 390 px wide),
@@ -193,7 +194,7 @@ const rounds: Record<'open' | 'closed' | 'withheld', TestRound> = {
   withheld: { code: '', teacherKey: '' },
 };
 
-/** A round made through the API, with `pupils` submissions of `storedAnswers`' answers, closed if asked. */
+/** A round made through the API, with `pupils` submissions of `answersFor('all')`, closed if asked. */
 async function makeRound(pupils: number, close: boolean): Promise<TestRound> {
   const created = await fetch(`${origin}/api/sessions`, {
     method: 'POST',
@@ -202,7 +203,7 @@ async function makeRound(pupils: number, close: boolean): Promise<TestRound> {
   });
   expect(created.status).toBe(201);
   const { code, teacherKey } = (await created.json()) as TestRound;
-  const { answers } = (JSON.parse(storedAnswers('all')) as { state: { answers: object } }).state;
+  const answers = answersFor('all');
   for (let i = 0; i < pupils; i++) {
     const sent = await fetch(`${origin}/api/sessions/${code}/submissions`, {
       method: 'POST',
@@ -221,27 +222,19 @@ async function makeRound(pupils: number, close: boolean): Promise<TestRound> {
   return { code, teacherKey };
 }
 
-/** Answers as the answers store persists them: every statement, or only a few (preliminary). */
-function storedAnswers(seed: Seed): string {
+/** A voter's answers: to every statement, or only to a few (a preliminary result). */
+function answersFor(seed: Seed): Record<string, VoterAnswer> {
   const values = [1, 0.5, 0, -0.5, -1, 'skip'] as const;
   const statements = seed === 'all' ? compass.statements : compass.statements.slice(0, 3);
-  const answers = Object.fromEntries(
+  return Object.fromEntries(
     statements.map((s, i) => [
       s.id,
-      { answer: values[i % values.length], ...(i % 4 === 0 && i % 6 !== 5 && { important: true }) },
+      {
+        answer: values[i % values.length]!,
+        ...(i % 4 === 0 && i % 6 !== 5 && { important: true }),
+      },
     ]),
   );
-  return JSON.stringify({
-    state: {
-      compassId: compass.id,
-      compassVersion: compass.version,
-      answers,
-      parties: null,
-      outdated: false,
-      others: {},
-    },
-    version: 2,
-  });
 }
 
 /**
@@ -303,10 +296,7 @@ describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale,
   const seed = async (wanted: Seed) => {
     if (seeded === wanted) return;
     await page.goto(`${origin}/favicon.svg`);
-    await page.evaluate(
-      (value) => localStorage.setItem('valkompass:answers', value),
-      storedAnswers(wanted),
-    );
+    await seedAnswers(page, compass, answersFor(wanted));
     seeded = wanted;
   };
 
@@ -387,10 +377,7 @@ describe.each([
     context = await browser.newContext({ locale, viewport: { width: 320, height: 800 } });
     page = await context.newPage();
     await page.goto(`${origin}/favicon.svg`);
-    await page.evaluate(
-      (value) => localStorage.setItem('valkompass:answers', value),
-      storedAnswers('all'),
-    );
+    await seedAnswers(page, compass, answersFor('all'));
   });
   afterAll(async () => {
     await context?.close();
