@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { READY_ATTRIBUTE } from '../../src/config/boot-contract.ts';
 import {
   FRAME_SANDBOX,
   PLAIN_FRAME_HEIGHT,
@@ -12,7 +13,7 @@ import { sitePaths } from '../../src/config/paths.ts';
 import { defaultSnippetChoice, iframeSnippet } from '../../src/features/embed/snippet.ts';
 import { STORAGE_KEY } from '../../src/state/answers-store.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { launchChromium, serveBuiltSite } from './browser.ts';
+import { launchChromium, pageReady, serveBuiltSite } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 const total = compass.statements.length;
@@ -283,6 +284,8 @@ describe('the embed snippet on a page of another origin', { timeout: TEST }, () 
     const page = await hostPage('data-statement="samma-budget"');
     const frame = frameOf(page);
     await frame.getByRole('heading', { level: 1, name: statement.text.sv }).waitFor();
+    // The statement is shown before its script has taken over; a click before that is lost.
+    await frame.locator(`html[${READY_ATTRIBUTE}]`).waitFor({ state: 'attached' });
     await frame.getByRole('button', { name: 'Helt emot', exact: true }).click();
     await frame.getByRole('heading', { name: 'Så säger partiernas program' }).waitFor();
     expect(await frame.locator('blockquote').first().textContent()).toBe(
@@ -333,8 +336,16 @@ describe('the snippet builder', { timeout: TEST }, () => {
     await page.goto(`${appOrigin}/embed`);
     await page.waitForURL((url) => url.pathname === paths.embedBuilder);
     await page.getByRole('heading', { level: 1, name: 'Bädda in valkompassen' }).waitFor();
+    // The builder is prerendered: its controls are shown before the script takes them over, and a
+    // choice made before that is undone when it does.
+    await pageReady(page, paths.embedBuilder);
     await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
-    await page.getByRole('combobox', { name: 'Börja med' }).selectOption('quiz');
+    const start = page.getByRole('combobox', { name: 'Börja med' });
+    await start.focus();
+    await start.selectOption('quiz');
+    // The preview now opens on the first statement; the focus stays with the editor's choice.
+    await page.frameLocator('iframe.preview').getByText(`Statement 1 of ${total}`).waitFor();
+    expect(await start.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.getByRole('checkbox', { name: 'Kompakt läge' }).check();
     const field = page.getByLabel('Klistra in de här två raderna i artikeln');
     const snippet = `<div data-valkompass="socialpolitik" data-lang="en" data-compact="true" data-start="quiz" style="min-height:480px"></div>\n<script src="${appOrigin}/embed.js" async></script>`;

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Layout } from '../../app/Layout.tsx';
 import { CompassProvider } from '../../context/compass-context.tsx';
 import { createI18n } from '../../i18n/i18n.ts';
@@ -53,9 +53,20 @@ const answers = () => useAnswers.getState().answers;
 
 describe('QuizPage', () => {
   it('shows the statement as the h1 and moves focus to it', () => {
+    // A page the voter is on has the focus (jsdom says so only once something has been focused).
+    const focused = vi.spyOn(document, 'hasFocus').mockReturnValue(true);
     renderQuiz(1);
     expect(heading()).toHaveTextContent(texts[0]!);
     expect(heading()).toHaveFocus();
+    focused.mockRestore();
+  });
+
+  it('leaves the focus alone while its document does not have it, as in an embed nobody touched', () => {
+    const focused = vi.spyOn(document, 'hasFocus').mockReturnValue(false);
+    renderQuiz(1);
+    expect(heading()).toHaveTextContent(texts[0]!);
+    expect(heading()).not.toHaveFocus();
+    focused.mockRestore();
   });
 
   it('shows the progress and the theme', () => {

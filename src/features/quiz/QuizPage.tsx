@@ -34,8 +34,11 @@ export function QuizPage() {
   const shownText = useStatementText();
   const easy = useEasyRead();
 
+  // Each statement's heading takes the focus, so a screen reader reads the new statement. Only
+  // while this document has the focus: an embedded quiz (and the embed builder's preview) must not
+  // pull the focus, and the host page's scroll position with it, out of the page around it.
   useEffect(() => {
-    heading.current?.focus();
+    if (document.hasFocus()) heading.current?.focus();
   }, [number]);
 
   const pendingImportant = statement !== undefined && pending?.id === statement.id && pending.on;
