@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useClassRound } from '../state/class-round.ts';
 
 const ClassSubmitPanel = lazy(() =>
-  import('../features/classroom/ClassSubmitPanel.tsx').then((module) => ({
+  import('../features/join-round/ClassSubmitPanel.tsx').then((module) => ({
     default: module.ClassSubmitPanel,
   })),
 );

@@ -73,7 +73,7 @@ export function pagesToRender(files: ReadonlyMap<string, CompassFiles>): PageToR
       page(p.about, 'src/features/about/AboutPage.tsx');
       for (const party of parties)
         page(p.programme(party.id), 'src/features/programme/ProgrammePage.tsx');
-      page(p.teachers, 'src/features/lessons/TeacherGuidePage.tsx');
+      page(p.teachers, 'src/features/for-teachers/TeacherGuidePage.tsx');
       for (const name of PRINTABLES)
         page(p.printable(name), 'src/features/printables/PrintablePage.tsx');
     }

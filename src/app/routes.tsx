@@ -52,18 +52,24 @@ const ComparisonPage = lazyPage(
 // with the start page.
 const ClassPanelSlot = lazyPage(() => import('./ClassPanelSlot.tsx'), 'ClassPanelSlot');
 const ClassroomPage = lazyPage(
-  () => import('../features/classroom/ClassroomPage.tsx'),
+  () => import('../features/join-round/ClassroomPage.tsx'),
   'ClassroomPage',
 );
-const JoinPage = lazyPage(() => import('../features/classroom/JoinPage.tsx'), 'JoinPage');
-const TeacherPage = lazyPage(() => import('../features/teacher/TeacherPage.tsx'), 'TeacherPage');
-const NewRoundPage = lazyPage(() => import('../features/teacher/NewRoundPage.tsx'), 'NewRoundPage');
+const JoinPage = lazyPage(() => import('../features/join-round/JoinPage.tsx'), 'JoinPage');
+const TeacherPage = lazyPage(
+  () => import('../features/teacher-round/TeacherPage.tsx'),
+  'TeacherPage',
+);
+const NewRoundPage = lazyPage(
+  () => import('../features/teacher-round/NewRoundPage.tsx'),
+  'NewRoundPage',
+);
 const QuoteGamePage = lazyPage(
   () => import('../features/quote-game/QuoteGamePage.tsx'),
   'QuoteGamePage',
 );
 const TeacherGuidePage = lazyPage(
-  () => import('../features/lessons/TeacherGuidePage.tsx'),
+  () => import('../features/for-teachers/TeacherGuidePage.tsx'),
   'TeacherGuidePage',
 );
 const PrintablePage = lazyPage(

@@ -1,4 +1,4 @@
-import './teacher.css';
+import './teacher-round.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';

@@ -27,7 +27,7 @@ import {
   type SubmissionRequest,
 } from '../../src/domain/classroom/index.ts';
 import { percentHalfUp } from '../../src/domain/scoring/index.ts';
-import { classResultCsv } from '../../src/features/teacher/class-csv.ts';
+import { classResultCsv } from '../../src/features/teacher-round/class-csv.ts';
 import appAr from '../../src/i18n/locales/ar.json';
 import classroomAr from '../../src/i18n/locales/classroom/ar.json';
 import classroomSv from '../../src/i18n/locales/classroom/sv.json';

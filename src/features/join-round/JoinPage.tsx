@@ -1,4 +1,4 @@
-import './classroom.css';
+import './join-round.css';
 import { useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';

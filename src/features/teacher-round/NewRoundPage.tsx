@@ -1,4 +1,4 @@
-import './teacher.css';
+import './teacher-round.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';

@@ -1,4 +1,4 @@
-import './classroom.css';
+import './join-round.css';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';

@@ -1,4 +1,4 @@
-import './classroom.css';
+import './join-round.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useCompass } from '../../context/compass-context.tsx';
@@ -29,7 +29,7 @@ export function ClassSubmitPanel() {
   );
 }
 
-/** A join code inside a sentence: isolated left to right and never broken (classroom.css). */
+/** A join code inside a sentence: isolated left to right and never broken (join-round.css). */
 const CODE = { c: <bdi className="join-code" /> };
 
 type Phase =

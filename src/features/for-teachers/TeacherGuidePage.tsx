@@ -1,4 +1,4 @@
-import './lessons.css';
+import './for-teachers.css';
 import type { ParseKeys, TFunction } from 'i18next';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PRINTABLES, sitePaths } from '../../src/config/paths.ts';
-import { themeDiscussions } from '../../src/features/lessons/discussion.ts';
+import { themeDiscussions } from '../../src/features/for-teachers/discussion.ts';
 import en from '../../src/i18n/locales/lessons/en.json';
 import sv from '../../src/i18n/locales/lessons/sv.json';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
