@@ -4,7 +4,8 @@
  * autocannon sends submissions (each with its own Idempotency-Key and a random full answer set
  * for the real compass, spread over several rounds as several classes would) and, for
  * comparison, `GET /api/health` (no database). Rate limits are raised for the run. Prints a
- * table: requests/s, p50 and p99 latency, and any non-2xx.
+ * table: requests/s, p50 and p99 latency, and any non-2xx; and writes it into the section
+ * `bench:classroom` of docs/benchmarks.md (bench-report.ts).
  *
  * The throwaway PostgreSQL runs with its durable production settings (fsync, synchronous_commit
  * and full_page_writes on), as the SQLite file runs with full sync: an acknowledged submission
@@ -27,6 +28,7 @@ import { parseCompass } from '../domain/bank/parse-compass.ts';
 import type { Compass } from '../domain/bank/types.ts';
 import { classroomApi, IDEMPOTENCY_HEADER } from '../domain/classroom/index.ts';
 import { postgresSetup, startPostgresDatabase } from '../server/test-support/postgres.ts';
+import { type Block, commandLine, renderTable, type Table, writeSection } from './bench-report.ts';
 
 interface Histogram {
   average: number;
@@ -223,31 +225,27 @@ async function measure(backend: string, server: Server, compass: Compass): Promi
   ];
 }
 
-function table(rows: Row[]): string {
-  const header = ['backend', 'route', 'req/s', 'p50 ms', 'p99 ms', 'total', 'non-2xx', 'errors'];
-  const lines = rows.map(({ backend, route, result }) => [
-    backend,
-    route,
-    result.requests.average.toFixed(0),
-    result.latency.p50.toFixed(1),
-    result.latency.p99.toFixed(1),
-    String(result.requests.total),
-    result.non2xx === 0
-      ? '0'
-      : `${result.non2xx} (${Object.entries(result.statusCodeStats)
-          .filter(([status]) => !status.startsWith('2'))
-          .map(([status, { count }]) => `${count}× ${status}`)
-          .join(', ')})`,
-    String(result.errors + result.timeouts),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  return [
-    format(header),
-    `|${widths.map((w, i) => (i < 2 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-    ...lines.map(format),
-  ].join('\n');
+/** The figures as a table: requests/s, p50 and p99 latency, totals, non-2xx and errors. */
+function table(rows: Row[]): Table {
+  return {
+    header: ['backend', 'route', 'req/s', 'p50 ms', 'p99 ms', 'total', 'non-2xx', 'errors'],
+    align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    rows: rows.map(({ backend, route, result }) => [
+      backend,
+      route,
+      result.requests.average.toFixed(0),
+      result.latency.p50.toFixed(1),
+      result.latency.p99.toFixed(1),
+      String(result.requests.total),
+      result.non2xx === 0
+        ? '0'
+        : `${result.non2xx} (${Object.entries(result.statusCodeStats)
+            .filter(([status]) => !status.startsWith('2'))
+            .map(([status, { count }]) => `${count}× ${status}`)
+            .join(', ')})`,
+      String(result.errors + result.timeouts),
+    ]),
+  };
 }
 
 /** The settings that decide durability and commit cost, as the server reports them. */
@@ -277,9 +275,10 @@ async function postgresSettings(url: string): Promise<string> {
 async function main(): Promise<void> {
   const compass = loadCompass();
   const rows: Row[] = [];
-  console.log(
-    `classroom service: ${compass.id} (${compass.statements.length} statements, ${compass.parties.length} parties), ${CONNECTIONS} connections, ${DURATION} s per route, ${ROUNDS} rounds`,
-  );
+  const setting = `${compass.id} (${compass.statements.length} statements, ${compass.parties.length} parties), ${CONNECTIONS} connections, ${DURATION} s per route, ${ROUNDS} rounds`;
+  console.log(`classroom service: ${setting}`);
+  const on: string[] = [];
+  const notes: Block[] = [];
   if (args.only !== 'postgres') {
     const dir = mkdtempSync(join(tmpdir(), 'valkompass-bench-'));
     const server = await startServerProcess(`sqlite:${join(dir, 'classroom.sqlite')}`, 'sqlite');
@@ -293,11 +292,20 @@ async function main(): Promise<void> {
   if (args.only !== 'sqlite') {
     const setup = postgresSetup();
     if (setup.mode === 'skip' || setup.mode === 'missing') {
-      console.warn(`PostgreSQL skipped: ${setup.mode === 'skip' ? setup.reason : setup.message}`);
+      const reason = setup.mode === 'skip' ? setup.reason : setup.message;
+      console.warn(`PostgreSQL skipped: ${reason}`);
+      notes.push(`PostgreSQL not measured: ${reason}`);
     } else {
       const database = await startPostgresDatabase(setup, { durable: true });
       try {
-        console.log(`PostgreSQL: ${await postgresSettings(database.url)}`);
+        const settings = await postgresSettings(database.url);
+        console.log(`PostgreSQL: ${settings}`);
+        on.push(
+          `PostgreSQL: ${settings
+            .split(', ')
+            .map((setting) => `\`${setting}\``)
+            .join(', ')}`,
+        );
         const server = await startServerProcess(database.url, 'postgres');
         try {
           rows.push(...(await measure('PostgreSQL', server, compass)));
@@ -309,7 +317,21 @@ async function main(): Promise<void> {
       }
     }
   }
-  console.log(table(rows));
+  const figures = table(rows);
+  console.log(renderTable(figures));
+  writeSection({
+    id: 'bench:classroom',
+    command: commandLine('bench:classroom'),
+    on,
+    blocks: [
+      `The classroom service (\`src/server/main.ts\`) in its own process per database, loaded by ` +
+        `autocannon on 127.0.0.1: ${setting}. Submissions are full random answer sets, each with ` +
+        'its own Idempotency-Key; `GET /api/health` touches no database. Rate limits are raised ' +
+        'for the run; every acknowledged submission was checked to be counted.',
+      figures,
+      ...notes,
+    ],
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,13 +1,15 @@
 /**
  * `npm run bench:engine` (also part of `npm run bench`): the matching engine's speed, reported
- * rather than asserted. Full results with stability, themes and methods for 1 000 simulated
- * voters on the real compass (time per voter), and one voter against 10 000 synthetic
- * candidates × 40 statements (the scale of a candidate compass).
+ * rather than asserted. Full results with stability, themes and methods for 2 000 simulated
+ * voters (1 000 random, 1 000 close to a party) on the real compass (time per voter), and one voter against 10 000 synthetic
+ * candidates × 40 statements (the scale of a candidate compass). Prints the figures and writes
+ * them into the section `bench:engine` of docs/benchmarks.md (bench-report.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Compass, Confidence, Position, Stance } from '../domain/bank/types.ts';
 import { scoreVoter } from '../domain/scoring/index.ts';
+import { type Block, commandLine, thousands, writeSection } from './bench-report.ts';
 import { loadValidBank } from './load-bank.ts';
 import { seeded, simulateVoters } from './robustness-report.ts';
 
@@ -16,7 +18,8 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-export function benchEngine(): void {
+/** Runs the engine benchmark, prints its figures and returns them as blocks of docs/benchmarks.md. */
+export function benchEngine(): Block[] {
   const real = loadValidBank('questions/socialpolitik');
   const voters = simulateVoters(real, 1000, seeded(7)).map((v) => v.voter);
   for (const voter of voters.slice(0, 200)) scoreVoter(real, voter);
@@ -26,8 +29,9 @@ export function benchEngine(): void {
     for (const voter of voters) scoreVoter(real, voter);
     engineRuns.push(((performance.now() - start) * 1000) / voters.length);
   }
+  const perVoter = median(engineRuns);
   console.log(
-    `engine, real compass (${real.statements.length} statements, ${real.parties.length} parties), full result with stability, themes and methods: median ${median(engineRuns).toFixed(1)} µs per voter over ${voters.length} voters × 5 rounds`,
+    `engine, real compass (${real.statements.length} statements, ${real.parties.length} parties), full result with stability, themes and methods: median ${perVoter.toFixed(1)} µs per voter over ${voters.length} voters × 5 rounds`,
   );
 
   const random = seeded(11);
@@ -89,9 +93,45 @@ export function benchEngine(): void {
     scoreVoter(synthetic, oneVoter);
     candidateRuns.push(performance.now() - start);
   }
+  const [candidateMedian, candidateMin, candidateMax] = [
+    median(candidateRuns),
+    Math.min(...candidateRuns),
+    Math.max(...candidateRuns),
+  ];
   console.log(
-    `engine, ${candidateCount} candidates × ${statementCount} statements, one voter, with stability, themes (8) and methods: median ${median(candidateRuns).toFixed(1)} ms (min ${Math.min(...candidateRuns).toFixed(1)}, max ${Math.max(...candidateRuns).toFixed(1)}; first call ${first.toFixed(1)} ms, including the one-off Swedish collation order of the candidates)`,
+    `engine, ${candidateCount} candidates × ${statementCount} statements, one voter, with stability, themes (8) and methods: median ${candidateMedian.toFixed(1)} ms (min ${candidateMin.toFixed(1)}, max ${candidateMax.toFixed(1)}; first call ${first.toFixed(1)} ms, including the one-off Swedish collation order of the candidates)`,
   );
+
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  return [
+    'Full result for one voter: ranking, leave-one-out ranges and stability, themes and the ' +
+      'comparison methods (`scoreVoter`).',
+    {
+      header: ['case', 'runs', 'median', 'min', 'max', 'first call'],
+      align: ['left', 'left', 'right', 'right', 'right', 'right'],
+      rows: [
+        [
+          `real compass (${real.statements.length} statements, ${real.parties.length} parties), per voter`,
+          `${thousands(voters.length)} simulated voters × 5 rounds`,
+          `${perVoter.toFixed(1)} µs`,
+          `${Math.min(...engineRuns).toFixed(1)} µs`,
+          `${Math.max(...engineRuns).toFixed(1)} µs`,
+          '–',
+        ],
+        [
+          `${thousands(candidateCount)} synthetic candidates × ${statementCount} statements, 8 themes, one voter`,
+          `${candidateRuns.length} calls`,
+          ms(candidateMedian),
+          ms(candidateMin),
+          ms(candidateMax),
+          ms(first),
+        ],
+      ],
+    },
+    'The first call with many candidates includes the one-off Swedish collation order of the ' +
+      'candidates; min and max of the real compass are over the five rounds.',
+  ];
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) benchEngine();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  writeSection({ id: 'bench:engine', command: commandLine('bench:engine'), blocks: benchEngine() });

@@ -3,7 +3,9 @@
  * throttling) on the built site, served by a gzip static host on 127.0.0.1 as a CDN would serve
  * it, in Debian's Chromium. Each URL is measured several times (default 3) and the median of each
  * figure is printed: score, LCP, FCP, TBT, CLS, Speed Index and the JS transferred; then, for the
- * run nearest the median LCP, what the LCP waited for, and at the end a markdown table of all URLs.
+ * run nearest the median LCP, what the LCP waited for, and at the end a markdown table of all URLs,
+ * which it also writes, with every run's figures, into the section `bench:lighthouse:<lang>` of
+ * docs/benchmarks.md (bench-report.ts): one section per browser language.
  * Each run also gives the page's main-thread tasks after its first paint in wall time and in thread
  * CPU time, and the blocking time each would make (main-thread-cpu.ts): where the two differ, the
  * page's thread was waiting for a core, not working.
@@ -26,6 +28,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import {
+  browserVersion,
+  commandLine,
+  renderTable,
+  type Table,
+  writeSection,
+} from './bench-report.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
 import { startGzipStaticServer, type StaticServer } from './gzip-static-server.ts';
 import {
@@ -67,6 +76,8 @@ interface Run {
   diagnosis: string[];
   /** The page's main thread after its first paint, in wall and CPU time (main-thread-cpu.ts). */
   cpu: MainThreadCpu | null;
+  /** The Lighthouse that measured it. */
+  lighthouseVersion: string;
 }
 
 const { values: args, positionals } = parseArgs({
@@ -114,6 +125,7 @@ async function measure(chrome: LaunchedChrome, url: string, savePrefix?: string)
     figures: readFigures(lhr),
     diagnosis: lcpDiagnosis(lhr),
     cpu: trace?.traceEvents ? mainThreadCpu(trace.traceEvents) : null,
+    lighthouseVersion: lhr.lighthouseVersion,
   };
 }
 
@@ -122,19 +134,75 @@ interface Row {
   figures: Figures;
   /** Median blocking time from the page's main-thread CPU time (main-thread-cpu.ts). */
   blockingFromCpu: number | undefined;
+  runs: readonly Run[];
 }
 
-function markdownTable(rows: readonly Row[]): string {
-  const header =
-    '| page | lang | score | LCP | FCP | TBT | TBT from CPU time | CLS | Speed Index | JS transferred |\n' +
-    '| ---- | ---- | ----: | --: | --: | --: | ----------------: | --: | ----------: | -------------: |';
-  const lines = rows.map(
-    ({ path, figures: f, blockingFromCpu }) =>
-      `| \`${path}\` | ${args.lang} | ${f.score} | ${seconds(f.lcp)} | ${seconds(f.fcp)} | ` +
-      `${Math.round(f.tbt)} ms | ${blockingFromCpu === undefined ? '–' : `${Math.round(blockingFromCpu)} ms`} | ` +
-      `${f.cls.toFixed(3)} | ${seconds(f.si)} | ${kilobytes(f.jsBytes)} |`,
-  );
-  return [header, ...lines].join('\n');
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+/** The medians of every page. */
+function medianTable(rows: readonly Row[]): Table {
+  return {
+    header: [
+      'page',
+      'lang',
+      'score',
+      'LCP',
+      'FCP',
+      'TBT',
+      'TBT from CPU time',
+      'CLS',
+      'Speed Index',
+      'JS transferred',
+    ],
+    align: ['left', 'left', ...Array<'right'>(8).fill('right')],
+    rows: rows.map(({ path, figures: f, blockingFromCpu }) => [
+      `\`${path}\``,
+      args.lang,
+      String(f.score),
+      seconds(f.lcp),
+      seconds(f.fcp),
+      ms(f.tbt),
+      blockingFromCpu === undefined ? '–' : ms(blockingFromCpu),
+      f.cls.toFixed(3),
+      seconds(f.si),
+      kilobytes(f.jsBytes),
+    ]),
+  };
+}
+
+/** Every run of every page, with its main thread after the first paint. */
+function runTable(rows: readonly Row[]): Table {
+  return {
+    header: [
+      'page',
+      'run',
+      'score',
+      'LCP',
+      'TBT',
+      'TBT from CPU time',
+      'CLS',
+      'tasks after FCP',
+      'their wall time',
+      'their CPU time',
+      'longest task, CPU',
+    ],
+    align: ['left', ...Array<'right'>(10).fill('right')],
+    rows: rows.flatMap(({ path, runs }) =>
+      runs.map(({ figures: f, cpu }, i) => [
+        `\`${path}\``,
+        String(i + 1),
+        String(f.score),
+        seconds(f.lcp),
+        ms(f.tbt),
+        cpu ? ms(cpu.blockingFromCpuMs) : '–',
+        f.cls.toFixed(3),
+        cpu ? String(cpu.tasks) : '–',
+        cpu ? ms(cpu.wallMs) : '–',
+        cpu ? ms(cpu.cpuMs) : '–',
+        cpu ? `${cpu.longestCpuMs.toFixed(1)} ms` : '–',
+      ]),
+    ),
+  };
 }
 
 async function main(): Promise<void> {
@@ -197,9 +265,30 @@ async function main(): Promise<void> {
         );
       for (const line of typical.diagnosis) console.log(`  ${line}`);
       console.log('');
-      results.push({ path, figures, blockingFromCpu });
+      results.push({ path, figures, blockingFromCpu, runs: pageRuns });
     }
-    console.log(markdownTable(results));
+    const medians = medianTable(results);
+    console.log(renderTable(medians));
+    const versions = [
+      ...new Set(results.flatMap((row) => row.runs.map((run) => run.lighthouseVersion))),
+    ];
+    writeSection({
+      id: `bench:lighthouse:${args.lang}`,
+      command: commandLine('bench:lighthouse'),
+      on: [`Browser: ${browserVersion(chromiumPath())}`, `Lighthouse ${versions.join(', ')}`],
+      blocks: [
+        `Lighthouse's performance category (mobile, simulated throttling) on \`${args.dir}\` served ` +
+          `gzipped on 127.0.0.1, in a browser whose language is ${language.join(', ')}; ${runs} ` +
+          'run(s) per page, and the median of each figure on its own. "TBT from CPU time" counts ' +
+          "the page's main-thread tasks after its first paint by their CPU time instead of their " +
+          "wall time (`src/tools/main-thread-cpu.ts`): where it is lower, the page's thread was " +
+          'waiting for a core, not working. "JS transferred" is every script the run fetched, ' +
+          'with its HTTP headers.',
+        medians,
+        { heading: 'Every run' },
+        runTable(results),
+      ],
+    });
   } finally {
     chrome?.kill();
     await server?.close();
