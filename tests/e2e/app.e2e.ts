@@ -1,10 +1,16 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sitePaths } from '../../src/config/paths.ts';
 import { STORAGE_KEY } from '../../src/state/answers-storage.ts';
 import { tier } from '../../src/test/tier.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { appStarted, axeViolations, builtSite, pageReady, seedAnswers } from './browser.ts';
+import {
+  appStarted,
+  axeViolations,
+  browserFixture,
+  type Page,
+  pageReady,
+  seedAnswers,
+} from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 /** The compass's pages in Swedish (`/socialpolitik/…`) and in Arabic (`/ar/socialpolitik/…`). */
@@ -18,7 +24,7 @@ const LABELS = new Map<number, string>([
   [-1, 'Helt emot'],
 ]);
 
-const site = builtSite();
+const site = browserFixture();
 const { newPage } = site;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });

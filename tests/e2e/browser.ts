@@ -1,39 +1,74 @@
+/**
+ * The browser fixture of the end-to-end suites, and what they share: the only module that launches
+ * Chromium or imports playwright-core, so that every suite gets the same browser, flags, context
+ * defaults and clean-up.
+ */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import {
   type Browser,
   type BrowserContext,
+  type BrowserContextOptions,
   chromium,
   type Frame,
   type Page,
 } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { preview } from 'vite';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { READY_ATTRIBUTE } from '../../src/config/boot-contract.ts';
 import type { VoterAnswer } from '../../src/domain/scoring/index.ts';
+import { type RunningServer, type StartOptions, startServer } from '../../src/server/start.ts';
 import { STORAGE_KEY, storedAnswersText } from '../../src/state/answers-storage.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../src/tools/chromium.ts';
+
+/** The suites name Playwright's types through this module, never playwright-core itself. */
+export type { BrowserContext, BrowserContextOptions, Frame, Page };
+export type { Request } from 'playwright-core';
 
 /**
  * Debian's Chromium, headless, with flags that keep it from reaching out on its own (no sync,
  * component updates, background networking or QUIC), so that it runs on a machine without internet.
  */
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS] });
 }
 
 /** Where the site under test was built: `dist/`, or `VALKOMPASS_OUT_DIR` (as vite.config.ts). */
 export const builtSiteDir = (): string => process.env.VALKOMPASS_OUT_DIR ?? 'dist';
 
-/** Serves the built site (dist/) on a free local port. */
-export async function serveBuiltSite(): Promise<{ server: PreviewServer; url: string }> {
+/** A server the pages of a test talk to: its address (no trailing slash), and how to stop it. */
+export interface Served {
+  readonly url: string;
+  /** Stops it; a second call does nothing. */
+  close(): Promise<void>;
+}
+
+/** Serves a built site (by default the one under test, `builtSiteDir()`) on a free local port. */
+export async function serveBuiltSite(outDir?: string): Promise<Served> {
   const server = await preview({
+    ...(outDir !== undefined && { build: { outDir } }),
     preview: { port: 0, host: '127.0.0.1', open: false },
     logLevel: 'warn',
   });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the preview server did not report its address');
-  return { server, url: url.replace(/\/$/, '') };
+  let closing: Promise<void> | undefined;
+  return { url: url.replace(/\/$/, ''), close: () => (closing ??= server.close()) };
+}
+
+/**
+ * The classroom service (src/server) over the built site, with the API, SQLite in memory, on a
+ * free port of 127.0.0.1: `options` change what a suite needs (another folder, no purging).
+ */
+export function classroomService(options: StartOptions = {}): Promise<RunningServer> {
+  return startServer({
+    staticDir: resolve(builtSiteDir()),
+    databaseUrl: 'sqlite::memory:',
+    port: 0,
+    host: '127.0.0.1',
+    ...options,
+  });
 }
 
 const axeSource = readFileSync(
@@ -124,43 +159,111 @@ export async function seedAnswers(
   });
 }
 
-type ContextOptions = Parameters<Browser['newContext']>[0];
+/** The context a page opens in unless told otherwise: Swedish, a 390 × 844 phone. */
+export const PHONE: BrowserContextOptions = {
+  locale: 'sv-SE',
+  viewport: { width: 390, height: 844 },
+};
 
-/** The context a test page opens in unless told otherwise: Swedish, a 390 × 844 phone. */
-export const PHONE: ContextOptions = { locale: 'sv-SE', viewport: { width: 390, height: 844 } };
+export interface BrowserFixtureOptions<S extends Served> {
+  /**
+   * What the pages are served from, started before the tests and closed after them: the built
+   * site (`serveBuiltSite`) unless told; a function for another server (`classroomService`, a
+   * second build); null for none, when each test starts its own with `serveForTest`.
+   */
+  readonly serve?: (() => Promise<S>) | null;
+  /** The options of every context, over {@link PHONE}; `newContext` and `newPage` add to them. */
+  readonly context?: BrowserContextOptions;
+  /** How long starting the server and the browser may take (a build takes minutes). */
+  readonly timeout?: number;
+}
+
+export interface BrowserFixture<S extends Served> {
+  /** The address of the server `serve` started ('' without one); read it in hooks and tests. */
+  readonly origin: string;
+  /** The server `serve` started, as it resolved it. */
+  readonly server: S;
+  /**
+   * A fresh context. Opened in a test (or a beforeEach), it is closed after the test; opened in a
+   * beforeAll, it lasts until the fixture's scope ends (its afterAll may close it sooner).
+   */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A page in a fresh context of its own (`page.context()`), closed as `newContext` says. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /**
+   * Starts a server for this test alone, closed after the test once its contexts are closed (a
+   * page's live connections end first). Outside a test it lasts as `newContext` says.
+   */
+  serveForTest<T extends Served>(start: () => Promise<T>): Promise<T>;
+}
 
 /**
- * The built site and Chromium for one test file: started before its tests, closed after them;
- * `newPage` opens a page in a context of its own (Swedish, a 390 × 844 phone unless told
- * otherwise), closed after each test. Read `origin` inside tests (it is set in beforeAll).
+ * One Chromium and a server for the tests of a file, or of the `describe` it is called in: both
+ * started before the tests (beforeAll) and closed after them, and every context and server a test
+ * opens through it closed after that test. One browser for the file keeps the suites fast; a
+ * fresh context for each page keeps the tests apart (no shared storage, cookies or workers).
  */
-export function builtSite(defaults: ContextOptions = {}) {
+export function browserFixture<S extends Served = Served>(
+  options: BrowserFixtureOptions<S> = {},
+): BrowserFixture<S> {
+  // Without `serve`, S is inferred as Served: the built site is one.
+  const serve = options.serve === undefined ? (serveBuiltSite as () => Promise<S>) : options.serve;
   let browser: Browser | undefined;
-  let server: PreviewServer | undefined;
-  const contexts: BrowserContext[] = [];
-  const site = {
-    origin: '',
-    async newPage(options: ContextOptions = {}): Promise<Page> {
-      if (!browser) throw new Error('builtSite: newPage before the browser started');
-      const context = await browser.newContext({
-        ...PHONE,
-        ...defaults,
-        ...options,
-      });
+  let server: S | undefined;
+  /** Whether a test is running: between this fixture's beforeEach and afterEach. */
+  let inTest = false;
+  const forTest: { contexts: BrowserContext[]; servers: Served[] } = { contexts: [], servers: [] };
+  const forScope: { contexts: BrowserContext[]; servers: Served[] } = { contexts: [], servers: [] };
+  const owner = () => (inTest ? forTest : forScope);
+  const closeAll = async (of: { contexts: BrowserContext[]; servers: Served[] }) => {
+    for (const context of of.contexts.splice(0)) await context.close();
+    for (const served of of.servers.splice(0)) await served.close();
+  };
+
+  const fixture: BrowserFixture<S> = {
+    get origin() {
+      return server?.url ?? '';
+    },
+    get server(): S {
+      if (!server) throw new Error('browserFixture: no server (serve: null, or not started yet)');
+      return server;
+    },
+    async newContext(extra: BrowserContextOptions = {}) {
+      if (!browser) throw new Error('browserFixture: a context before the browser started');
+      const context = await browser.newContext({ ...PHONE, ...options.context, ...extra });
+      const contexts = owner().contexts;
       contexts.push(context);
-      return context.newPage();
+      // One its test or hook closed itself is not closed again.
+      context.once('close', () => contexts.splice(contexts.indexOf(context), 1));
+      return context;
+    },
+    async newPage(extra: BrowserContextOptions = {}) {
+      return (await fixture.newContext(extra)).newPage();
+    },
+    async serveForTest<T extends Served>(start: () => Promise<T>) {
+      const served = await start();
+      owner().servers.push(served);
+      return served;
     },
   };
+
   beforeAll(async () => {
-    ({ server, url: site.origin } = await serveBuiltSite());
+    if (serve) {
+      server = await serve();
+    }
     browser = await launchChromium();
-  });
+  }, options.timeout);
   afterAll(async () => {
+    await closeAll(forScope);
     await browser?.close();
     await server?.close();
   });
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
+  beforeEach(() => {
+    inTest = true;
   });
-  return site;
+  afterEach(async () => {
+    inTest = false;
+    await closeAll(forTest);
+  });
+  return fixture;
 }

@@ -7,10 +7,7 @@
  * the class result at 1920×1080, the pupil's panel on a 390 px phone).
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { sitePaths } from '../../src/config/paths.ts';
 import {
   addCounters,
@@ -34,10 +31,19 @@ import classroomSv from '../../src/i18n/locales/classroom/sv.json';
 import appSv from '../../src/i18n/locales/sv.json';
 import teacherAr from '../../src/i18n/locales/teacher/ar.json';
 import teacherSv from '../../src/i18n/locales/teacher/sv.json';
-import { type RunningServer, startServer } from '../../src/server/start.ts';
+import type { RunningServer } from '../../src/server/start.ts';
 import { tier } from '../../src/test/tier.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { axeViolations, builtSiteDir, launchChromium, PHONE, serveBuiltSite } from './browser.ts';
+import {
+  axeViolations,
+  type BrowserContext,
+  type BrowserContextOptions,
+  browserFixture,
+  classroomService,
+  type Page,
+  type Request,
+  serveBuiltSite,
+} from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 /**
@@ -116,43 +122,30 @@ function figuresOf(bodies: readonly SubmissionRequest[]): ClassFigures {
   return result;
 }
 
-let browser: Browser;
+// No server for the file: each test starts its own (closed after the test).
+const fixture = browserFixture({ serve: null });
 const contexts: BrowserContext[] = [];
 /** Every request each context made, and every script error or console error of its pages. */
 const requests = new Map<BrowserContext, string[]>();
 const problems: string[] = [];
 let service: RunningServer | undefined;
-let preview: PreviewServer | undefined;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
+afterEach(() => {
+  // The fixture closes the contexts and the service.
+  contexts.length = 0;
   requests.clear();
   problems.length = 0;
-  await service?.close();
   service = undefined;
-  await preview?.close();
-  preview = undefined;
 });
 
 /** The service over the built site, on a free port of 127.0.0.1, with SQLite in memory. */
 async function startService(): Promise<string> {
-  service = await startServer({
-    staticDir: resolve(builtSiteDir()),
-    databaseUrl: 'sqlite::memory:',
-    port: 0,
-    host: '127.0.0.1',
-  });
+  service = await fixture.serveForTest(classroomService);
   return service.url;
 }
 
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser.newContext({ ...PHONE, ...options });
+async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await fixture.newContext(options);
   contexts.push(context);
   const seen: string[] = [];
   requests.set(context, seen);
@@ -762,9 +755,7 @@ describe('deleting a round', () => {
 
 describe('a site without the classroom service', () => {
   it('says so plainly on every classroom page, and the quiz works as always', async () => {
-    const site = await serveBuiltSite();
-    preview = site.server;
-    const origin = site.url;
+    const origin = (await fixture.serveForTest(serveBuiltSite)).url;
     const page = await newPage();
     const failed: string[] = [];
     const refused: string[] = [];

@@ -1,8 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { READY_ATTRIBUTE } from '../../src/config/boot-contract.ts';
 import {
   FRAME_SANDBOX,
@@ -13,7 +11,15 @@ import { sitePaths } from '../../src/config/paths.ts';
 import { defaultSnippetChoice, iframeSnippet } from '../../src/features/embed/snippet.ts';
 import { STORAGE_KEY } from '../../src/state/answers-store.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { launchChromium, pageReady, serveBuiltSite } from './browser.ts';
+import {
+  type BrowserContext,
+  type BrowserContextOptions,
+  browserFixture,
+  type Page,
+  pageReady,
+  serveBuiltSite,
+  type Served,
+} from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 const total = compass.statements.length;
@@ -24,13 +30,6 @@ const paths = sitePaths('', compass.id);
 // page receives), so a fast run is not slowed down by them.
 const WAIT = 60_000;
 const TEST = 240_000;
-
-let browser: Browser;
-let app: PreviewServer;
-let appOrigin: string;
-let host: Server;
-let hostOrigin: string;
-const contexts: BrowserContext[] = [];
 
 /** A news article on another origin (another port), with hostile CSS and its own analytics hook. */
 function article(snippet: string): string {
@@ -48,14 +47,15 @@ function article(snippet: string): string {
 </script></body></html>`;
 }
 
-beforeAll(async () => {
-  ({ server: app, url: appOrigin } = await serveBuiltSite());
-  host = createServer((req, res) => {
+/** The built site, and on another origin (another port) the article that embeds it. */
+async function siteAndArticle(): Promise<Served & { readonly host: string }> {
+  const app = await serveBuiltSite();
+  const host = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://host');
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     if (url.pathname === '/plain') {
       // The script-free snippet from the builder, for CMSes that strip scripts.
-      const plain = iframeSnippet(defaultSnippetChoice(compass.id), appOrigin, 'Valkompass');
+      const plain = iframeSnippet(defaultSnippetChoice(compass.id), app.url, 'Valkompass');
       res.end(article(plain));
       return;
     }
@@ -63,36 +63,42 @@ beforeAll(async () => {
     const attrs = `style="min-height:${RESERVED_HEIGHT.full}px" ${url.searchParams.get('attrs') ?? 'data-lang="sv"'}`;
     res.end(
       article(
-        `<div data-valkompass="socialpolitik" ${attrs}></div><script src="${appOrigin}/embed.js" async></script>`,
+        `<div data-valkompass="socialpolitik" ${attrs}></div><script src="${app.url}/embed.js" async></script>`,
       ),
     );
   });
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-  browser = await launchChromium();
-}, 2 * WAIT);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await new Promise((resolve) => host?.close(resolve));
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
+  let closing: Promise<void> | undefined;
+  return {
+    url: app.url,
+    host: `http://127.0.0.1:${(host.address() as AddressInfo).port}`,
+    close: () =>
+      (closing ??= (async () => {
+        await app.close();
+        await new Promise((resolve) => host.close(resolve));
+      })()),
+  };
+}
+
+// A desktop window (Playwright's default size) unless a test asks for a phone.
+const site = browserFixture({
+  serve: siteAndArticle,
+  context: { viewport: { width: 1280, height: 720 } },
+  timeout: 2 * WAIT,
 });
 
 /** A fresh browser context (closed after the test) whose waits all allow {@link WAIT}. */
 async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'sv-SE', ...options });
+  const context = await site.newContext(options);
   context.setDefaultTimeout(WAIT);
   context.setDefaultNavigationTimeout(WAIT);
-  contexts.push(context);
   return context;
 }
 
 async function hostPage(attrs?: string): Promise<Page> {
   const context = await newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await page.goto(`${hostOrigin}/${attrs ? `?attrs=${encodeURIComponent(attrs)}` : ''}`);
+  await page.goto(`${site.server.host}/${attrs ? `?attrs=${encodeURIComponent(attrs)}` : ''}`);
   return page;
 }
 
@@ -119,7 +125,7 @@ describe('the embed snippet on a page of another origin', { timeout: TEST }, () 
     expect(await iframe.getAttribute('loading')).toBe('lazy');
     expect(await iframe.getAttribute('sandbox')).toBe(FRAME_SANDBOX);
     expect(await iframe.getAttribute('referrerpolicy')).toBe('no-referrer');
-    expect(new URL((await iframe.getAttribute('src'))!).origin).toBe(appOrigin);
+    expect(new URL((await iframe.getAttribute('src'))!).origin).toBe(site.origin);
     await frameOf(page).getByRole('link', { name: 'Starta' }).waitFor();
     await receivedEvent(page, 'ready');
     expect(await events(page)).toEqual([{ type: 'valkompass:ready', detail: {} }]);
@@ -159,7 +165,7 @@ describe('the embed snippet on a page of another origin', { timeout: TEST }, () 
     // address is still the one the loader gave it.
     expect(await page.evaluate(() => history.length)).toBe(historyBefore);
     const hostUrl = page.url();
-    expect(new URL(hostUrl).origin).toBe(hostOrigin);
+    expect(new URL(hostUrl).origin).toBe(site.server.host);
     expect(new URL(hostUrl).pathname).toBe('/');
     expect(new URL(page.frames()[1]!.url()).pathname).toBe(paths.embedFrame(compass.id));
   });
@@ -255,7 +261,7 @@ describe('the embed snippet on a page of another origin', { timeout: TEST }, () 
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${hostOrigin}/`);
+    await page.goto(`${site.server.host}/`);
     const frame = frameOf(page);
     await frame.getByRole('link', { name: 'Starta' }).click();
     await frame.getByRole('button', { name: 'Helt för', exact: true }).click();
@@ -271,7 +277,7 @@ describe('the embed snippet on a page of another origin', { timeout: TEST }, () 
       predicate: (m) => m.type() === 'warning' && m.text().includes('data-theme="pink"'),
     });
     await page.goto(
-      `${hostOrigin}/?attrs=${encodeURIComponent('data-lang="en" data-start="quiz" data-theme="pink" data-parties="s,v"')}`,
+      `${site.server.host}/?attrs=${encodeURIComponent('data-lang="en" data-start="quiz" data-theme="pink" data-parties="s,v"')}`,
     );
     await warned;
     const frame = frameOf(page);
@@ -305,7 +311,7 @@ describe('the embed snippet on a page of another origin', { timeout: TEST }, () 
     const index = compass.statements.indexOf(statement);
     expect(new URL(full.url()).pathname).toBe(paths.statement(index + 2));
     await full.getByText(`Påstående ${index + 2} av ${total}`).waitFor();
-    await full.goto(`${appOrigin}${paths.review}`);
+    await full.goto(`${site.origin}${paths.review}`);
     const row = full.getByRole('listitem').filter({ hasText: statement.text.sv });
     expect(await row.getByRole('combobox').inputValue()).toBe('-1');
   });
@@ -313,7 +319,7 @@ describe('the embed snippet on a page of another origin', { timeout: TEST }, () 
   it('works as a plain iframe in a sandbox (allow-scripts allow-same-origin allow-popups), for CMSes that strip scripts', async () => {
     const context = await newContext();
     const page = await context.newPage();
-    await page.goto(`${hostOrigin}/plain`);
+    await page.goto(`${site.server.host}/plain`);
     // The builder's script-free snippet: no loader, a fixed height, the same sandbox.
     const iframe = page.locator('iframe');
     await iframe.waitFor();
@@ -333,7 +339,7 @@ describe('the snippet builder', { timeout: TEST }, () => {
     const context = await newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     // The builder's old address (from before compasses had their own) leads to the compass's.
-    await page.goto(`${appOrigin}/embed`);
+    await page.goto(`${site.origin}/embed`);
     await page.waitForURL((url) => url.pathname === paths.embedBuilder);
     await page.getByRole('heading', { level: 1, name: 'Bädda in valkompassen' }).waitFor();
     // The builder is prerendered: its controls are shown before the script takes them over, and a
@@ -348,7 +354,7 @@ describe('the snippet builder', { timeout: TEST }, () => {
     expect(await start.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.getByRole('checkbox', { name: 'Kompakt läge' }).check();
     const field = page.getByLabel('Klistra in de här två raderna i artikeln');
-    const snippet = `<div data-valkompass="socialpolitik" data-lang="en" data-compact="true" data-start="quiz" style="min-height:480px"></div>\n<script src="${appOrigin}/embed.js" async></script>`;
+    const snippet = `<div data-valkompass="socialpolitik" data-lang="en" data-compact="true" data-start="quiz" style="min-height:480px"></div>\n<script src="${site.origin}/embed.js" async></script>`;
     await expect.poll(() => field.inputValue(), { timeout: WAIT }).toBe(snippet);
     await page.frameLocator('iframe.preview').getByText(`Statement 1 of ${total}`).waitFor();
     await page.getByRole('button', { name: 'Kopiera koden' }).click();

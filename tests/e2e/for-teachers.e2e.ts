@@ -7,24 +7,21 @@
  *
  * VALKOMPASS_SCREENSHOTS=1 also writes docs/screenshots/larare-*.png (360 px wide).
  */
-import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PRINTABLES, sitePaths } from '../../src/config/paths.ts';
 import { themeDiscussions } from '../../src/features/for-teachers/discussion.ts';
 import en from '../../src/i18n/locales/lessons/en.json';
 import sv from '../../src/i18n/locales/lessons/sv.json';
-import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { measure } from './broken-words.ts';
-import { axeViolations, builtSite, builtSiteDir } from './browser.ts';
+import { axeViolations, browserFixture, classroomService, type Page } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 /** The compass's pages in Swedish (`/socialpolitik/…`); the teachers' page is `paths.teachers`. */
 const paths = sitePaths('', compass.id);
 const SCREENSHOTS = process.env.VALKOMPASS_SCREENSHOTS === '1';
 
-const site = builtSite();
+const site = browserFixture();
 const { newPage } = site;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
@@ -232,19 +229,8 @@ describe('/larare on a static site (no classroom service)', () => {
 });
 
 describe('/larare with the classroom service', () => {
-  let service: RunningServer | undefined;
-  afterEach(async () => {
-    await service?.close();
-    service = undefined;
-  });
-
   it('links the classroom round to the classroom page, which opens', async () => {
-    service = await startServer({
-      staticDir: resolve(builtSiteDir()),
-      databaseUrl: 'sqlite::memory:',
-      port: 0,
-      host: '127.0.0.1',
-    });
+    const service = await site.serveForTest(classroomService);
     const page = await newPage();
     // The old address (from before compasses had their own), served by the Node server, leads
     // to the compass's teachers' page.

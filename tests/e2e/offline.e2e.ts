@@ -2,20 +2,20 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SERVICE_WORKER_FILE } from '../../src/features/offline/offline-files.ts';
 import appSv from '../../src/i18n/locales/sv.json';
-import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { prerenderedPath, SHELL_FILE } from '../../src/tools/vite-plugin-prerender.ts';
 import {
   appStarted,
   axeViolations,
+  browserFixture,
   builtSiteDir,
+  classroomService,
   htmlText as text,
-  launchChromium,
-  PHONE,
+  type Page,
+  type Served,
 } from './browser.ts';
 
 // The service worker on a real deployment: each test copies the built site to a folder of its
@@ -27,56 +27,33 @@ const total = compass.statements.length;
 const statement = (n: number) => compass.statements[n - 1]!;
 const ANSWERS = ['Helt för', 'Delvis för', 'Varken för eller emot', 'Delvis emot', 'Helt emot'];
 
-interface Deployment {
+interface Deployment extends Served {
   readonly dir: string;
-  readonly url: string;
+  /** Stops the server, so that nothing can come from the network; the files stay. */
   stop(): Promise<void>;
 }
 
-const deployments: Deployment[] = [];
-async function deploy(): Promise<Deployment> {
-  const dir = mkdtempSync(join(tmpdir(), 'valkompass-offline-'));
-  cpSync(builtSiteDir(), dir, { recursive: true });
-  const server: RunningServer = await startServer({
-    staticDir: dir,
-    databaseUrl: 'sqlite::memory:',
-    purgeIntervalMs: 0,
+// No server for the file: each test deploys its own copy (closed and removed after the test).
+const fixture = browserFixture({ serve: null });
+const { newPage } = fixture;
+
+/** A copy of the built site in a folder of its own, served by the classroom service. */
+function deploy(): Promise<Deployment> {
+  return fixture.serveForTest(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'valkompass-offline-'));
+    cpSync(builtSiteDir(), dir, { recursive: true });
+    const server = await classroomService({ staticDir: dir, purgeIntervalMs: 0 });
+    return {
+      dir,
+      url: server.url,
+      stop: () => server.close(),
+      async close() {
+        await server.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   });
-  let stopped = false;
-  const deployment = {
-    dir,
-    url: server.url,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await server.close();
-    },
-  };
-  deployments.push(deployment);
-  return deployment;
 }
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser.newContext({ ...PHONE, ...options });
-  contexts.push(context);
-  return context.newPage();
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  for (const deployment of deployments.splice(0)) {
-    await deployment.stop();
-    rmSync(deployment.dir, { recursive: true, force: true });
-  }
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /**
  * A fresh deployment and a first visit to its start page, kept until the service worker has

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Printable, PRINTABLES, sitePaths } from '../../src/config/paths.ts';
 import { methodExercise } from '../../src/features/printables/method-exercise.ts';
@@ -11,11 +10,17 @@ import sv from '../../src/i18n/locales/sv.json';
 import { READING_PREFS_STORAGE_KEY } from '../../src/i18n/reading.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { measure } from './broken-words.ts';
-import { appStarted, axeViolations, builtSite, htmlText as text } from './browser.ts';
+import {
+  appStarted,
+  axeViolations,
+  browserFixture,
+  htmlText as text,
+  type Page,
+} from './browser.ts';
 
 // Pages painted from HTML made at build time, before any script runs; then hydrated.
 const compass = loadValidBank('questions/socialpolitik');
-const site = builtSite();
+const site = browserFixture();
 const { newPage } = site;
 const statement = (n: number) => compass.statements[n - 1]!;
 

@@ -2,13 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Printable, sitePaths } from '../../src/config/paths.ts';
 import { quoteCards } from '../../src/features/printables/quote-cards.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { launchChromium, serveBuiltSite } from './browser.ts';
+import { browserFixture } from './browser.ts';
 
 /**
  * Each printable material printed to PDF in Chromium (print media, A4, no backgrounds), then read
@@ -24,34 +22,15 @@ const paths = sitePaths('', compass.id);
 const N = compass.statements.length;
 const cards = quoteCards(compass);
 
-let browser: Browser;
-let server: PreviewServer;
-let origin: string;
+const site = browserFixture({ context: { viewport: { width: 1024, height: 900 } } });
 let dir: string;
-const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  ({ server, url: origin } = await serveBuiltSite());
-  browser = await launchChromium();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'valkompass-print-'));
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'sv-SE',
-    viewport: { width: 1024, height: 900 },
-  });
-  contexts.push(context);
-  return context.newPage();
-}
 
 interface Printed {
   /** The page's path once the material is on screen. */
@@ -82,11 +61,11 @@ const normalise = (text: string) =>
  * Chromium would, and reads it back.
  */
 async function print(name: Printable, path = paths.printable(name)): Promise<Printed> {
-  const page = await newPage();
+  const page = await site.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  await page.goto(`${origin}${path}`);
+  await page.goto(`${site.origin}${path}`);
   await page.locator(`.printable[data-printable="${name}"] h1`).waitFor();
   // The page is prerendered, so the material is there before the app has started; the running
   // footer (a style sheet) and the site's origin in the addresses come once the app has taken
@@ -259,7 +238,7 @@ describe('printable material, printed to A4 PDF in Chromium', () => {
     const key = printed.text.slice(keyPage - 1).join(' ');
     for (const card of cards)
       for (const source of card.sources) {
-        const url = `${origin}${paths.programme(source.party, source.statement)}`;
+        const url = `${site.origin}${paths.programme(source.party, source.statement)}`;
         expect(key.replace(/\s/g, ''), url).toContain(url);
       }
     for (const party of compass.parties) expect(key).toContain(party.name);

@@ -1,8 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sitePaths } from '../../src/config/paths.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { builtSite } from './browser.ts';
+import { browserFixture, type Page } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 /** The compass's pages in Swedish (`/socialpolitik/…`); the game is `paths.quoteGame`. */
@@ -20,7 +19,7 @@ for (const statement of compass.statements)
     }
 const partyName = (id: string) => compass.parties.find((p) => p.id === id)!.name;
 
-const site = builtSite();
+const site = browserFixture();
 const { newPage } = site;
 
 const quoteText = async (page: Page) =>

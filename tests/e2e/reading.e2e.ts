@@ -1,36 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sitePaths } from '../../src/config/paths.ts';
 import type { Compass } from '../../src/domain/bank/types.ts';
-import { axeViolations, launchChromium, pageReady, serveBuiltSite } from './browser.ts';
+import { axeViolations, browserFixture, type Page, pageReady } from './browser.ts';
 
 /** The compass's pages in each reading: Swedish (no prefix), easy-read (`/lattlast/…`), English. */
 const swedish = sitePaths('', 'socialpolitik');
 const easyRead = sitePaths('lattlast', 'socialpolitik');
 const english = sitePaths('en', 'socialpolitik');
 
-let browser: Browser;
-let server: PreviewServer;
-let origin: string;
+const site = browserFixture();
 /** Statement 1 as the site publishes it (open data), easy-read version included when the bank has one. */
 let compass: Compass;
 let first: Compass['statements'][number];
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  ({ server, url: origin } = await serveBuiltSite());
-  browser = await launchChromium();
-  const response = await fetch(`${origin}/data/socialpolitik.json`);
+  const response = await fetch(`${site.origin}/data/socialpolitik.json`);
   compass = (await response.json()) as Compass;
   first = compass.statements[0]!;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
 });
 
 /**
@@ -82,13 +68,7 @@ async function newPage(
   bypassCSP = false,
 ): Promise<Page> {
   // bypassCSP only so that axe itself can be injected; the app's CSP is tested elsewhere.
-  const context = await browser.newContext({
-    locale: 'sv-SE',
-    viewport: { width: 390, height: 844 },
-    bypassCSP,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await site.newPage({ bypassCSP });
   if (voices) await page.addInitScript(speechStub, voices);
   return page;
 }
@@ -102,7 +82,7 @@ const pathname = (page: Page) => new URL(page.url()).pathname;
 describe('easy-read Swedish (lättläst)', () => {
   it('is chosen on the start page, shows the easy text, survives a reload, and ends with English', async () => {
     const page = await newPage();
-    await page.goto(`${origin}/`);
+    await page.goto(`${site.origin}/`);
     await page.getByText('Lättläst svenska: enklare ord och kortare meningar.').waitFor();
     // The start page's toggle leads to the same page in easy-read.
     await page.getByRole('main').getByRole('button', { name: 'Lättläst', exact: true }).click();
@@ -125,12 +105,12 @@ describe('easy-read Swedish (lättläst)', () => {
     expect(await heading(page).textContent()).toBe(expected);
     expect(await page.locator('.explainer p').textContent()).toBe(first.easy!.explainer);
     // Every statement in easy-read: the last one too.
-    await page.goto(`${origin}${easyRead.statement(compass.statements.length)}`);
+    await page.goto(`${site.origin}${easyRead.statement(compass.statements.length)}`);
     await page.getByText(/^Påstående \d+ av/).waitFor();
     expect(await heading(page).textContent()).toBe(compass.statements.at(-1)!.easy!.text);
 
     // The choice is remembered: an address without a reading opens in easy-read, also on reload.
-    await page.goto(`${origin}${swedish.statement(1)}`);
+    await page.goto(`${site.origin}${swedish.statement(1)}`);
     await page.waitForURL((url) => url.pathname === easyRead.statement(1));
     await page.getByText(/^Påstående 1 av/).waitFor();
     await page.reload();
@@ -151,20 +131,20 @@ describe('easy-read Swedish (lättläst)', () => {
     await page.getByText(/^Statement 1 of/).waitFor();
     expect(await heading(page).textContent()).toBe(first.text.en);
     // English is now the remembered choice.
-    await page.goto(`${origin}${swedish.statement(1)}`);
+    await page.goto(`${site.origin}${swedish.statement(1)}`);
     await page.waitForURL((url) => url.pathname === english.statement(1));
     await page.getByText(/^Statement 1 of/).waitFor();
   });
 
   it('passes axe on the quiz in easy-read mode', async () => {
     const page = await newPage([{ lang: 'sv-SE', name: 'Alva' }], true);
-    await page.goto(`${origin}/`);
+    await page.goto(`${site.origin}/`);
     await readingLink(page, 'Lättläst').click();
     await page.waitForURL((url) => url.pathname === easyRead.site);
     await expect
       .poll(() => readingLink(page, 'Lättläst').getAttribute('aria-current'))
       .toBe('true');
-    await page.goto(`${origin}${easyRead.statement(1)}`);
+    await page.goto(`${site.origin}${easyRead.statement(1)}`);
     await page.getByRole('button', { name: 'Lyssna på påståendet' }).waitFor();
     expect(await heading(page).textContent()).toBe(first.easy!.text);
     await pageReady(page);
@@ -179,7 +159,7 @@ describe('read-aloud (Lyssna)', () => {
       { lang: 'en-US', name: 'Samantha' },
       { lang: 'sv-SE', name: 'Alva' },
     ]);
-    await page.goto(`${origin}${swedish.statement(1)}`);
+    await page.goto(`${site.origin}${swedish.statement(1)}`);
     const listen = page.getByRole('button', { name: 'Lyssna på påståendet' });
     await listen.click();
     const stop = page.getByRole('button', { name: 'Sluta läsa' });
@@ -200,7 +180,7 @@ describe('read-aloud (Lyssna)', () => {
 
   it('is absent without a voice for the language', async () => {
     const page = await newPage([{ lang: 'en-GB', name: 'Daniel' }]);
-    await page.goto(`${origin}${swedish.statement(1)}`);
+    await page.goto(`${site.origin}${swedish.statement(1)}`);
     await heading(page).waitFor();
     // The voices arrive after 50 ms; wait until the page has seen them (the English voice
     // makes the button appear in English), then go back to Swedish.
@@ -218,7 +198,7 @@ describe('read-aloud (Lyssna)', () => {
       Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
     });
     // The statement's old address (from before compasses had their own) leads to it.
-    await page.goto(`${origin}/fraga/1`);
+    await page.goto(`${site.origin}/fraga/1`);
     await page.waitForURL((url) => url.pathname === swedish.statement(1));
     await heading(page).waitFor();
     await pageReady(page);

@@ -1,13 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRINTABLES, type SitePaths, sitePaths } from '../../src/config/paths.ts';
 import type { Statement } from '../../src/domain/bank/types.ts';
 import type { VoterAnswer } from '../../src/domain/scoring/index.ts';
-import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { SWEEP, tier } from '../../src/test/tier.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 import { measure, WIDTHS } from './broken-words.ts';
-import { builtSiteDir, launchChromium, pageReady, seedAnswers } from './browser.ts';
+import {
+  type BrowserContext,
+  browserFixture,
+  classroomService,
+  type Page,
+  pageReady,
+  seedAnswers,
+} from './browser.ts';
 
 /**
  * No word on any screen may be broken across two lines on a phone (320, 360 and 390 px wide),
@@ -254,22 +259,15 @@ function screensFor(language: 'sv' | 'ar' | 'en'): readonly Screen[] {
   });
 }
 
-let browser: Browser;
-let server: RunningServer;
+// The classroom service serves the built site as a static host would, and the API.
+const site = browserFixture({ serve: classroomService });
 let origin: string;
 
 beforeAll(async () => {
-  // The classroom service serves the built site as a static host would, and the API.
-  server = await startServer({ staticDir: builtSiteDir(), databaseUrl: 'sqlite::memory:' });
-  origin = server.url;
+  origin = site.origin;
   rounds.open = await makeRound(0, false);
   rounds.closed = await makeRound(5, true);
   rounds.withheld = await makeRound(2, true);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale, prefix) => {
@@ -280,7 +278,7 @@ describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale,
   let shareFragment = '';
 
   beforeAll(async () => {
-    context = await browser.newContext({
+    context = await site.newContext({
       locale,
       viewport: { width: widths[0]!, height: 800 },
       deviceScaleFactor: 1,
@@ -374,7 +372,7 @@ describe.each([
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await browser.newContext({ locale, viewport: { width: 320, height: 800 } });
+    context = await site.newContext({ locale, viewport: { width: 320, height: 800 } });
     page = await context.newPage();
     await page.goto(`${origin}/favicon.svg`);
     await seedAnswers(page, compass, answersFor('all'));
@@ -437,7 +435,7 @@ describe('no word broken across lines in easy-read Swedish (lättläst)', () => 
   let page: Page;
 
   beforeAll(async () => {
-    context = await browser.newContext({
+    context = await site.newContext({
       locale: 'sv-SE',
       viewport: { width: widths[0]!, height: 800 },
       deviceScaleFactor: 1,
