@@ -27,8 +27,8 @@ import pg from 'pg';
 import { parseCompass } from '../domain/bank/parse-compass.ts';
 import type { Compass } from '../domain/bank/types.ts';
 import { classroomApi, IDEMPOTENCY_HEADER } from '../domain/classroom/index.ts';
-import { postgresSetup, startPostgresDatabase } from '../server/test-support/postgres.ts';
 import { type Block, commandLine, renderTable, type Table, writeSection } from './bench-report.ts';
+import { postgresSetup, startPostgresDatabase } from './throwaway-postgres.ts';
 
 interface Histogram {
   average: number;

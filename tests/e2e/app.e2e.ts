@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sitePaths } from '../../src/config/paths.ts';
 import { STORAGE_KEY } from '../../src/state/answers-storage.ts';
-import { tier } from '../../src/test/tier.ts';
-import { loadValidBank } from '../../src/tools/load-bank.ts';
 import {
   appStarted,
   axeViolations,
@@ -10,7 +8,9 @@ import {
   type Page,
   pageReady,
   seedAnswers,
-} from './browser.ts';
+} from '../../src/test/browser/browser.ts';
+import { tier } from '../../src/test/tier.ts';
+import { loadValidBank } from '../../src/tools/load-bank.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 /** The compass's pages in Swedish (`/socialpolitik/…`) and in Arabic (`/ar/socialpolitik/…`). */

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sitePaths } from '../../src/config/paths.ts';
+import { type BrowserContext, browserFixture, type Page } from '../../src/test/browser/browser.ts';
 import { loadBank } from '../../src/tools/load-bank.ts';
 import { toOpenData } from '../../src/tools/open-data.ts';
-import { type BrowserContext, browserFixture, type Page } from './browser.ts';
 
 const bank = loadBank('questions/socialpolitik');
 if (!bank.ok) throw new Error('the bank must be valid');

@@ -32,8 +32,6 @@ import appSv from '../../src/i18n/locales/sv.json';
 import teacherAr from '../../src/i18n/locales/teacher/ar.json';
 import teacherSv from '../../src/i18n/locales/teacher/sv.json';
 import type { RunningServer } from '../../src/server/start.ts';
-import { tier } from '../../src/test/tier.ts';
-import { loadValidBank } from '../../src/tools/load-bank.ts';
 import {
   axeViolations,
   type BrowserContext,
@@ -43,7 +41,9 @@ import {
   type Page,
   type Request,
   serveBuiltSite,
-} from './browser.ts';
+} from '../../src/test/browser/browser.ts';
+import { tier } from '../../src/test/tier.ts';
+import { loadValidBank } from '../../src/tools/load-bank.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 /**

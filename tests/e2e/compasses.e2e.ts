@@ -2,9 +2,15 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
+import {
+  browserFixture,
+  builtSiteDir,
+  type Page,
+  serveBuiltSite,
+  type Served,
+} from '../../src/test/browser/browser.ts';
 import { SWEEP } from '../../src/test/tier.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { browserFixture, builtSiteDir, type Page, serveBuiltSite, type Served } from './browser.ts';
 
 // Two compasses in one deployment: the site built a second time, with the demo fixture as a second
 // compass, which the production build never ships. The second build is part of the sweep

@@ -10,7 +10,6 @@ import {
 import { sitePaths } from '../../src/config/paths.ts';
 import { defaultSnippetChoice, iframeSnippet } from '../../src/features/embed/snippet.ts';
 import { STORAGE_KEY } from '../../src/state/answers-store.ts';
-import { loadValidBank } from '../../src/tools/load-bank.ts';
 import {
   type BrowserContext,
   type BrowserContextOptions,
@@ -19,7 +18,8 @@ import {
   pageReady,
   serveBuiltSite,
   type Served,
-} from './browser.ts';
+} from '../../src/test/browser/browser.ts';
+import { loadValidBank } from '../../src/tools/load-bank.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 const total = compass.statements.length;

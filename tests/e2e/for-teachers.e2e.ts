@@ -12,9 +12,14 @@ import { PRINTABLES, sitePaths } from '../../src/config/paths.ts';
 import { themeDiscussions } from '../../src/features/for-teachers/discussion.ts';
 import en from '../../src/i18n/locales/lessons/en.json';
 import sv from '../../src/i18n/locales/lessons/sv.json';
+import { measure } from '../../src/test/browser/broken-words.ts';
+import {
+  axeViolations,
+  browserFixture,
+  classroomService,
+  type Page,
+} from '../../src/test/browser/browser.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { measure } from './broken-words.ts';
-import { axeViolations, browserFixture, classroomService, type Page } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 /** The compass's pages in Swedish (`/socialpolitik/…`); the teachers' page is `paths.teachers`. */

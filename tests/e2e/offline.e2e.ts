@@ -5,8 +5,6 @@ import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SERVICE_WORKER_FILE } from '../../src/features/offline/offline-files.ts';
 import appSv from '../../src/i18n/locales/sv.json';
-import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { prerenderedPath, SHELL_FILE } from '../../src/tools/vite-plugin-prerender.ts';
 import {
   appStarted,
   axeViolations,
@@ -16,7 +14,9 @@ import {
   htmlText as text,
   type Page,
   type Served,
-} from './browser.ts';
+} from '../../src/test/browser/browser.ts';
+import { loadValidBank } from '../../src/tools/load-bank.ts';
+import { prerenderedPath, SHELL_FILE } from '../../src/tools/vite-plugin-prerender.ts';
 
 // The service worker on a real deployment: each test copies the built site to a folder of its
 // own and serves it with the classroom service (src/server), so that a test can go offline by

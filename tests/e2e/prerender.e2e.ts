@@ -8,15 +8,15 @@ import printablesEn from '../../src/i18n/locales/printables/en.json';
 import printablesSv from '../../src/i18n/locales/printables/sv.json';
 import sv from '../../src/i18n/locales/sv.json';
 import { READING_PREFS_STORAGE_KEY } from '../../src/i18n/reading.ts';
-import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { measure } from './broken-words.ts';
+import { measure } from '../../src/test/browser/broken-words.ts';
 import {
   appStarted,
   axeViolations,
   browserFixture,
   htmlText as text,
   type Page,
-} from './browser.ts';
+} from '../../src/test/browser/browser.ts';
+import { loadValidBank } from '../../src/tools/load-bank.ts';
 
 // Pages painted from HTML made at build time, before any script runs; then hydrated.
 const compass = loadValidBank('questions/socialpolitik');

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Printable, sitePaths } from '../../src/config/paths.ts';
 import { quoteCards } from '../../src/features/printables/quote-cards.ts';
+import { browserFixture } from '../../src/test/browser/browser.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { browserFixture } from './browser.ts';
 
 /**
  * Each printable material printed to PDF in Chromium (print media, A4, no backgrounds), then read

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sitePaths } from '../../src/config/paths.ts';
+import { browserFixture, type Page } from '../../src/test/browser/browser.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { browserFixture, type Page } from './browser.ts';
 
 const compass = loadValidBank('questions/socialpolitik');
 /** The compass's pages in Swedish (`/socialpolitik/…`); the game is `paths.quoteGame`. */

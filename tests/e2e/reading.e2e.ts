@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sitePaths } from '../../src/config/paths.ts';
 import type { Compass } from '../../src/domain/bank/types.ts';
-import { axeViolations, browserFixture, type Page, pageReady } from './browser.ts';
+import {
+  axeViolations,
+  browserFixture,
+  type Page,
+  pageReady,
+} from '../../src/test/browser/browser.ts';
 
 /** The compass's pages in each reading: Swedish (no prefix), easy-read (`/lattlast/…`), English. */
 const swedish = sitePaths('', 'socialpolitik');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { builtSiteDir } from '../../src/test/browser/browser.ts';
 import { START_PAGE_BUDGET, startPageChunks } from '../../src/tools/size-budget.ts';
-import { builtSiteDir } from './browser.ts';
 
 // Deterministic (sizes of the built files), so it may fail the build; speed itself is only benchmarked.
 describe('the start page', () => {

@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRINTABLES, type SitePaths, sitePaths } from '../../src/config/paths.ts';
 import type { Statement } from '../../src/domain/bank/types.ts';
 import type { VoterAnswer } from '../../src/domain/scoring/index.ts';
-import { SWEEP, tier } from '../../src/test/tier.ts';
-import { loadValidBank } from '../../src/tools/load-bank.ts';
-import { measure, WIDTHS } from './broken-words.ts';
+import { measure, WIDTHS } from '../../src/test/browser/broken-words.ts';
 import {
   type BrowserContext,
   browserFixture,
@@ -12,7 +10,9 @@ import {
   type Page,
   pageReady,
   seedAnswers,
-} from './browser.ts';
+} from '../../src/test/browser/browser.ts';
+import { SWEEP, tier } from '../../src/test/tier.ts';
+import { loadValidBank } from '../../src/tools/load-bank.ts';
 
 /**
  * No word on any screen may be broken across two lines on a phone (320, 360 and 390 px wide),

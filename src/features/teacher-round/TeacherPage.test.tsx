@@ -7,11 +7,11 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 
 import { paths } from '../../config/paths.ts';
 import type { ClassFigures } from '../../domain/classroom/index.ts';
 import { TEACHER_KEYS_STORAGE, teacherKeys } from '../../state/teacher-keys.ts';
+import { FakeEventSource, fakeService } from '../../test/fake-classroom-service.ts';
 import { renderPage } from '../../test/render-app.tsx';
 import { ANNOUNCE_GAP_MS } from './CountAnnouncer.tsx';
 import { NewRoundPage } from './NewRoundPage.tsx';
 import { TeacherPage } from './TeacherPage.tsx';
-import { FakeEventSource, fakeService } from './test-fake-service.ts';
 import { POLL_MS } from './use-live-count.ts';
 
 const CODE = 'K7M2XP9DW';

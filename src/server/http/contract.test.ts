@@ -12,10 +12,7 @@ import {
 } from '../../domain/classroom/index.ts';
 import type { Voter } from '../../domain/scoring/index.ts';
 import { scoreVoter } from '../../domain/scoring/index.ts';
-import { loadValidBank } from '../../tools/load-bank.ts';
-import { DEFAULT_LIMITS, type RateLimits } from '../config.ts';
-import { type RunningServer, startServer } from '../start.ts';
-import { storeBackends } from '../test-support/backends.ts';
+import { storeBackends } from '../../test/server/backends.ts';
 import {
   ASSET_PATH,
   INDEX_HTML,
@@ -25,7 +22,10 @@ import {
   SHELL_HTML,
   sseReader,
   type TestSite,
-} from '../test-support/site.ts';
+} from '../../test/server/site.ts';
+import { loadValidBank } from '../../tools/load-bank.ts';
+import { DEFAULT_LIMITS, type RateLimits } from '../config.ts';
+import { type RunningServer, startServer } from '../start.ts';
 
 // The HTTP contract of src/domain/classroom/http-contract.ts over a real listening server on
 // 127.0.0.1, on SQLite in a file and on a real PostgreSQL. Figures are checked against sums

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE, SERVICE_WORKER_FILE } from '../../features/offline/offline-files.ts';
+import { ASSET_PATH, makeSite, type TestSite } from '../../test/server/site.ts';
 import { type RunningServer, startServer } from '../start.ts';
-import { ASSET_PATH, makeSite, type TestSite } from '../test-support/site.ts';
 import { IMMUTABLE, NO_CACHE, SHORT_CACHE, staticHeaders } from './headers.ts';
 
 // The offline version's files as the service serves them (src/tools/pwa.ts builds them): the

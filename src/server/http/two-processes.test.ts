@@ -2,13 +2,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Compass } from '../../domain/bank/types.ts';
 import { classroomApi } from '../../domain/classroom/index.ts';
+import { makeSite, sseReader, type TestSite } from '../../test/server/site.ts';
 import { loadValidBank } from '../../tools/load-bank.ts';
 import {
   postgresSetup,
   type PostgresTestDatabase,
   startPostgresDatabase,
-} from '../test-support/postgres.ts';
-import { makeSite, sseReader, type TestSite } from '../test-support/site.ts';
+} from '../../tools/throwaway-postgres.ts';
 
 // Scale-out: two real server processes (src/server/main.ts, as `npm run serve` starts it) on two
 // ports share one PostgreSQL database. A teacher following the live count on process A sees

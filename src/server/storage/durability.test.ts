@@ -11,12 +11,12 @@ import {
   DURABILITY_LOOPS,
   DURABILITY_PARTIES,
   DURABILITY_STATEMENTS,
-} from '../test-support/durability.ts';
+} from '../../test/server/durability.ts';
 import {
   postgresSetup,
   type PostgresTestDatabase,
   startPostgresDatabase,
-} from '../test-support/postgres.ts';
+} from '../../tools/throwaway-postgres.ts';
 import { openStore } from './open-store.ts';
 import type { RoundCounters } from './types.ts';
 
@@ -24,7 +24,7 @@ import type { RoundCounters } from './types.ts';
 // SQLite and on PostgreSQL), and processes sharing a SQLite file must not lose or refuse each
 // other's writes.
 
-const CHILD = fileURLToPath(new URL('../test-support/durability-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../../test/server/durability-child.ts', import.meta.url));
 const CODE = 'durable';
 const NOW = new Date();
 const dir = mkdtempSync(join(tmpdir(), 'valkompass-durability-'));

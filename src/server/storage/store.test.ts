@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Position, Stance } from '../../domain/bank/types.ts';
 import { addCounters, emptyCounters, submissionDelta } from '../../domain/classroom/index.ts';
 import { buildCompass } from '../../test/compass-builder.ts';
-import { storeBackends } from '../test-support/backends.ts';
+import { storeBackends } from '../../test/server/backends.ts';
 import { openStore } from './open-store.ts';
 import type {
   AnswerKey,

@@ -4,8 +4,8 @@
  * EventSource. The real service is tested in src/server; this only lets the pages talk to
  * something that behaves like it. Not imported by the app.
  */
-import type { ClassFigures, ResultsResponse } from '../../domain/classroom/index.ts';
-import { MIN_SUBMISSIONS } from '../../domain/classroom/index.ts';
+import type { ClassFigures, ResultsResponse } from '../domain/classroom/index.ts';
+import { MIN_SUBMISSIONS } from '../domain/classroom/index.ts';
 
 export interface FakeRound {
   compass: string;

@@ -10,7 +10,7 @@
  * `start <ms>` before the first and `end <ms>` after the last.
  */
 import { writeSync } from 'node:fs';
-import { openStore } from '../storage/open-store.ts';
+import { openStore } from '../../server/storage/open-store.ts';
 import { DURABILITY_DELTA, DURABILITY_LOOPS } from './durability.ts';
 
 const [databaseUrl, code, prefix, count] = process.argv.slice(2);

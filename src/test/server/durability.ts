@@ -1,4 +1,4 @@
-import type { CountersDelta } from '../storage/types.ts';
+import type { CountersDelta } from '../../server/storage/types.ts';
 
 /** The round the durability test's child submits to, and the one delta every submission carries. */
 export const DURABILITY_STATEMENTS = ['s1', 's2'];

@@ -1,7 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { postgresSetup, type PostgresTestDatabase, startPostgresDatabase } from './postgres.ts';
+import {
+  postgresSetup,
+  type PostgresTestDatabase,
+  startPostgresDatabase,
+} from '../../tools/throwaway-postgres.ts';
 
 /** One database the store's test suite runs against (`describe.each` over `storeBackends()`). */
 export interface BackendUnderTest {

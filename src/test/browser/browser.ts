@@ -16,11 +16,11 @@ import {
 } from 'playwright-core';
 import { preview } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { READY_ATTRIBUTE } from '../../src/config/boot-contract.ts';
-import type { VoterAnswer } from '../../src/domain/scoring/index.ts';
-import { type RunningServer, type StartOptions, startServer } from '../../src/server/start.ts';
-import { STORAGE_KEY, storedAnswersText } from '../../src/state/answers-storage.ts';
-import { CHROMIUM_FLAGS, chromiumPath } from '../../src/tools/chromium.ts';
+import { READY_ATTRIBUTE } from '../../config/boot-contract.ts';
+import type { VoterAnswer } from '../../domain/scoring/index.ts';
+import { type RunningServer, type StartOptions, startServer } from '../../server/start.ts';
+import { STORAGE_KEY, storedAnswersText } from '../../state/answers-storage.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../tools/chromium.ts';
 
 /** The suites name Playwright's types through this module, never playwright-core itself. */
 export type { BrowserContext, BrowserContextOptions, Frame, Page };
@@ -233,7 +233,7 @@ export function browserFixture<S extends Served = Served>(
       const context = await browser.newContext({ ...PHONE, ...options.context, ...extra });
       const contexts = owner().contexts;
       contexts.push(context);
-      // One its test or hook closed itself is not closed again.
+      // A context that its test or hook closed itself is not closed again.
       context.once('close', () => contexts.splice(contexts.indexOf(context), 1));
       return context;
     },

@@ -1,5 +1,7 @@
 /**
- * A real PostgreSQL database for tests, one per test file.
+ * A real PostgreSQL database for tests, one per test file, and for the classroom benchmark
+ * (bench-classroom.ts). It lives in src/tools rather than with the test helpers in src/test
+ * because the benchmark, a tool, uses it too, and only tests may import src/test.
  *
  * - `VALKOMPASS_SKIP_POSTGRES=1`: the PostgreSQL tests are skipped (visibly: `describe.skip`, with
  *   the reason in the suite's name).
