@@ -1,7 +1,7 @@
 /**
  * The browser fixture of the end-to-end suites, and what they share: the only module that launches
- * Chromium or imports playwright-core, so that every suite gets the same browser, flags, context
- * defaults and clean-up.
+ * Chromium or imports playwright-core (tests/test-helpers-home.test.ts holds it to that), so that
+ * every suite gets the same browser, flags, context defaults and clean-up.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
