@@ -31,6 +31,9 @@ const notInDomain = [
   '**/tools/**',
 ];
 
+/** React and the libraries that bind to it, which the lowest layers do without. */
+const react = ['react', 'react-dom', 'react-dom/*', 'react-router', 'react-router/*'];
+
 /**
  * The layers of src/ (README, "Layout"), read from the disk so that a new folder is covered the
  * day it appears. Each zone below says which layer may not import which; zones are checked on
@@ -43,8 +46,14 @@ const features = readdirSync(join(root, 'src/features'), { withFileTypes: true }
 /** Every top-level file and folder of src/ except the given ones, as zone targets. */
 const srcExcept = (...names) =>
   srcEntries.filter((name) => !names.includes(name)).map((name) => `src/${name}`);
-/** Layers below the features, which every feature may read. */
-const shared = ['config', 'i18n', 'context', 'components', 'data', 'state'];
+/**
+ * Layers below the features, which every feature may read, in order: each imports only the ones
+ * before it (and src/domain). config/ holds constants (the language list among them) and
+ * dependency-free helpers; i18n/ the strings, loaded without React; data/ loads from the network;
+ * state/ keeps what the visitor chose; context/ hands all that to React; components/ is the UI
+ * the features share.
+ */
+const shared = ['config', 'i18n', 'data', 'state', 'context', 'components'];
 
 /** The engine's folders other than the matching, which reach it through its entry too. */
 const domainExcept = (...names) =>
@@ -81,8 +90,17 @@ const zones = [
     target: shared.map((layer) => `src/${layer}`),
     from: ['src/features', 'src/app', 'src/main.tsx'],
     message:
-      'config/, i18n/, context/, components/, data/ and state/ sit below the features: they import no feature and not the app.',
+      'config/, i18n/, data/, state/, context/ and components/ sit below the features: they import no feature and not the app.',
   },
+  // One zone per shared layer but the last: it may not import any layer after it.
+  ...shared.slice(0, -1).map((layer, i) => {
+    const after = shared.slice(i + 1);
+    return {
+      target: `src/${layer}`,
+      from: after.map((later) => `src/${later}`),
+      message: `The shared layers are ordered ${shared.join(' → ')} and each imports only those before it: ${layer}/ does not import ${after.map((l) => `${l}/`).join(', ')}. Move the code to the layer it belongs in.`,
+    };
+  }),
   {
     target: 'src/server',
     from: 'src',
@@ -140,6 +158,55 @@ export default tseslint.config(
       // The zones only see imports that resolve: an unresolved one must fail, not slip through.
       // Vite's virtual modules (made by our own plugins at build time) are the exception.
       'import-x/no-unresolved': ['error', { ignore: ['^virtual:valkompass/'] }],
+    },
+  },
+  {
+    // config/ is read by everything, the embed loader (embed.js, with a size budget) included: no
+    // UI library, no i18next, no store.
+    files: ['src/config/**/*.{ts,tsx}'],
+    ignores: ['src/config/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...react, 'react-i18next', 'i18next', 'zustand', 'zustand/*'],
+              message:
+                'src/config is the lowest layer: constants and dependency-free helpers, no React, i18next or zustand.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // i18n/ loads and picks strings without React: hooks and components that read them live in
+    // src/components. It binds its i18next instance to react-i18next (initReactI18next) and
+    // nothing more of that package.
+    files: ['src/i18n/**/*.{ts,tsx}'],
+    ignores: ['src/i18n/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'react-i18next',
+              allowImportNames: ['initReactI18next'],
+              message:
+                'src/i18n imports no React: a hook or component that reads the strings belongs in src/components.',
+            },
+          ],
+          patterns: [
+            {
+              group: react,
+              message:
+                'src/i18n imports no React: a hook or component that reads the strings belongs in src/components.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -34,14 +34,16 @@ const REVIEW = 'src/features/review/ReviewPage.tsx';
 const DOMAIN = 'src/domain/bank/types.ts';
 const TOOLS = 'src/tools/load-bank.ts';
 const TEST_HELPER = 'src/test/compass-builder.ts';
+/** One real file per shared layer, in the layers' order: each imports only those before it. */
 const SHARED = {
   config: 'src/config/paths.ts',
   i18n: 'src/i18n/i18n.ts',
-  context: 'src/context/compass-context.tsx',
-  components: 'src/components/NotFound.tsx',
   data: 'src/data/load-compass.ts',
   state: 'src/state/answers-store.ts',
+  context: 'src/context/compass-context.tsx',
+  components: 'src/components/NotFound.tsx',
 };
+const ORDER = Object.keys(SHARED) as (keyof typeof SHARED)[];
 
 /** One shipped (non-test) source file of every feature folder. */
 const features = readdirSync('src/features', { withFileTypes: true })
@@ -143,7 +145,7 @@ describe('features (src/features/<name>)', () => {
   );
 });
 
-describe('the layers below the features (config, i18n, context, components, data, state)', () => {
+describe('the layers below the features (config → i18n → data → state → context → components)', () => {
   it.each(Object.entries(SHARED))('%s/ imports no feature and not the app', async (layer) => {
     const file = `src/${layer}/example.ts`;
     for (const target of [QUIZ, LAYOUT, MAIN]) {
@@ -151,15 +153,86 @@ describe('the layers below the features (config, i18n, context, components, data
     }
   });
 
-  it.each(Object.keys(SHARED))(
-    '%s/ imports the other layers below and the engine',
+  it.each(ORDER.slice(0, -1).map((layer, i) => [layer, ORDER[i + 1]!]))(
+    '%s/ does not import %s/, the layer after it',
+    async (layer, next) => {
+      expect(await importing(`src/${layer}/example.ts`, SHARED[next])).toContain(ZONE);
+    },
+  );
+
+  it.each(ORDER.slice(0, -2))('%s/ imports none of the layers after it', async (layer) => {
+    const file = `src/${layer}/example.ts`;
+    for (const later of ORDER.slice(ORDER.indexOf(layer) + 1)) {
+      expect(await importing(file, SHARED[later]), later).toContain(ZONE);
+    }
+  });
+
+  it.each(ORDER)(
+    '%s/ imports its own files, the layers before it and the engine',
     async (layer) => {
       const file = `src/${layer}/example.ts`;
-      for (const target of [DOMAIN, ...Object.values(SHARED)]) {
+      const before = ORDER.slice(0, ORDER.indexOf(layer) + 1).map((l) => SHARED[l]);
+      for (const target of [DOMAIN, ...before]) {
         expect(await importing(file, target), target).toEqual([]);
       }
     },
   );
+
+  it('binds shipped code only: a test file may import a layer after its own', async () => {
+    expect(await importing('src/i18n/example.test.tsx', SHARED.components)).toEqual([]);
+  });
+
+  describe('React stays out of config/ and i18n/', () => {
+    const REACT = [
+      "import { useState } from 'react';",
+      "import type { ReactNode } from 'react';",
+      "import { createRoot } from 'react-dom/client';",
+      "import { Link } from 'react-router';",
+      "import { useTranslation } from 'react-i18next';",
+    ];
+
+    it.each(REACT)('i18n/ rejects %s', async (code) => {
+      expect(await ruleIds(`${code}\nexport {};\n`, 'src/i18n/example.ts')).toContain(
+        'no-restricted-imports',
+      );
+    });
+
+    it('i18n/ binds its i18next instance to react-i18next, and takes nothing else from it', async () => {
+      expect(
+        await ruleIds(
+          "import { initReactI18next } from 'react-i18next';\nexport { initReactI18next };\n",
+          'src/i18n/example.ts',
+        ),
+      ).toEqual([]);
+      expect(
+        await ruleIds(
+          "import { initReactI18next, useTranslation } from 'react-i18next';\nexport { initReactI18next, useTranslation };\n",
+          'src/i18n/example.ts',
+        ),
+      ).toContain('no-restricted-imports');
+    });
+
+    it.each([...REACT, "import i18next from 'i18next';", "import { create } from 'zustand';"])(
+      'config/ rejects %s',
+      async (code) => {
+        expect(await ruleIds(`${code}\nexport {};\n`, 'src/config/example.ts')).toContain(
+          'no-restricted-imports',
+        );
+      },
+    );
+
+    it.each(['data', 'state', 'context', 'components'])(
+      '%s/ may use React (the rule is not wider than it says)',
+      async (layer) => {
+        expect(
+          await ruleIds(
+            "import { useState } from 'react';\nexport const x = useState;\n",
+            `src/${layer}/example.ts`,
+          ),
+        ).not.toContain('no-restricted-imports');
+      },
+    );
+  });
 });
 
 describe('the app (src/app, src/main.tsx)', () => {

@@ -1,13 +1,13 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { ReadingLink } from '../components/reading-link.tsx';
+import { direction } from '../config/languages.ts';
 import { useEmbed } from '../context/embed-context.tsx';
 import { usePaths, useScope } from '../context/scope-context.tsx';
 import { UpdatePrompt } from '../features/offline/UpdatePrompt.tsx';
 import { EASY_READ_NAME, LANGUAGE_NAMES } from '../i18n/i18n.ts';
-import { direction } from '../i18n/languages.ts';
 import { READINGS } from '../i18n/reading.ts';
-import { ReadingLink } from '../i18n/reading-link.tsx';
 import { ReadingOffers } from './ReadingOffer.tsx';
 
 /**

@@ -1,9 +1,9 @@
 import { type RefObject, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReadingLink } from '../components/reading-link.tsx';
+import { direction, LANGUAGES } from '../config/languages.ts';
 import { useScope } from '../context/scope-context.tsx';
-import { direction, LANGUAGES } from '../i18n/languages.ts';
 import { OFFER_ATTRIBUTE, readingLanguage } from '../i18n/reading.ts';
-import { ReadingLink } from '../i18n/reading-link.tsx';
 import { rememberReading, useReadingPrefs } from '../state/reading-prefs.ts';
 
 /** Hides the offer: the stylesheet shows it only while `<html>` names its language. */

@@ -1,5 +1,5 @@
 import { type ComponentType, type ReactNode, use } from 'react';
-import { tracked } from '../data/resource.ts';
+import { tracked } from '../config/thenables.ts';
 
 /** A page component loaded when first needed, and `load`, which fetches it ahead of that. */
 export type LazyPage<P extends object> = ((props: P) => ReactNode) & {

@@ -6,8 +6,8 @@
  * The loader bundles this module, so it imports only small, side-effect-free modules (no React,
  * no i18next, not the route table in paths.ts) and the loader stays within its size budget.
  */
-import { isLanguage, type Language, LANGUAGES } from '../i18n/languages.ts';
 import { embedFrame } from './embed-path.ts';
+import { isLanguage, type Language, LANGUAGES } from './languages.ts';
 
 // --- the loader and its containers --------------------------------------------------------------
 

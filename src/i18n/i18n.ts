@@ -1,7 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { settled, tracked } from '../data/resource.ts';
-import { isLanguage, type Language, LANGUAGES } from './languages.ts';
+import { isLanguage, type Language, LANGUAGES } from '../config/languages.ts';
+import { settled, tracked } from '../config/thenables.ts';
 import { readingOffer as arOffer } from './locales/ar.json';
 import { readingOffer as enOffer } from './locales/en.json';
 import sv, { readingOffer as svOffer } from './locales/sv.json';

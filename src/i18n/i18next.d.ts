@@ -9,7 +9,7 @@ import type teacher from './locales/teacher/sv.json';
 /**
  * Translation keys are typed from the Swedish strings (the authoritative language), so that a
  * missing or misspelt key fails `npm run typecheck`. Other languages are held to the same keys
- * by tests/i18n-parity.test.ts. `classroom`, `teacher`, `quoteGame`, `lessons` and `printables` load with their pages (namespaces.tsx).
+ * by tests/i18n-parity.test.ts. `classroom`, `teacher`, `quoteGame`, `lessons` and `printables` load with their pages (namespaces.ts).
  */
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -3,7 +3,7 @@
  * module without i18next, React or zustand, so that the tiny script that picks a visitor's
  * reading before the first paint (`src/app/arrival.ts`) is built from the same rules as the app.
  */
-import { isLanguage, type Language, LANGUAGES } from './languages.ts';
+import { isLanguage, type Language, LANGUAGES } from '../config/languages.ts';
 
 /** Every way of reading a page; each but Swedish has a prefix in the URL (`/en/…`, `/lattlast/…`). */
 export const READINGS = ['sv', 'en', 'ar', 'lattlast'] as const;

@@ -1,7 +1,4 @@
-import { useTranslation } from 'react-i18next';
-import { useScope } from '../context/scope-context.tsx';
 import type { Localized, Statement } from '../domain/bank/types.ts';
-import { isEasyReading } from './reading.ts';
 
 /** A statement as shown: its text and explainer, each with the language it is written in. */
 export interface ShownStatement {
@@ -23,8 +20,10 @@ const pick = (text: Localized, language: string): [string, string] => {
 /**
  * The one place that decides which words of a statement a reader sees: in easy-read mode (which
  * is a mode of Swedish) the statement's `easy` texts where it has them, else the text in the
- * reader's language, falling back to Swedish. Every page that shows a statement goes through here,
- * so the reading mode applies everywhere; the answers belong to the statement, never to its words.
+ * reader's language, falling back to Swedish. Every page that shows a statement goes through here
+ * (through `useStatementText`, src/components/use-statement-text.ts, for the current language and
+ * reading mode), so the reading mode applies everywhere; the answers belong to the statement,
+ * never to its words.
  */
 export function statementText(
   statement: Statement,
@@ -38,18 +37,4 @@ export function statementText(
   const [text, textLang] = pick(statement.text, language);
   const [explainer, explainerLang] = pick(statement.explainer, language);
   return { text, textLang, explainer, explainerLang, easy: false };
-}
-
-/** Whether easy-read is on now: the page's address says so (`/lattlast/…`), and it is in Swedish. */
-export function useEasyRead(): boolean {
-  const { i18n } = useTranslation();
-  return isEasyReading(useScope().reading) && i18n.language === 'sv';
-}
-
-/** `statementText` for the current language and reading mode. */
-export function useStatementText(): (statement: Statement) => ShownStatement {
-  const { i18n } = useTranslation();
-  const easy = useEasyRead();
-  const language = i18n.language;
-  return (statement) => statementText(statement, language, easy);
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { Language } from '../i18n/languages.ts';
+import type { Language } from '../config/languages.ts';
 import {
   isEasyReading,
   type Reading,

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Connect, type Plugin } from 'vite';
 import type { CompassFiles, PageToRender } from '../app/prerender.tsx';
-import { direction } from '../i18n/languages.ts';
+import { direction } from '../config/languages.ts';
 import { type Reading, readingLanguage } from '../i18n/reading.ts';
 import { buildScript } from './embed-loader.ts';
 import { questionBank } from './vite-plugin-bank.ts';

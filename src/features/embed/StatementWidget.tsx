@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ListenButton } from '../../components/ListenButton.tsx';
 import { StanceView } from '../../components/StanceView.tsx';
+import { useStatementText } from '../../components/use-statement-text.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import type { Position } from '../../domain/bank/types.ts';
 import { handoverFragment } from '../../domain/share-link/answer-handover.ts';
 import { positionKey } from '../../i18n/labels.ts';
-import { useStatementText } from '../../i18n/statement-text.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 
 const OPTIONS: readonly Position[] = [1, 0.5, 0, -0.5, -1];

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Language } from '../../config/languages.ts';
 import type { Compass } from '../../domain/bank/types.ts';
-import type { Language } from '../../i18n/languages.ts';
 import en from '../../i18n/locales/lessons/en.json';
 import sv from '../../i18n/locales/lessons/sv.json';
 import { demoCompass, renderLazyPage } from '../../test/render-app.tsx';

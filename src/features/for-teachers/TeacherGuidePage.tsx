@@ -3,15 +3,15 @@ import type { ParseKeys, TFunction } from 'i18next';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { NamespaceGate, useNamespaceLanguage } from '../../components/NamespaceGate.tsx';
+import type { Language } from '../../config/languages.ts';
 import { type Printable, PRINTABLES, type SitePaths } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { useClassroomService } from '../../data/use-classroom-service.ts';
 import type { Compass, Position } from '../../domain/bank/types.ts';
 import { MIN_SUBMISSIONS } from '../../domain/classroom/class-result.ts';
-import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
-import { NamespaceGate, useNamespaceLanguage } from '../../i18n/namespaces.tsx';
 import {
   type Comparison,
   sensitiveStatements,

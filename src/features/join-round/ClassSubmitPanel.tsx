@@ -1,6 +1,7 @@
 import './join-round.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import { NamespaceGate } from '../../components/NamespaceGate.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { submitAnswers } from '../../data/classroom-client.ts';
 import { MIN_SUBMISSIONS } from '../../domain/classroom/class-result.ts';
@@ -8,7 +9,6 @@ import type { ApiErrorCode } from '../../domain/classroom/http-contract.ts';
 import { formatJoinCode } from '../../domain/classroom/join-code.ts';
 import { positionKey } from '../../i18n/labels.ts';
 import { localized } from '../../i18n/localized.ts';
-import { NamespaceGate } from '../../i18n/namespaces.tsx';
 import { useAnswers } from '../../state/answers-store.ts';
 import { type ClassRound, useClassRound } from '../../state/class-round.ts';
 import { submissionOf } from './submission.ts';

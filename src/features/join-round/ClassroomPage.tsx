@@ -2,11 +2,11 @@ import './join-round.css';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { NamespaceGate } from '../../components/NamespaceGate.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { useClassroomService } from '../../data/use-classroom-service.ts';
 import { MIN_SUBMISSIONS } from '../../domain/classroom/class-result.ts';
 import { formatJoinCode, normaliseJoinCode } from '../../domain/classroom/join-code.ts';
-import { NamespaceGate } from '../../i18n/namespaces.tsx';
 import { useClassRound } from '../../state/class-round.ts';
 
 /**

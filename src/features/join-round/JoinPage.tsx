@@ -2,13 +2,13 @@ import './join-round.css';
 import { useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { NamespaceGate } from '../../components/NamespaceGate.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { type ApiOutcome, checkService, getSession } from '../../data/classroom-client.ts';
 import type { SessionResponse } from '../../domain/classroom/http-contract.ts';
 import { formatJoinCode, normaliseJoinCode } from '../../domain/classroom/join-code.ts';
 import { localized } from '../../i18n/localized.ts';
-import { NamespaceGate } from '../../i18n/namespaces.tsx';
 import { useAnswers } from '../../state/answers-store.ts';
 import { useClassRound } from '../../state/class-round.ts';
 

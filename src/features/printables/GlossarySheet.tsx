@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../config/languages.ts';
 import { useCompass } from '../../context/compass-context.tsx';
-import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
 import { PrintHead } from './PrintHead.tsx';
 

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import type { Language } from '../../config/languages.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import type { Position } from '../../domain/bank/types.ts';
-import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
 import { URL_COMPONENTS } from './breakable-url.tsx';
 import { methodExercise, type PartyExercise } from './method-exercise.ts';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../config/languages.ts';
 import type { Printable } from '../../config/paths.ts';
 import { useCompass } from '../../context/compass-context.tsx';
-import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
 
 /** The material's heading: its name, then the compass and version it was generated from. */

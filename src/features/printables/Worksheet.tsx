@@ -1,9 +1,10 @@
 import { Trans, useTranslation } from 'react-i18next';
+import { useEasyRead } from '../../components/use-statement-text.ts';
+import type { Language } from '../../config/languages.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
-import type { Language } from '../../i18n/languages.ts';
 import { localized } from '../../i18n/localized.ts';
-import { statementText, useEasyRead } from '../../i18n/statement-text.ts';
+import { statementText } from '../../i18n/statement-text.ts';
 import { URL_COMPONENTS } from './breakable-url.tsx';
 import { PrintHead } from './PrintHead.tsx';
 import { useSiteOrigin } from './site-origin.ts';

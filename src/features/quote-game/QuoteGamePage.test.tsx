@@ -2,8 +2,8 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { Language } from '../../config/languages.ts';
 import type { Compass, Stance } from '../../domain/bank/types.ts';
-import type { Language } from '../../i18n/languages.ts';
 import { buildCompass } from '../../test/compass-builder.ts';
 import { demoCompass, renderLazyPage } from '../../test/render-app.tsx';
 import { seededRandom } from './draw.ts';

@@ -2,10 +2,10 @@ import './quote-game.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { NamespaceGate } from '../../components/NamespaceGate.tsx';
+import { useStatementText } from '../../components/use-statement-text.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
-import { NamespaceGate } from '../../i18n/namespaces.tsx';
-import { useStatementText } from '../../i18n/statement-text.ts';
 import { drawGame, quoteParties, type Random, seededRandom } from './draw.ts';
 
 /**

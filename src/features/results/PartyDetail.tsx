@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NotFound } from '../../components/NotFound.tsx';
+import { useStatementText } from '../../components/use-statement-text.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { confidenceKey, formatDecimal, positionKey } from '../../i18n/labels.ts';
-import { useStatementText } from '../../i18n/statement-text.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { coverageText } from './coverage-text.ts';
 import { useResult } from './use-result.ts';

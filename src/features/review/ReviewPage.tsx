@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ClearAnswers } from '../../components/ClearAnswers.tsx';
+import { useStatementText } from '../../components/use-statement-text.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { type Position, POSITIONS } from '../../domain/bank/types.ts';
 import type { Answer } from '../../domain/scoring/index.ts';
 import { positionKey } from '../../i18n/labels.ts';
-import { useStatementText } from '../../i18n/statement-text.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 
 const UNANSWERED = 'none';

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ClearAnswers } from '../../components/ClearAnswers.tsx';
+import { EasyReadToggle } from '../../components/reading-link.tsx';
+import { useEasyRead } from '../../components/use-statement-text.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { localized } from '../../i18n/localized.ts';
-import { EasyReadToggle } from '../../i18n/reading-link.tsx';
-import { useEasyRead } from '../../i18n/statement-text.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 
 /** What the compass is and is not, how long it takes, the privacy promise, and the way in. */

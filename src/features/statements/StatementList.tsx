@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { StanceView } from '../../components/StanceView.tsx';
+import { useStatementText } from '../../components/use-statement-text.ts';
 import type { Compass, Statement } from '../../domain/bank/types.ts';
 import type { VoterAnswer } from '../../domain/scoring/index.ts';
 import { positionKey } from '../../i18n/labels.ts';
 import { localized } from '../../i18n/localized.ts';
-import { useStatementText } from '../../i18n/statement-text.ts';
 
 /** Every statement with what each programme says, quotes included: the coding laid open. */
 export function StatementList({

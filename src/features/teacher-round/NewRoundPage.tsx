@@ -2,13 +2,13 @@ import './teacher-round.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { NamespaceGate } from '../../components/NamespaceGate.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { createSession } from '../../data/classroom-client.ts';
 import { useClassroomService } from '../../data/use-classroom-service.ts';
 import { MIN_SUBMISSIONS } from '../../domain/classroom/index.ts';
 import { localized } from '../../i18n/localized.ts';
-import { NamespaceGate } from '../../i18n/namespaces.tsx';
 import { teacherKeys } from '../../state/teacher-keys.ts';
 import { problemOf, type TeacherProblem } from './errors.ts';
 

@@ -2,6 +2,7 @@ import './teacher-round.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { NamespaceGate } from '../../components/NamespaceGate.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { deleteSession, getResults, getSession } from '../../data/classroom-client.ts';
@@ -12,7 +13,6 @@ import {
   type ResultsResponse,
   type SessionResponse,
 } from '../../domain/classroom/index.ts';
-import { NamespaceGate } from '../../i18n/namespaces.tsx';
 import { teacherKeys } from '../../state/teacher-keys.ts';
 import { ClassResults } from './ClassResults.tsx';
 import { Confirm } from './Confirm.tsx';

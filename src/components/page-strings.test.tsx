@@ -5,8 +5,10 @@ import type { ReactNode } from 'react';
 import { Suspense } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { createBrowserI18n, loadStrings, originalInstance, startLanguage } from './i18n.ts';
-import { loadNamespace, NamespaceGate, PageStringsGate } from './namespaces.tsx';
+import { createBrowserI18n, loadStrings, originalInstance, startLanguage } from '../i18n/i18n.ts';
+import { loadNamespace } from '../i18n/namespaces.ts';
+import { NamespaceGate } from './NamespaceGate.tsx';
+import { PageStringsGate } from './PageStringsGate.tsx';
 
 function ReviewTitle() {
   const { t } = useTranslation();

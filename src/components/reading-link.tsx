@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { EASY_READ_NAME } from '../i18n/i18n.ts';
+import { inReading, type Reading, readingLanguage } from '../i18n/reading.ts';
 import { rememberReading } from '../state/reading-prefs.ts';
-import { EASY_READ_NAME } from './i18n.ts';
-import { inReading, type Reading, readingLanguage } from './reading.ts';
 
 /**
  * A link to this same page in another reading (`/x` → `/en/x`, `/lattlast/x`): a plain link,

@@ -1,9 +1,7 @@
 import type { i18n } from 'i18next';
-import { type ReactNode, use } from 'react';
-import { useTranslation } from 'react-i18next';
-import { settled, tracked } from '../data/resource.ts';
-import { loadStrings, originalInstance } from './i18n.ts';
-import { isLanguage, type Language } from './languages.ts';
+import type { Language } from '../config/languages.ts';
+import { settled, tracked } from '../config/thenables.ts';
+import { originalInstance } from './i18n.ts';
 
 /**
  * Strings that only some visitors need live in namespaces of their own, loaded with the pages
@@ -60,12 +58,6 @@ export function namespaceLanguage(namespace: LazyNamespace, language: Language):
   return loaders[namespace][language] ? language : 'en';
 }
 
-/** `namespaceLanguage` for the app's current language: the language a page of `namespace` shows. */
-export function useNamespaceLanguage(namespace: LazyNamespace): Language {
-  const { i18n: instance } = useTranslation();
-  return namespaceLanguage(namespace, isLanguage(instance.language) ? instance.language : 'sv');
-}
-
 /** Loads in flight or done, per i18next instance (tests make one per render). */
 const loads = new WeakMap<i18n, Map<string, Promise<void>>>();
 
@@ -106,34 +98,4 @@ export function loadNamespace(
         );
   mine.set(key, pending);
   return pending;
-}
-
-/**
- * Renders `children` once `namespace` is loaded for the current language, suspending until then
- * (so put it inside a `<Suspense>`; the routes' page wrapper is one). Switching the language
- * suspends again until the new language's strings are there.
- */
-export function NamespaceGate({
-  namespace,
-  children,
-}: {
-  namespace: LazyNamespace;
-  children: ReactNode;
-}) {
-  const { i18n: instance } = useTranslation();
-  const language = isLanguage(instance.language) ? instance.language : 'sv';
-  use(loadNamespace(instance, namespace, language));
-  return children;
-}
-
-/**
- * Renders `children` once the `pages` part of the current language's strings is loaded (see
- * string-parts.ts), suspending until then; every page but the start page is wrapped in it
- * (src/app/routes.tsx).
- */
-export function PageStringsGate({ children }: { children: ReactNode }) {
-  const { i18n: instance } = useTranslation();
-  const language = isLanguage(instance.language) ? instance.language : 'sv';
-  use(loadStrings(instance, language, 'pages'));
-  return children;
 }
