@@ -2,6 +2,7 @@ import './app/app.css';
 import { type ReactNode, startTransition, StrictMode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, matchPath, matchRoutes, MemoryRouter, useRoutes } from 'react-router';
+import { EmbedBridge } from './app/CompassLayout.tsx';
 import { createRoot, hydrateRoot } from './app/react-dom-client.ts';
 import { pageNeeds, routes } from './app/routes.tsx';
 import { Started } from './app/Started.tsx';
@@ -42,6 +43,7 @@ interface Start {
 }
 
 function embedded(compass: string): Start {
+  void EmbedBridge.load();
   const embed = readEmbedOptions(window.location.search, (message) => console.warn(message));
   const own = arrivalReading(storedReadingText(), navigator.languages);
   const reading = embed.lang ? readingOf(embed.lang, own === 'lattlast') : own;

@@ -9,11 +9,21 @@ import { ScopeProvider, useScope } from '../context/scope-context.tsx';
 import { useCompassLoad } from '../data/use-compass.ts';
 import type { Compass } from '../domain/bank/types.ts';
 import { readHandover } from '../domain/share-link/answer-handover.ts';
-import { EmbedBridge } from '../features/embed/EmbedBridge.tsx';
 import { useAnswers } from '../state/answers-store.ts';
 import { Layout } from './Layout.tsx';
+import { lazyPage } from './lazy-page.tsx';
 import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
 import { Started } from './Started.tsx';
+
+/**
+ * The bridge to a news site's page around an embedded compass (its height, the voter's progress):
+ * loaded only inside such a frame, which starts fetching it at once (main.tsx), so that visitors
+ * of the site itself do not load it with the start page.
+ */
+export const EmbedBridge = lazyPage(
+  () => import('../features/embed/EmbedBridge.tsx'),
+  'EmbedBridge',
+);
 
 /**
  * A compass's pages: the compass named in the address (or `id`, for the site's start page when it
@@ -46,7 +56,11 @@ function LoadedCompass({ id, children }: { id: string; children: ReactNode }) {
         <CompassProvider value={compass}>
           <BoundAnswers compass={compass} />
           <GivenAnswer compass={compass} />
-          {embed && <EmbedBridge options={embed} />}
+          {embed && (
+            <Suspense fallback={null}>
+              <EmbedBridge options={embed} />
+            </Suspense>
+          )}
           {children}
           <Started />
         </CompassProvider>

@@ -1,5 +1,6 @@
 import { type ComponentType, type ReactNode, use } from 'react';
 import { tracked } from '../config/thenables.ts';
+import type { PageModule } from './pages.ts';
 
 /** A page component loaded when first needed, and `load`, which fetches it ahead of that. */
 export type LazyPage<P extends object> = ((props: P) => ReactNode) & {
@@ -25,3 +26,10 @@ export function lazyPage<K extends string, P extends object = object>(
   Page.displayName = name;
   return Object.assign(Page, { load: loadComponent });
 }
+
+/** The page of a module in the page table (pages.ts), loaded when first rendered. */
+export const lazyPageOf = (module: PageModule): LazyPage<Record<string, unknown>> =>
+  lazyPage(
+    module.load as () => Promise<Record<string, ComponentType<Record<string, unknown>>>>,
+    module.name,
+  );

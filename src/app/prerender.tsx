@@ -9,13 +9,15 @@ import { prerender } from 'react-dom/static';
 import { I18nextProvider } from 'react-i18next';
 import { StaticRouter, useRoutes } from 'react-router';
 import { COMPASSES, ONLY_COMPASS } from '../config/compasses.ts';
-import { PRINTABLES, sitePaths } from '../config/paths.ts';
+import { sitePaths } from '../config/paths.ts';
 import { methodFigures, readMethodFigures } from '../data/load-method.ts';
 import { type Programmes, programmeTexts } from '../data/load-programmes.ts';
 import { compasses } from '../data/use-compass.ts';
 import { parseCompass } from '../domain/bank/parse-compass.ts';
 import { createI18n, switchLanguage } from '../i18n/i18n.ts';
 import { type Reading, readingLanguage, readingPrefix, READINGS } from '../i18n/reading.ts';
+import { SCREENS } from './page-screens.ts';
+import { PAGES } from './pages.ts';
 import { routes } from './routes.tsx';
 
 export { COMPASSES, READINGS };
@@ -27,11 +29,12 @@ export interface CompassFiles {
   readonly method: unknown;
 }
 
-/** One page to prerender: its address, and the app module whose chunk it needs (for preloading). */
+/** One page to prerender: its address, and its page's module (by name) whose chunk it preloads. */
 export interface PageToRender {
   readonly path: string;
   readonly reading: Reading;
   readonly compass: string;
+  /** The page module's name (pages.ts), or null for a page in the start page's chunk. */
   readonly module: string | null;
 }
 
@@ -48,34 +51,31 @@ export function seedCompass(id: string, files: CompassFiles): void {
 }
 
 /**
- * Every page whose content is the same for every voter: the site's start page, and for each
- * compass its start page, every statement, the list of statements with their quotes, the method,
- * the about page, each party's programme, the teachers' page and each printable material, in
- * every reading.
+ * Every page the page table (pages.ts) marks as prerendered, at each address its screens list
+ * (page-screens.ts; not an old address that leads on, and without a fragment), in every reading:
+ * the site's start page once per reading, the others for each compass.
  */
 export function pagesToRender(files: ReadonlyMap<string, CompassFiles>): PageToRender[] {
+  const parsed = COMPASSES.flatMap(({ id }) => {
+    const found = parseCompass(files.get(id)?.compass);
+    return found.ok ? [{ id, compass: found.compass }] : [];
+  });
   const pages: PageToRender[] = [];
   for (const reading of READINGS) {
     const prefix = readingPrefix(reading);
-    const site = sitePaths(prefix, null).site;
-    pages.push({ path: site, reading, compass: ONLY_COMPASS ?? '', module: null });
-    for (const { id } of COMPASSES) {
-      const parsed = parseCompass(files.get(id)?.compass);
-      if (!parsed.ok) continue;
-      const { statements, parties } = parsed.compass;
-      const p = sitePaths(prefix, id);
-      const page = (path: string, module: string | null) =>
-        pages.push({ path, reading, compass: id, module });
-      page(p.home, null);
-      statements.forEach((_, i) => page(p.statement(i + 1), 'src/features/quiz/QuizPage.tsx'));
-      page(p.statements, 'src/features/statements/StatementsPage.tsx');
-      page(p.method, 'src/features/method/MethodPage.tsx');
-      page(p.about, 'src/features/about/AboutPage.tsx');
-      for (const party of parties)
-        page(p.programme(party.id), 'src/features/programme/ProgrammePage.tsx');
-      page(p.teachers, 'src/features/for-teachers/TeacherGuidePage.tsx');
-      for (const name of PRINTABLES)
-        page(p.printable(name), 'src/features/printables/PrintablePage.tsx');
+    for (const entry of PAGES) {
+      if (!entry.prerendered) continue;
+      const module = entry.module?.name ?? null;
+      // A page at a reading's root is the same whichever compass its screens are listed with.
+      const compasses = entry.route.in === 'site' ? parsed.slice(0, 1) : parsed;
+      for (const { id, compass } of compasses) {
+        const at = sitePaths(prefix, id);
+        const paths = SCREENS[entry.name]({ at, compass })
+          .filter((screen) => screen.lands === undefined)
+          .map((screen) => screen.path.split('#')[0]!);
+        const owner = entry.route.in === 'site' ? (ONLY_COMPASS ?? '') : id;
+        for (const path of new Set(paths)) pages.push({ path, reading, compass: owner, module });
+      }
     }
   }
   return pages;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connect } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prerenderedPath, servePages, SHELL_FILE } from './vite-plugin-prerender.ts';
+import { pageModuleKey, prerenderedPath, servePages, SHELL_FILE } from './vite-plugin-prerender.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'valkompass-serve-'));
 mkdirSync(join(dir, 'socialpolitik', 'fraga', '3'), { recursive: true });
@@ -45,5 +45,27 @@ describe('prerenderedPath', () => {
   it('reads the address a page was rendered for from its root, unescaped', () => {
     expect(prerenderedPath('<div id="root" data-prerendered="/a/b&amp;c">x</div>')).toBe('/a/b&c');
     expect(prerenderedPath('<div id="root"></div>')).toBeNull();
+  });
+});
+
+describe('pageModuleKey', () => {
+  const chunk = (file: string, isDynamicEntry?: true) => ({ file, isDynamicEntry });
+  it('finds a page module by its name among the lazily loaded modules', () => {
+    const manifest = {
+      'src/main.tsx': { file: 'assets/main.js', isEntry: true },
+      'src/features/quiz/QuizPage.tsx': chunk('assets/QuizPage.js', true),
+      'src/features/quiz/Quiz.tsx': chunk('assets/Quiz.js', true),
+    };
+    expect(pageModuleKey(manifest, 'QuizPage')).toBe('src/features/quiz/QuizPage.tsx');
+  });
+
+  it('refuses a name no lazily loaded module has, or two have, instead of losing the preload', () => {
+    const manifest = {
+      'src/a/QuizPage.tsx': chunk('assets/a.js', true),
+      'src/b/QuizPage.tsx': chunk('assets/b.js', true),
+      'src/c/MethodPage.tsx': chunk('assets/c.js'),
+    };
+    expect(() => pageModuleKey(manifest, 'QuizPage')).toThrow(/2 lazily loaded modules/);
+    expect(() => pageModuleKey(manifest, 'MethodPage')).toThrow(/0 lazily loaded modules/);
   });
 });

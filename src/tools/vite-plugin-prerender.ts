@@ -27,6 +27,8 @@ interface ManifestChunk {
   readonly css?: readonly string[];
   readonly imports?: readonly string[];
   readonly isEntry?: boolean;
+  /** A module something loads with `import()`: a page, its strings. */
+  readonly isDynamicEntry?: boolean;
 }
 type Manifest = Record<string, ManifestChunk>;
 
@@ -48,6 +50,21 @@ function chunksOf(manifest: Manifest, key: string): { js: string[]; css: string[
     js: extra.map((k) => manifest[k]!.file),
     css: [...new Set(extra.flatMap((k) => manifest[k]!.css ?? []))],
   };
+}
+
+/**
+ * The manifest key of the page module called `name` (pages.ts): the lazily loaded module whose
+ * file is `<name>.tsx`. Throws unless exactly one is, so a renamed page cannot lose its preload.
+ */
+export function pageModuleKey(manifest: Manifest, name: string): string {
+  const keys = Object.keys(manifest).filter(
+    (key) => manifest[key]!.isDynamicEntry === true && key.endsWith(`/${name}.tsx`),
+  );
+  if (keys.length !== 1)
+    throw new Error(
+      `prerender: ${keys.length} lazily loaded modules named ${name}.tsx in the build (${keys.join(', ')}); the page table (src/app/pages.ts) names a page module by its file`,
+    );
+  return keys[0]!;
 }
 
 const escapeAttribute = (text: string) =>
@@ -192,7 +209,7 @@ export async function prerenderSite(options: {
       const strings = (part: string) =>
         Object.keys(manifest).find((key) => key.endsWith(`strings/${language}/${part}`));
       for (const key of [
-        ...(page.module ? [page.module, strings('pages')] : []),
+        ...(page.module ? [pageModuleKey(manifest, page.module), strings('pages')] : []),
         strings('core'),
       ]) {
         if (key === undefined) throw new Error(`prerender: no strings of ${language} in the build`);

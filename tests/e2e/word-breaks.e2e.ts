@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRINTABLES, type SitePaths, sitePaths } from '../../src/config/paths.ts';
+import { sweepScreens } from '../../src/app/page-screens.ts';
+import { type SitePaths, sitePaths } from '../../src/config/paths.ts';
 import type { Statement } from '../../src/domain/bank/types.ts';
 import type { VoterAnswer } from '../../src/domain/scoring/index.ts';
 import { measure, WIDTHS } from '../../src/test/browser/broken-words.ts';
@@ -64,48 +65,16 @@ const quizPages = (of: (s: Statement) => string): number[] => {
 };
 
 type Seed = 'all' | 'few';
-interface Screen {
-  readonly name: string;
-  /**
-   * Screens of one kind share a template; `npm test` checks only the first of each kind (and the
-   * quiz pages `quizPages` picks). A screen without a kind is a kind of its own.
-   */
-  readonly kind?: string;
-  /** The screen's address in a reading (`at`: that reading's paths of the compass). */
-  readonly path: (at: SitePaths) => string;
-  /** Where the address leads, when that is another (an old link). */
-  readonly lands?: (at: SitePaths) => string;
-  /** A shared result: the fragment is made by the results page's share panel, in the test. */
-  readonly shared?: true;
-  readonly seed?: Seed;
-  /** What else to wait for once the page is ready (what its page shows after it has loaded). */
-  readonly ready?: string;
-  /** The page's path in the app's router, when it is not the document's (an embed frame). */
-  readonly readyAt?: (at: SitePaths) => string;
-  /** Reveals what a user would reveal by clicking (beyond opening every <details>). */
-  readonly reveal?: (page: Page) => Promise<void>;
-}
 
-const first = compass.statements[0]!;
-const last = compass.statements.at(-1)!;
-const SCREENS: readonly Screen[] = [
-  { name: 'start', path: (at) => at.site },
-  ...compass.statements.map((_, i) => ({
-    name: `quiz ${i + 1}`,
-    kind: 'quiz',
-    path: (at: SitePaths) => at.statement(i + 1),
-  })),
-  // An old link (from before compasses had their own addresses) leads to the same statement.
-  {
-    name: 'quiz 1, from its old address',
-    kind: 'quiz',
-    path: (at) => `${at.site}fraga/1`,
-    lands: (at) => at.statement(1),
-  },
-  { name: 'review', path: (at) => at.review },
-  {
-    name: 'results',
-    path: (at) => at.results,
+/**
+ * What this sweep does on a screen beyond opening it (by the screen's name in the page table's
+ * screens, src/app/page-screens.ts): what its page shows once it has loaded, to wait for, and what
+ * a user would reveal by clicking (beyond opening every <details>).
+ */
+const ON_SCREEN: Readonly<
+  Record<string, { readonly ready?: string; readonly reveal?: (page: Page) => Promise<void> }>
+> = {
+  results: {
     reveal: async (page) => {
       // "Dela resultat": the link, the copy button and the QR code.
       await page.locator('section.share button').first().click();
@@ -113,81 +82,33 @@ const SCREENS: readonly Screen[] = [
       await page.locator('section.share svg').first().waitFor();
     },
   },
-  { name: 'results, few answers', kind: 'results', path: (at) => at.results, seed: 'few' },
-  ...compass.parties.map((p) => ({
-    name: `party ${p.id}`,
-    kind: 'party',
-    path: (at: SitePaths) => at.party(p.id),
-  })),
-  { name: 'statement comparison', path: (at) => at.comparison },
-  ...compass.parties.map((p) => ({
-    name: `programme ${p.id}`,
-    kind: 'programme',
-    path: (at: SitePaths) => at.programme(p.id, first.id),
-  })),
-  { name: 'method', path: (at) => at.method },
-  { name: 'about', path: (at) => at.about },
-  { name: 'statements', path: (at) => at.statements },
-  { name: 'shared result', path: (at) => at.shared, shared: true },
-  { name: 'embed builder', path: (at) => at.embedBuilder },
-  ...[first, last].map((s) => ({
-    name: `widget ${s.id}`,
-    kind: 'widget',
-    path: (at: SitePaths) => at.widget(s.id),
-    reveal: async (page: Page) => {
-      await page.locator('.answer-buttons button').first().click();
-      await page.locator('.widget .stances li').first().waitFor();
-    },
-  })),
-  // The frame is in the reader's own language (the browser's, here).
-  {
-    name: 'embedded quiz, compact',
-    path: (at) => `${at.embedFrame(compass.id)}?start=quiz&compact=true`,
-    readyAt: (at) => at.statement(1),
-  },
-  {
-    name: 'quote game, answered',
-    path: (at) => at.quoteGame,
-    reveal: async (page: Page) => {
+  ...Object.fromEntries(
+    [compass.statements[0]!, compass.statements.at(-1)!].map((s) => [
+      `widget ${s.id}`,
+      {
+        reveal: async (page: Page) => {
+          await page.locator('.answer-buttons button').first().click();
+          await page.locator('.widget .stances li').first().waitFor();
+        },
+      },
+    ]),
+  ),
+  'quote game': {
+    reveal: async (page) => {
       await page.locator('.quote-game-parties button').first().click();
       await page.locator('.quote-game-verdict').waitFor();
     },
   },
-  // For teachers: the teachers' page and the printable material on screen.
-  { name: 'teachers', path: (at) => at.teachers },
-  ...PRINTABLES.map((name) => ({
-    name: `printable ${name}`,
-    path: (at: SitePaths) => at.printable(name),
-  })),
-  // Classroom rounds (the site is served by the classroom service; rounds are made through its
-  // API in beforeAll; the join codes exist only once the rounds do).
-  { name: 'classroom entry', path: (at) => at.classroom },
-  { name: 'classroom, new round', path: (at) => at.classroomNew },
-  {
-    name: 'classroom, pupil joins and sees the send panel',
-    path: (at) => at.classroomJoin(rounds.open.code),
-    reveal: async (page: Page) => {
+  'classroom, pupil joins and sees the send panel': {
+    reveal: async (page) => {
       // "Gå med med mina svar" (the answers are seeded): on to the results and the class panel.
       await page.locator('main button.primary').first().click();
       await page.locator('section.class-panel').waitFor();
     },
   },
-  {
-    name: 'classroom, teacher live',
-    path: (at) => `${at.classroomTeacher(rounds.open.code)}#nyckel=${rounds.open.teacherKey}`,
-    ready: '[data-testid="live-count"]',
-  },
-  {
-    name: 'classroom, teacher result',
-    path: (at) => `${at.classroomTeacher(rounds.closed.code)}#nyckel=${rounds.closed.teacherKey}`,
-    ready: 'table',
-  },
-  {
-    name: 'classroom, teacher result withheld',
-    path: (at) =>
-      `${at.classroomTeacher(rounds.withheld.code)}#nyckel=${rounds.withheld.teacherKey}`,
-  },
-];
+  'classroom, teacher live': { ready: '[data-testid="live-count"]' },
+  'classroom, teacher result': { ready: 'table' },
+};
 
 interface TestRound {
   code: string;
@@ -242,22 +163,35 @@ function answersFor(seed: Seed): Record<string, VoterAnswer> {
   );
 }
 
+/** Stand-ins for the rounds, to name the screens before the rounds are made (beforeAll). */
+const NAMING_ROUNDS = {
+  open: { code: 'open', teacherKey: '' },
+  closed: { code: 'closed', teacherKey: '' },
+  withheld: { code: 'withheld', teacherKey: '' },
+};
+
 /**
- * The screens this run checks: all in the sweep; in `npm test` the first of each kind, and of the
- * quiz the pages with the longest words in `language`.
+ * The screens this run checks, from the page table: all in the sweep; in `npm test` the first of
+ * each page, and of the quiz the pages with the longest words in `language`.
  */
-function screensFor(language: 'sv' | 'ar' | 'en'): readonly Screen[] {
-  if (SWEEP) return SCREENS;
+function screensFor(language: 'sv' | 'ar' | 'en', at: SitePaths, made = NAMING_ROUNDS) {
+  const context = { at, compass, rounds: made };
+  if (SWEEP) return sweepScreens(context, 'all');
   const quiz = new Set(quizPages((s) => s.text[language] ?? s.text.sv).map((n) => `quiz ${n}`));
-  const kinds = new Set<string>();
-  return SCREENS.filter((screen) => {
-    if (screen.kind === 'quiz') return quiz.has(screen.name);
-    if (!screen.kind) return true;
-    if (kinds.has(screen.kind)) return false;
-    kinds.add(screen.kind);
-    return true;
-  });
+  return [
+    ...sweepScreens(context, 'templates').filter((screen) => screen.page !== 'quiz'),
+    ...sweepScreens(context, 'all').filter((screen) => quiz.has(screen.name)),
+  ];
 }
+
+// Every screen this sweep knows more about is one of the page table's.
+for (const name of Object.keys(ON_SCREEN))
+  if (
+    !sweepScreens({ at: sitePaths('', compass.id), compass, rounds: NAMING_ROUNDS }, 'all').some(
+      (screen) => screen.name === name,
+    )
+  )
+    throw new Error(`word-breaks: no screen called "${name}" in src/app/page-screens.ts`);
 
 // The classroom service serves the built site as a static host would, and the API.
 const site = browserFixture({ serve: classroomService });
@@ -298,16 +232,19 @@ describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale,
     seeded = wanted;
   };
 
-  it.each(screensFor(language).map((s) => [s.name, s] as const))('%s', async (_name, screen) => {
+  it.each(screensFor(language, at).map((s) => [s.name] as const))('%s', async (name) => {
+    // The screen with the rounds made in beforeAll (their codes are in its address).
+    const screen = screensFor(language, at, rounds).find((s) => s.name === name)!;
+    const extra = ON_SCREEN[name] ?? {};
     await page.setViewportSize({ width: widths[0]!, height: 800 });
-    await seed(screen.seed ?? 'all');
-    if (screen.shared && !shareFragment) {
+    await seed(screen.holds === 'few answers' ? 'few' : 'all');
+    if (screen.holds === 'shared link' && !shareFragment) {
       await page.goto(`${origin}${at.results}`);
       await pageReady(page);
       await page.locator('section.share button').first().click();
       shareFragment = new URL(await page.locator('#share-link').inputValue()).hash;
     }
-    const path = `${screen.path(at)}${screen.shared ? shareFragment : ''}`;
+    const path = `${screen.path}${screen.holds === 'shared link' ? shareFragment : ''}`;
     // A fresh document every time (no client-side state carried over from the previous screen).
     await page.goto('about:blank');
     await page.goto(`${origin}${path}`);
@@ -315,12 +252,12 @@ describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale,
       timeout: 30_000,
     });
     await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 });
-    if (screen.lands) expect(new URL(page.url()).pathname).toBe(screen.lands(at));
-    await pageReady(page, screen.readyAt?.(at));
-    if (screen.ready) await page.locator(screen.ready).first().waitFor({ timeout: 30_000 });
-    await screen.reveal?.(page);
+    if (screen.lands) expect(new URL(page.url()).pathname).toBe(screen.lands);
+    await pageReady(page, screen.readyAt);
+    if (extra.ready) await page.locator(extra.ready).first().waitFor({ timeout: 30_000 });
+    await extra.reveal?.(page);
     const problems = await measure(page, widths);
-    expect(problems, `${screen.name} (${language}, ${path})`).toEqual([]);
+    expect(problems, `${name} (${language}, ${path})`).toEqual([]);
   });
 });
 
