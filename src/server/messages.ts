@@ -65,3 +65,16 @@ export const errorBody = (code: ErrorCode, message: string = MESSAGES[code]) => 
   error: code,
   message,
 });
+
+/**
+ * Ends a request with an error response (`{ error, message }` with the code's status and these
+ * headers): thrown by the rounds service and the routes, answered by the error handler.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(code);
+  }
+}

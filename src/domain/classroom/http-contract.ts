@@ -6,16 +6,38 @@
  */
 import type { ClassFigures, WithheldResult } from './class-result.ts';
 
+/**
+ * Every route of the API, by the OpenAPI file's operationId: method and path template (`{code}`
+ * for the join code). Written once: the server registers exactly these (src/server/http), the
+ * paths below are made from them, and docs/classroom-api.yaml is tested against them.
+ */
+export const CLASSROOM_ROUTES = {
+  health: { method: 'GET', path: '/api/health' },
+  createSession: { method: 'POST', path: '/api/sessions' },
+  getSession: { method: 'GET', path: '/api/sessions/{code}' },
+  deleteSession: { method: 'DELETE', path: '/api/sessions/{code}' },
+  submitAnswers: { method: 'POST', path: '/api/sessions/{code}/submissions' },
+  closeSession: { method: 'POST', path: '/api/sessions/{code}/close' },
+  getResults: { method: 'GET', path: '/api/sessions/{code}/results' },
+  followCount: { method: 'GET', path: '/api/sessions/{code}/events' },
+} as const satisfies Record<string, { method: 'GET' | 'POST' | 'DELETE'; path: string }>;
+
+/** The path of a route template for one (canonical) join code. */
+const withCode =
+  (template: string) =>
+  (code: string): string =>
+    template.replace('{code}', encodeURIComponent(code));
+
 /** Every path of the API, under the app's own origin. `code` is a canonical join code. */
 export const classroomApi = {
-  health: '/api/health',
-  sessions: '/api/sessions',
-  session: (code: string) => `/api/sessions/${encodeURIComponent(code)}`,
-  submissions: (code: string) => `/api/sessions/${encodeURIComponent(code)}/submissions`,
-  close: (code: string) => `/api/sessions/${encodeURIComponent(code)}/close`,
-  results: (code: string) => `/api/sessions/${encodeURIComponent(code)}/results`,
+  health: CLASSROOM_ROUTES.health.path,
+  sessions: CLASSROOM_ROUTES.createSession.path,
+  session: withCode(CLASSROOM_ROUTES.getSession.path),
+  submissions: withCode(CLASSROOM_ROUTES.submitAnswers.path),
+  close: withCode(CLASSROOM_ROUTES.closeSession.path),
+  results: withCode(CLASSROOM_ROUTES.getResults.path),
   /** Server-Sent Events: the live count. Public like `session` (it says no more), so no key is needed and none is ever put in a URL. */
-  events: (code: string) => `/api/sessions/${encodeURIComponent(code)}/events`,
+  events: withCode(CLASSROOM_ROUTES.followCount.path),
 } as const;
 
 /** `GET /api/health` → 200. Anything else (a static host's index.html, a 404, no network) means "no classroom service here". */

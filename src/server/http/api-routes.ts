@@ -1,25 +1,32 @@
 /**
- * The API's routes as a table: the server registers exactly these (app.ts), answers 405 with an
- * `Allow` header (no HEAD: the API is not for caches or link checkers) for another method on one of these paths, and the OpenAPI file
+ * The API's routes as a table, made from the contract's one list (`CLASSROOM_ROUTES` in
+ * src/domain/classroom/http-contract.ts): each resource's plugin registers its routes by name from
+ * here, the server answers 405 with an `Allow` header (no HEAD: the API is not for caches or link
+ * checkers) for another method on one of these paths, and the OpenAPI file
  * (docs/classroom-api.yaml) must list the same (its test checks both ways).
  */
+import { CLASSROOM_ROUTES } from '../../domain/classroom/index.ts';
+
+export type RouteName = keyof typeof CLASSROOM_ROUTES;
 
 export interface ApiRoute {
+  readonly name: RouteName;
   readonly method: 'GET' | 'POST' | 'DELETE';
   /** Fastify's path syntax, `:code` for the join code. */
   readonly url: string;
 }
 
-export const API_ROUTES = [
-  { method: 'GET', url: '/api/health' },
-  { method: 'POST', url: '/api/sessions' },
-  { method: 'GET', url: '/api/sessions/:code' },
-  { method: 'DELETE', url: '/api/sessions/:code' },
-  { method: 'POST', url: '/api/sessions/:code/submissions' },
-  { method: 'POST', url: '/api/sessions/:code/close' },
-  { method: 'GET', url: '/api/sessions/:code/results' },
-  { method: 'GET', url: '/api/sessions/:code/events' },
-] as const satisfies readonly ApiRoute[];
+/** `/api/sessions/{code}` (OpenAPI) → `/api/sessions/:code` (Fastify). */
+export const fastifyPath = (template: string): string => template.replace(/\{(\w+)\}/g, ':$1');
+
+export const API_ROUTES: readonly ApiRoute[] = Object.entries(CLASSROOM_ROUTES).map(
+  ([name, { method, path }]) => ({ name: name as RouteName, method, url: fastifyPath(path) }),
+);
+
+/** The method and Fastify path of a route by its name. */
+export function apiRoute(name: RouteName): ApiRoute {
+  return API_ROUTES.find((route) => route.name === name)!;
+}
 
 const patterns = new Map<string, { regex: RegExp; methods: Set<string> }>();
 for (const { method, url } of API_ROUTES) {

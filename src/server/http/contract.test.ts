@@ -399,6 +399,7 @@ describe.each(backends.map((b) => [b.name, b] as const))(
             400,
             'missing-idempotency-key',
           ],
+          ['empty key', () => submit(code, pupil(1), ''), 400, 'missing-idempotency-key'],
           ['short key', () => submit(code, pupil(1), 'short'), 400, 'invalid-idempotency-key'],
           [
             'bad key',

@@ -1,15 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Compass } from '../../domain/bank/types.ts';
-import { classroomApi } from '../../domain/classroom/index.ts';
+import {
+  CLASSROOM_ROUTES,
+  classroomApi,
+  ClassroomError,
+  submissionDelta,
+} from '../../domain/classroom/index.ts';
 import { loadValidBank } from '../../tools/load-bank.ts';
 import { apiRoutesOf } from '../app.ts';
 import { DEFAULT_LIMITS } from '../config.ts';
 import { STATUS } from '../messages.ts';
 import { type RunningServer, startServer } from '../start.ts';
+import { Code, CreateSessionRequest, IdempotencyKey, SubmissionRequest } from './schemas.ts';
 
 // docs/classroom-api.yaml is the contract for other clients: it must name exactly the routes the
 // server registers, and every real response below must fit the schema it documents for that
@@ -79,6 +86,88 @@ function check(method: string, path: string, status: number, body: unknown): voi
   const ok = validate!(body);
   expect(ok, `${method} ${path} ${status}: ${ajv.errorsText(validate!.errors)}`).toBe(true);
 }
+
+/** A part of the file with every local `$ref` replaced by what it points to. */
+function resolved(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(resolved);
+  if (typeof value !== 'object' || value === null) return value;
+  const ref = (value as { $ref?: unknown }).$ref;
+  if (typeof ref === 'string') {
+    const target = ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], doc);
+    return resolved(target);
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolved(v)]));
+}
+
+type PathItem = Record<string, { operationId?: string; parameters?: unknown[] }>;
+
+describe("docs/classroom-api.yaml and the server's schemas", () => {
+  it("lists the contract's route table, by operationId", () => {
+    const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item as PathItem)
+        .filter(([key]) => METHODS.includes(key))
+        .map(([method, operation]) => [
+          operation.operationId,
+          { method: method.toUpperCase(), path },
+        ]),
+    );
+    expect(Object.fromEntries(documented)).toEqual(CLASSROOM_ROUTES);
+  });
+
+  it('documents the request schemas Fastify validates with', () => {
+    const schemas = resolved(doc.components.schemas) as Record<string, unknown>;
+    expect(schemas.CreateSessionRequest).toEqual(CreateSessionRequest);
+    expect(schemas.SubmissionRequest).toEqual(SubmissionRequest);
+    const parameters = resolved(doc.components) as { parameters: { Code: { schema: unknown } } };
+    expect(parameters.parameters.Code.schema).toEqual(Code);
+    const submit = doc.paths['/api/sessions/{code}/submissions']!.post as {
+      parameters: { name: string; schema: unknown }[];
+    };
+    const header = submit.parameters.find((p) => p.name === 'Idempotency-Key')!;
+    expect(header.schema).toEqual(IdempotencyKey);
+  });
+
+  it('SubmissionRequest accepts exactly the bodies the engine reads', () => {
+    const validate = new Ajv2020({ strict: false }).compile(SubmissionRequest);
+    const ids = compass.statements.map((s) => s.id);
+    const answer = fc.record(
+      {
+        answer: fc.oneof(fc.constantFrom(-1, -0.5, 0, 0.5, 1, 'skip'), fc.jsonValue()),
+        important: fc.oneof(fc.boolean(), fc.jsonValue()),
+        other: fc.jsonValue(),
+      },
+      { requiredKeys: [] },
+    );
+    const body = fc.oneof(
+      fc.record({ answers: fc.dictionary(fc.constantFrom(...ids), answer) }),
+      fc.record(
+        {
+          answers: fc.oneof(fc.dictionary(fc.constantFrom(...ids), answer), fc.jsonValue()),
+          parties: fc.jsonValue(),
+          results: fc.jsonValue(),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.jsonValue(),
+    );
+    fc.assert(
+      fc.property(body, (value) => {
+        let engine = true;
+        try {
+          submissionDelta(compass, value);
+        } catch (error) {
+          if (!(error instanceof ClassroomError)) throw error;
+          engine = false;
+        }
+        expect(validate(value), JSON.stringify(value)).toBe(engine);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
 
 describe('docs/classroom-api.yaml', () => {
   let server: RunningServer;
