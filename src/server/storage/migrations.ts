@@ -1,5 +1,6 @@
 import {
   type ColumnDefinitionBuilder,
+  type CreateTableBuilder,
   type Kysely,
   type Migration,
   type MigrationProvider,
@@ -7,6 +8,7 @@ import {
   PostgresAdapter,
   sql,
 } from 'kysely';
+import { PARTY_COLUMN_LIST, STATEMENT_COLUMN_LIST } from './schema.ts';
 
 /**
  * The one set of migrations, for SQLite and PostgreSQL alike, kept in code (no files on disk to
@@ -40,13 +42,7 @@ export const migrations: Record<string, Migration> = {
           col.notNull().references('rounds.code').onDelete('cascade'),
         )
         .addColumn('statement', 'text', (col) => col.notNull())
-        .addColumn('minus1', 'integer', counter)
-        .addColumn('minus_half', 'integer', counter)
-        .addColumn('zero', 'integer', counter)
-        .addColumn('plus_half', 'integer', counter)
-        .addColumn('plus1', 'integer', counter)
-        .addColumn('skip', 'integer', counter)
-        .addColumn('important', 'integer', counter)
+        .$call(counters(STATEMENT_COLUMN_LIST))
         .addPrimaryKeyConstraint('statement_counts_pk', ['code', 'statement'])
         .execute();
 
@@ -56,9 +52,7 @@ export const migrations: Record<string, Migration> = {
           col.notNull().references('rounds.code').onDelete('cascade'),
         )
         .addColumn('party', 'text', (col) => col.notNull())
-        .addColumn('percent_sum', 'integer', counter)
-        .addColumn('scored', 'integer', counter)
-        .addColumn('first', 'integer', counter)
+        .$call(counters(PARTY_COLUMN_LIST))
         .addPrimaryKeyConstraint('party_counts_pk', ['code', 'party'])
         .execute();
 
@@ -94,8 +88,27 @@ function isPostgres(db: Kysely<unknown>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/** The function's arguments (name and type), in order; postgres.ts passes its values in this order. */
+export const ADD_SUBMISSIONS_ARGUMENTS: readonly (readonly [name: string, type: string])[] = [
+  ['channel', 'text'],
+  ['codes', 'text[]'],
+  ['keys', 'text[]'],
+  ['ats', 'bigint[]'],
+  ...rowArguments('s', STATEMENT_COLUMN_LIST),
+  ...rowArguments('p', PARTY_COLUMN_LIST),
+];
+
+/** A table's rows as arguments: the submission each belongs to, the id, one array per counter. */
+function rowArguments(prefix: string, columns: readonly string[]): [string, string][] {
+  return [
+    [`${prefix}_item`, 'integer[]'],
+    [`${prefix}_id`, 'text[]'],
+    ...columns.map((column): [string, string] => [`${prefix}_${column}`, 'integer[]']),
+  ];
+}
+
 /** The function's name and argument types, as `drop function` needs them. */
-const ADD_SUBMISSIONS_SIGNATURE = `classroom_add_submissions(text, text[], text[], bigint[], integer[], text[], integer[], integer[], integer[], integer[], integer[], integer[], integer[], integer[], text[], integer[], integer[], integer[])`;
+const ADD_SUBMISSIONS_SIGNATURE = `classroom_add_submissions(${ADD_SUBMISSIONS_ARGUMENTS.map(([, type]) => type).join(', ')})`;
 
 /**
  * A batch of submissions in one statement, so that PostgreSQL writes a batch in one round trip
@@ -115,10 +128,7 @@ const ADD_SUBMISSIONS_SIGNATURE = `classroom_add_submissions(text, text[], text[
  */
 const ADD_SUBMISSIONS_FUNCTION = `
 create or replace function classroom_add_submissions(
-  channel text, codes text[], keys text[], ats bigint[],
-  s_item integer[], s_id text[], s_minus1 integer[], s_minus_half integer[], s_zero integer[],
-  s_plus_half integer[], s_plus1 integer[], s_skip integer[], s_important integer[],
-  p_item integer[], p_id text[], p_percent_sum integer[], p_scored integer[], p_first integer[]
+  ${ADD_SUBMISSIONS_ARGUMENTS.map(([name, type]) => `${name} ${type}`).join(', ')}
 ) returns text[]
 language plpgsql
 as $fn$
@@ -161,62 +171,9 @@ begin
   from decided d
   left join inserted ins on d.result is null and ins.code = d.code and ins.key = d.key;
 
-  with counted as (
-    select r.n::integer as n, codes[r.n::integer] as code
-    from unnest(results) with ordinality as r(result, n) where r.result = 'counted'
-  ), sums as (
-    select c.code, s.id, sum(s.minus1) as minus1, sum(s.minus_half) as minus_half,
-      sum(s.zero) as zero, sum(s.plus_half) as plus_half, sum(s.plus1) as plus1,
-      sum(s.skip) as skip, sum(s.important) as important
-    from unnest(s_item, s_id, s_minus1, s_minus_half, s_zero, s_plus_half, s_plus1, s_skip,
-      s_important) as s(item, id, minus1, minus_half, zero, plus_half, plus1, skip, important)
-    join counted c on c.n = s.item
-    group by c.code, s.id
-  ), updated as (
-    update statement_counts t set
-      minus1 = t.minus1 + sums.minus1, minus_half = t.minus_half + sums.minus_half,
-      zero = t.zero + sums.zero, plus_half = t.plus_half + sums.plus_half,
-      plus1 = t.plus1 + sums.plus1, skip = t.skip + sums.skip,
-      important = t.important + sums.important
-    from sums where t.code = sums.code and t.statement = sums.id
-    returning 1
-  )
-  select (select count(*) from sums) - (select count(*) from updated) into missing;
-  if missing > 0 then
-    select codes[s.item] as code, s.id into bad from unnest(s_item, s_id) as s(item, id)
-    where results[s.item] = 'counted' and not exists (
-      select 1 from statement_counts t where t.code = codes[s.item] and t.statement = s.id)
-    order by 1, 2 limit 1;
-    raise exception using errcode = 'VK001', message = 'classroom: unknown statement',
-      detail = json_build_object('kind', 'statement', 'id', bad.id, 'code', bad.code)::text;
-  end if;
+${addCounters('s', 'statement_counts', 'statement', STATEMENT_COLUMN_LIST)}
 
-  with counted as (
-    select r.n::integer as n, codes[r.n::integer] as code
-    from unnest(results) with ordinality as r(result, n) where r.result = 'counted'
-  ), sums as (
-    select c.code, p.id, sum(p.percent_sum) as percent_sum, sum(p.scored) as scored,
-      sum(p.first) as first
-    from unnest(p_item, p_id, p_percent_sum, p_scored, p_first)
-      as p(item, id, percent_sum, scored, first)
-    join counted c on c.n = p.item
-    group by c.code, p.id
-  ), updated as (
-    update party_counts t set
-      percent_sum = t.percent_sum + sums.percent_sum, scored = t.scored + sums.scored,
-      first = t.first + sums.first
-    from sums where t.code = sums.code and t.party = sums.id
-    returning 1
-  )
-  select (select count(*) from sums) - (select count(*) from updated) into missing;
-  if missing > 0 then
-    select codes[p.item] as code, p.id into bad from unnest(p_item, p_id) as p(item, id)
-    where results[p.item] = 'counted' and not exists (
-      select 1 from party_counts t where t.code = codes[p.item] and t.party = p.id)
-    order by 1, 2 limit 1;
-    raise exception using errcode = 'VK001', message = 'classroom: unknown party',
-      detail = json_build_object('kind', 'party', 'id', bad.id, 'code', bad.code)::text;
-  end if;
+${addCounters('p', 'party_counts', 'party', PARTY_COLUMN_LIST)}
 
   for total in
     with counts as (
@@ -235,9 +192,54 @@ begin
 end;
 $fn$`;
 
+/**
+ * The part of the function that adds the counted submissions' sums to one table's counter rows
+ * (`col = col + sum`) and raises VK001 naming the first row id that is not in its round.
+ */
+function addCounters(
+  alias: 's' | 'p',
+  table: string,
+  idColumn: 'statement' | 'party',
+  columns: readonly string[],
+): string {
+  const sums = columns.map((c) => `sum(${alias}.${c}) as ${c}`).join(', ');
+  const arrays = columns.map((c) => `${alias}_${c}`).join(', ');
+  const updates = columns.map((c) => `${c} = t.${c} + sums.${c}`).join(', ');
+  return `  with counted as (
+    select r.n::integer as n, codes[r.n::integer] as code
+    from unnest(results) with ordinality as r(result, n) where r.result = 'counted'
+  ), sums as (
+    select c.code, ${alias}.id, ${sums}
+    from unnest(${alias}_item, ${alias}_id, ${arrays})
+      as ${alias}(item, id, ${columns.join(', ')})
+    join counted c on c.n = ${alias}.item
+    group by c.code, ${alias}.id
+  ), updated as (
+    update ${table} t set ${updates}
+    from sums where t.code = sums.code and t.${idColumn} = sums.id
+    returning 1
+  )
+  select (select count(*) from sums) - (select count(*) from updated) into missing;
+  if missing > 0 then
+    select codes[${alias}.item] as code, ${alias}.id into bad
+    from unnest(${alias}_item, ${alias}_id) as ${alias}(item, id)
+    where results[${alias}.item] = 'counted' and not exists (
+      select 1 from ${table} t where t.code = codes[${alias}.item] and t.${idColumn} = ${alias}.id)
+    order by 1, 2 limit 1;
+    raise exception using errcode = 'VK001', message = 'classroom: unknown ${idColumn}',
+      detail = json_build_object('kind', '${idColumn}', 'id', bad.id, 'code', bad.code)::text;
+  end if;`;
+}
+
 /** A counter column: an integer that starts at 0 and is never null. */
 function counter(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder {
   return col.notNull().defaultTo(0);
+}
+
+/** Adds the counter columns, in order, to a table being created. */
+function counters(columns: readonly string[]) {
+  return <T extends CreateTableBuilder<string, never>>(table: T): T =>
+    columns.reduce((builder, column) => builder.addColumn(column, 'integer', counter) as T, table);
 }
 
 /** Kysely's migration provider over the in-code list above. */

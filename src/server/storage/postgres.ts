@@ -1,16 +1,10 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { ListenerRegistry, subscription } from './channel.ts';
-import { migrateToLatest } from './migrations.ts';
+import { ADD_SUBMISSIONS_ARGUMENTS, migrateToLatest } from './migrations.ts';
 import type { Database } from './schema.ts';
-import {
-  PARTY_COLUMN_LIST,
-  STATEMENT_COLUMN_LIST,
-  type StoreBackend,
-  StoreImpl,
-  type SubmissionItem,
-  unknownId,
-} from './store.ts';
+import { PARTY_COLUMN_LIST, STATEMENT_COLUMN_LIST } from './schema.ts';
+import { type StoreBackend, StoreImpl, type SubmissionItem, unknownId } from './store.ts';
 import type {
   ClassroomStore,
   StoreOptions,
@@ -130,7 +124,7 @@ async function addSubmissions(
 }
 
 const ADD_SUBMISSIONS_NAME = 'valkompass-add-submissions';
-const ADD_SUBMISSIONS_CALL = `select classroom_add_submissions(${Array.from({ length: 18 }, (_, i) => `$${i + 1}`).join(', ')}) as results`;
+const ADD_SUBMISSIONS_CALL = `select classroom_add_submissions(${ADD_SUBMISSIONS_ARGUMENTS.map((_, i) => `$${i + 1}`).join(', ')}) as results`;
 
 /** A batch's rows as parallel arrays: the submission (1-based), the id, one array per column. */
 function rowArrays(columns: number) {

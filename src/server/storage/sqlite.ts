@@ -14,14 +14,8 @@ import { ListenerRegistry, subscription } from './channel.ts';
 import { AsyncLock } from './lock.ts';
 import { migrateToLatest } from './migrations.ts';
 import type { Database as Schema } from './schema.ts';
-import {
-  PARTY_COLUMN_LIST,
-  STATEMENT_COLUMN_LIST,
-  type StoreBackend,
-  StoreImpl,
-  type SubmissionItem,
-  unknownId,
-} from './store.ts';
+import { PARTY_COLUMN_LIST, STATEMENT_COLUMN_LIST } from './schema.ts';
+import { type StoreBackend, StoreImpl, type SubmissionItem, unknownId } from './store.ts';
 import type { ClassroomStore, StoreOptions, SubmissionEvent, SubmissionResult } from './types.ts';
 
 /** How long a write waits for another process's write lock on the same file before failing (ms). */

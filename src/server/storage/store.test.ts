@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Position, Stance } from '../../domain/bank/types.ts';
@@ -709,6 +710,41 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
           }
         });
 
+        // The layout the shipped migrations make, spelled out here on purpose: the counters are
+        // described once (schema.ts) and the migrations follow from that list, so this is what
+        // notices a change to it, which would need a new migration for existing databases.
+        it('keeps the database layout of the shipped migrations', async () => {
+          const counterTables = {
+            statement_counts: [
+              'code',
+              'statement',
+              'minus1',
+              'minus_half',
+              'zero',
+              'plus_half',
+              'plus1',
+              'skip',
+              'important',
+            ],
+            party_counts: ['code', 'party', 'percent_sum', 'scored', 'first'],
+          };
+          const columns = await tableColumns(backend.kind, url, Object.keys(counterTables));
+          expect(columns).toEqual(counterTables);
+          if (backend.kind !== 'postgres') return;
+          const admin = new pg.Client({ connectionString: url });
+          await admin.connect();
+          try {
+            const { rows } = await admin.query<{ args: string }>(
+              "select pg_get_function_identity_arguments('classroom_add_submissions'::regproc) as args",
+            );
+            expect(rows[0]!.args).toBe(
+              'channel text, codes text[], keys text[], ats bigint[], s_item integer[], s_id text[], s_minus1 integer[], s_minus_half integer[], s_zero integer[], s_plus_half integer[], s_plus1 integer[], s_skip integer[], s_important integer[], p_item integer[], p_id text[], p_percent_sum integer[], p_scored integer[], p_first integer[]',
+            );
+          } finally {
+            await admin.end();
+          }
+        });
+
         it('migrates a fresh database opened by several stores at once', async () => {
           const fresh = await backend.another();
           const stores = await Promise.all([open(fresh), open(fresh), open(fresh)]);
@@ -737,3 +773,38 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
     });
   },
 );
+
+/** The columns of each table, in order, as the database has them. */
+async function tableColumns(
+  kind: 'sqlite' | 'postgres',
+  url: string,
+  tables: readonly string[],
+): Promise<Record<string, string[]>> {
+  const result: Record<string, string[]> = {};
+  if (kind === 'sqlite') {
+    const db = new Database(url.slice('sqlite:'.length), { readonly: true });
+    try {
+      for (const table of tables)
+        result[table] = (db.pragma(`table_info(${table})`) as { name: string }[]).map(
+          (c) => c.name,
+        );
+    } finally {
+      db.close();
+    }
+    return result;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const table of tables) {
+      const { rows } = await client.query<{ column_name: string }>(
+        'select column_name from information_schema.columns where table_name = $1 order by ordinal_position',
+        [table],
+      );
+      result[table] = rows.map((row) => row.column_name);
+    }
+  } finally {
+    await client.end();
+  }
+  return result;
+}

@@ -1,9 +1,13 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import {
   type Database,
+  PARTY_COLUMN_LIST,
   PARTY_COLUMNS,
+  PARTY_COUNTERS,
   type PartyCountsTable,
+  STATEMENT_COLUMN_LIST,
   STATEMENT_COLUMNS,
+  STATEMENT_COUNTERS,
   type StatementCountsTable,
 } from './schema.ts';
 import type {
@@ -319,41 +323,16 @@ interface Pending extends SubmissionItem {
 }
 
 function statementCounts(row: Selectable<StatementCountsTable>): StatementCounts {
-  return {
-    '-1': Number(row.minus1),
-    '-0.5': Number(row.minus_half),
-    '0': Number(row.zero),
-    '0.5': Number(row.plus_half),
-    '1': Number(row.plus1),
-    skip: Number(row.skip),
-    important: Number(row.important),
-  };
+  return Object.fromEntries(
+    STATEMENT_COUNTERS.map(([key, column]) => [key, Number(row[column])]),
+  ) as unknown as StatementCounts;
 }
 
 function partyCounters(row: Selectable<PartyCountsTable>): PartyCounters {
-  return {
-    percentSum: Number(row.percent_sum),
-    scored: Number(row.scored),
-    first: Number(row.first),
-  };
+  return Object.fromEntries(
+    PARTY_COUNTERS.map(([key, column]) => [key, Number(row[column])]),
+  ) as unknown as PartyCounters;
 }
-
-/** The counter columns in the order of every `DeltaRows` vector. */
-/** (Spelled out: an object's integer-like keys, "0" and "1", would come first in `Object.values`.) */
-export const STATEMENT_COLUMN_LIST = [
-  'minus1',
-  'minus_half',
-  'zero',
-  'plus_half',
-  'plus1',
-  'skip',
-  'important',
-] as const satisfies readonly (typeof STATEMENT_COLUMNS)[keyof typeof STATEMENT_COLUMNS][];
-export const PARTY_COLUMN_LIST = [
-  'percent_sum',
-  'scored',
-  'first',
-] as const satisfies readonly (typeof PARTY_COLUMNS)[keyof typeof PARTY_COLUMNS][];
 
 /**
  * What one submission adds, per row id: the increments in the order of
