@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { embedLoader } from './src/tools/embed-loader.ts';
 import { pwa } from './src/tools/pwa.ts';
+import { SWEEP_ENV } from './src/tools/test-gates.ts';
 import { questionBank } from './src/tools/vite-plugin-bank.ts';
 import { prerender } from './src/tools/vite-plugin-prerender.ts';
 import { stringParts } from './src/tools/vite-plugin-strings.ts';
@@ -60,7 +61,9 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['./tests/setup.ts'],
     globalSetup: ['./tests/global-setup.ts'],
-    testTimeout: 30_000,
+    // The sweep's long fuzz runs make ten to a hundred times the cases of npm test's: what bounds
+    // them is their count, not a clock, so they get room on a loaded machine too.
+    testTimeout: process.env[SWEEP_ENV] === '1' ? 600_000 : 30_000,
     // Vitest leaves a core free by default; CI has two, and the test run is all it does.
     maxWorkers: 2,
   },
