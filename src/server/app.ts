@@ -19,7 +19,7 @@ import { DEFAULT_LIMITS, DEFAULTS, type RateLimits } from './config.ts';
 import type { ApiContext } from './http/api.ts';
 import { BODY_LIMITS } from './http/api.ts';
 import { API_ROUTES } from './http/api-routes.ts';
-import { handleErrors, parseJsonBodies, sendError } from './http/errors.ts';
+import { handleErrors, parseJsonBodies, sendError, undecodableUrl } from './http/errors.ts';
 import { events } from './http/events.ts';
 import { securityHeaders } from './http/headers.ts';
 import { health } from './http/health.ts';
@@ -77,9 +77,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     // Fastify answers a URL it cannot decode itself; keep our error shape there too.
-    frameworkErrors: (_error, _request, reply) => {
+    frameworkErrors: (_error, request, reply) => {
       reply.headers(security);
-      void sendError(reply, 'invalid-body');
+      void undecodableUrl(request, reply);
     },
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
     // The schemas check, they never change a request: no coercion, no removal, no defaults.

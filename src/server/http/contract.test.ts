@@ -273,6 +273,38 @@ describe.each(backends.map((b) => [b.name, b] as const))(
         ]);
       });
 
+      it('answers any malformed code, of any length or encoding, with 400 invalid-code', async () => {
+        const { code, teacherKey } = await create();
+        const bad = [
+          'K'.repeat(65),
+          'K'.repeat(199),
+          'K'.repeat(201),
+          'K'.repeat(1000),
+          'x'.repeat(8000),
+          '%zz',
+          '%E0%A4%A',
+          `${code}%`,
+        ];
+        for (const form of bad)
+          for (const [method, path, init] of [
+            ['GET', `/api/sessions/${form}`, {}],
+            ['DELETE', `/api/sessions/${form}`, { key: teacherKey }],
+            ['POST', `/api/sessions/${form}/submissions`, { json: pupil(1), idem: idem() }],
+            ['POST', `/api/sessions/${form}/close`, { key: teacherKey }],
+            ['GET', `/api/sessions/${form}/results`, { key: teacherKey }],
+            ['GET', `/api/sessions/${form}/events`, {}],
+          ] as const) {
+            const r = await call(path, { method, ...init });
+            expect(
+              [r.status, (r.body as { error: string }).error],
+              `${method} ${path.slice(0, 40)}… (${form.length})`,
+            ).toEqual([400, 'invalid-code']);
+          }
+        // Another method on such a path is still 405 with Allow.
+        const put = await call(`/api/sessions/${'K'.repeat(300)}`, { method: 'PUT', json: {} });
+        expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, DELETE']);
+      });
+
       it('runs a whole round: six pupils, a retry counted once, close, and the figures', async () => {
         const { code, teacherKey } = await create();
         const voters = Array.from({ length: 6 }, (_, n) => pupil(n));

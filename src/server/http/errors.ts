@@ -78,12 +78,26 @@ export function handleErrors(app: FastifyInstance, log: Writable | null, now: ()
   });
 }
 
-/** An API path no route matched: 405 with `Allow` on a known path, else 404. */
-export function apiNotFound(path: string, reply: FastifyReply): FastifyReply {
-  const allowed = allowedMethods(path);
+/**
+ * An API path no route matched: 405 with `Allow` on a known path, else 404. A known path with one
+ * of its own methods missed the router only because its join code is longer than the router
+ * reads (`maxParamLength`): that code is malformed like any other, 400 `invalid-code`.
+ */
+export function apiNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const allowed = allowedMethods(request.url.split('?')[0]!);
+  if (allowed?.includes(request.method)) return sendError(reply, 'invalid-code');
   if (allowed) {
     reply.header('allow', allowed.join(', '));
     return sendError(reply, 'method-not-allowed');
   }
   return sendError(reply, 'no-such-endpoint');
+}
+
+/**
+ * A URL Fastify cannot decode (`%zz`): on an API path with a join code it is a malformed code,
+ * 400 `invalid-code`; anywhere else 400 `invalid-body`.
+ */
+export function undecodableUrl(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const path = request.url.split('?')[0]!;
+  return sendError(reply, isApi(path) && allowedMethods(path) ? 'invalid-code' : 'invalid-body');
 }

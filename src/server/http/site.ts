@@ -17,7 +17,7 @@ const SHELL = 'app.html';
 export async function registerSite(app: FastifyInstance, staticDir: string | null): Promise<void> {
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0]!;
-    if (isApi(path)) return apiNotFound(path, reply);
+    if (isApi(path)) return apiNotFound(request, reply);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       reply.header('allow', 'GET, HEAD');
       return sendError(reply, 'method-not-allowed');
