@@ -20,6 +20,25 @@ export const isPosition = (x: unknown): x is Position => POSITIONS.includes(x as
 /** True for a point on the answer scale or "skip". */
 export const isAnswer = (x: unknown): x is Answer => x === 'skip' || isPosition(x);
 
+/** The longest text of a value `describeValue` shows. */
+const SHOWN = 40;
+
+/**
+ * A short description of an untrusted value for a message. It never stringifies or walks into an
+ * array or an object: those may be nested as deep as a body allows, and a recursive walk (as
+ * JSON.stringify is) would overflow the stack. Other values are shown, cut at 40 characters.
+ */
+export function describeValue(x: unknown): string {
+  if (x === undefined) return 'missing';
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array';
+  if (typeof x === 'object') return 'an object';
+  if (typeof x !== 'string' && typeof x !== 'number' && typeof x !== 'boolean')
+    return `a ${typeof x}`;
+  const text = typeof x === 'string' ? JSON.stringify(x) : String(x);
+  return text.length > SHOWN ? `${text.slice(0, SHOWN)}…` : text;
+}
+
 /**
  * Reads one answer, `{ "answer": 1 | 0.5 | 0 | -0.5 | -1 | "skip", "important": true }`, from
  * untrusted data (a file, storage, a URL). The one answer parser: the CLI, the stored answers,
@@ -41,7 +60,7 @@ export function readAnswer(raw: unknown, { lenient = false } = {}): AnswerReadin
   if (!isAnswer(answer))
     return {
       ok: false,
-      reason: `is ${JSON.stringify(answer) ?? 'missing'}; use 1, 0.5, 0, -0.5, -1 or "skip"`,
+      reason: `is ${describeValue(answer)}; use 1, 0.5, 0, -0.5, -1 or "skip"`,
     };
   if (!lenient && important !== undefined && typeof important !== 'boolean')
     return { ok: false, reason: 'has "important" that is not true or false' };

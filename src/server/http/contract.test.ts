@@ -305,6 +305,37 @@ describe.each(backends.map((b) => [b.name, b] as const))(
         expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, DELETE']);
       });
 
+      it('refuses bodies nested 10 000 deep with a 4xx, never a 5xx', async () => {
+        const { code } = await create();
+        const first = compass.statements[0]!.id;
+        const deep = (open: string, close: string) =>
+          `${open.repeat(10_000)}${close.repeat(10_000)}`;
+        const arrays = deep('[', ']');
+        // 5 000 deep: 10 000 objects would be over the 32 KiB cap.
+        const objects = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
+        const cases: [string, string][] = [
+          [`{"answers":{"${first}":{"answer":${arrays}}}}`, 'invalid-answer'],
+          [`{"answers":{"${first}":{"answer":1,"important":${arrays}}}}`, 'invalid-answer'],
+          [`{"answers":{"${first}":{"answer":${objects}}}}`, 'invalid-answer'],
+          [`{"answers":{},"parties":${arrays}}`, 'invalid-voter'],
+          [`{"answers":${arrays}}`, 'invalid-voter'],
+          [arrays, 'invalid-voter'],
+          [`{"answers":{"__proto__":${arrays}}}`, 'invalid-body'],
+        ];
+        for (const [body, error] of cases) {
+          const r = await call(classroomApi.submissions(code), {
+            method: 'POST',
+            idem: idem(),
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          expect([r.status, (r.body as { error: string }).error], body.slice(0, 60)).toEqual([
+            400,
+            error,
+          ]);
+        }
+      });
+
       it('runs a whole round: six pupils, a retry counted once, close, and the figures', async () => {
         const { code, teacherKey } = await create();
         const voters = Array.from({ length: 6 }, (_, n) => pupil(n));

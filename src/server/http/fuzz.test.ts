@@ -60,8 +60,38 @@ describe('the service under random requests', () => {
     fc.record({ answers: fc.dictionary(statementId, answer), parties: fc.jsonValue() }),
     fc.jsonValue(),
   );
+  /**
+   * JSON text nested up to 16 000 arrays or objects deep (written as text: a recursive walk of
+   * such a value, JSON.stringify's included, overflows the stack), in each place of a submission.
+   */
+  const deep = fc
+    .tuple(
+      fc.noBias(fc.integer({ min: 1, max: 16_000 })),
+      fc.boolean(),
+      fc.constantFrom('1', '"x"', '[]', '{}'),
+    )
+    .map(([depth, arrays, inner]) =>
+      arrays
+        ? `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`
+        : `${'{"a":'.repeat(depth)}${inner}${'}'.repeat(depth)}`,
+    );
+  const first = compass.statements[0]!.id;
+  const deepSubmission = fc
+    .tuple(
+      fc.constantFrom(
+        `{"answers":{"${first}":{"answer":DEEP}}}`,
+        `{"answers":{"${first}":{"answer":1,"important":DEEP}}}`,
+        '{"answers":DEEP}',
+        '{"answers":{},"parties":DEEP}',
+        '{"answers":{"__proto__":DEEP}}',
+        'DEEP',
+      ),
+      deep,
+    )
+    .map(([template, value]) => template.replace('DEEP', value));
   const body = fc.oneof(
     submission.map((value) => JSON.stringify(value)),
+    deepSubmission,
     fc.string(),
     fc.constantFrom(
       '{"__proto__":{"x":1}}',
@@ -165,6 +195,22 @@ describe('the service under random requests', () => {
         },
       ),
       { numRuns: fuzzRuns(150, 3000) },
+    );
+  });
+
+  it('never answers 5xx to a deeply nested submission to a live round', async () => {
+    await fc.assert(
+      fc.asyncProperty(deepSubmission, fc.uuid(), async (payload, key) => {
+        const response = await app.inject({
+          method: 'POST',
+          url: `/api/sessions/${code}/submissions`,
+          headers: { 'content-type': 'application/json', 'idempotency-key': key },
+          payload,
+        });
+        expect(response.statusCode, payload.slice(0, 60)).toBeGreaterThanOrEqual(400);
+        expect(response.statusCode, payload.slice(0, 60)).toBeLessThan(500);
+      }),
+      { numRuns: fuzzRuns(60, 600) },
     );
   });
 });
