@@ -24,7 +24,7 @@ import { events } from './http/events.ts';
 import { securityHeaders } from './http/headers.ts';
 import { health } from './http/health.ts';
 import { closeCleanly, everyResponse, purgeExpired, requestLog } from './http/lifecycle.ts';
-import { clientPseudonym, limitHook } from './http/rate-limits.ts';
+import { clientPseudonym, limitHook, trustedProxies } from './http/rate-limits.ts';
 import { results } from './http/results.ts';
 import { sessions } from './http/sessions.ts';
 import { registerSite } from './http/site.ts';
@@ -45,7 +45,7 @@ export interface ServerOptions {
   readonly roundTtlHours?: number;
   readonly frameAncestors?: string;
   readonly hsts?: boolean;
-  readonly trustProxy?: boolean | number | string;
+  readonly trustProxy?: false | number | string;
   readonly limits?: RateLimits;
   /** The clock (default `() => new Date()`); tests move it to expire rounds. */
   readonly now?: () => Date;
@@ -69,8 +69,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   const app = Fastify({
     logger: false,
-    // Fastify takes a hop count too (proxy-addr), though its types list only the other forms.
-    trustProxy: (options.trustProxy ?? false) as boolean | string,
+    trustProxy: trustedProxies(options.trustProxy ?? false),
     bodyLimit: BODY_LIMITS.submission,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',

@@ -43,8 +43,8 @@ export interface ServerConfig {
   /** The CSP `frame-ancestors` sources: `*` (any site may embed) or a list of origins. */
   readonly frameAncestors: string;
   readonly hsts: boolean;
-  /** Fastify's `trustProxy`: false, true, a hop count or a list of proxy addresses. */
-  readonly trustProxy: boolean | number | string;
+  /** Fastify's `trustProxy`: false, a hop count (how many proxies in front) or a list of proxy addresses; never true. */
+  readonly trustProxy: false | number | string;
   readonly limits: RateLimits;
   /** One line per request (method, route, status, time) on stderr; never an address, body or key. */
   readonly log: boolean;
@@ -94,11 +94,16 @@ export function readConfig(env: Env = process.env): ServerConfig {
       `FRAME_ANCESTORS must be CSP sources separated by spaces, e.g. "*" or "'self' https://tidningen.se", not "${frameAncestors}".`,
     );
 
+  // A number is how many proxies stand in front (1: one load balancer), never "trust every
+  // hop": that would let a client pick its own address with a made-up X-Forwarded-For and so
+  // its own rate limit. "true" (yes, on) means one proxy too.
   const proxy = text('TRUST_PROXY', 'false');
-  let trustProxy: boolean | number | string;
-  if (/^(1|true|yes|on)$/i.test(proxy)) trustProxy = true;
+  let trustProxy: false | number | string;
+  if (/^(true|yes|on)$/i.test(proxy)) trustProxy = 1;
   else if (/^(0|false|no|off)$/i.test(proxy)) trustProxy = false;
   else if (/^\d+$/.test(proxy) && Number(proxy) <= 100) trustProxy = Number(proxy);
+  else if (/^\d+$/.test(proxy))
+    throw new Error(`TRUST_PROXY must be a hop count from 0 to 100, not "${proxy}".`);
   else trustProxy = proxy; // addresses or CIDR ranges, comma-separated (Fastify's syntax)
 
   return {

@@ -25,7 +25,7 @@ export interface StartOptions {
   readonly now?: () => Date;
   readonly frameAncestors?: string;
   readonly hsts?: boolean;
-  readonly trustProxy?: boolean | number | string;
+  readonly trustProxy?: false | number | string;
   readonly logStream?: Writable | null;
   readonly heartbeatMs?: number;
   readonly purgeIntervalMs?: number;

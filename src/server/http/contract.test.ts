@@ -24,7 +24,7 @@ import {
   type TestSite,
 } from '../../test/server/site.ts';
 import { loadValidBank } from '../../tools/load-bank.ts';
-import { DEFAULT_LIMITS, type RateLimits } from '../config.ts';
+import { DEFAULT_LIMITS, type RateLimits, readConfig } from '../config.ts';
 import { type RunningServer, startServer } from '../start.ts';
 
 // The HTTP contract of src/domain/classroom/http-contract.ts over a real listening server on
@@ -808,5 +808,48 @@ describe('configured headers and rate limits', () => {
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
     // Reading the round is limited separately.
     expect((await api.call(classroomApi.session(code))).status).toBe(200);
+  });
+});
+
+describe('behind one proxy (TRUST_PROXY=1)', () => {
+  let server: RunningServer;
+  const api = client(() => server.url);
+
+  beforeAll(async () => {
+    server = await startServer({
+      staticDir: null,
+      compasses: new Map([[compass.id, compass]]),
+      databaseUrl: 'sqlite::memory:',
+      trustProxy: readConfig({ TRUST_PROXY: '1' }).trustProxy,
+      limits: {
+        ...DEFAULT_LIMITS,
+        createRound: { perClient: 3, overall: 1000, windowMs: 60_000 },
+      },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("keeps a client whatever X-Forwarded-For it makes up: the proxy's own entry decides", async () => {
+    // The proxy appends the address it saw; everything before it is the client's to invent.
+    const from = (forged: string) => ({ 'x-forwarded-for': `${forged}, 203.0.113.7` });
+    const statuses = [];
+    for (let n = 0; n < 5; n++) {
+      const r = await api.call(classroomApi.sessions, {
+        method: 'POST',
+        json: { compass: compass.id },
+        headers: from(`198.51.100.${n}`),
+      });
+      statuses.push(r.status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 429, 429]);
+    // Another client behind the same proxy has its own limit.
+    const other = await api.call(classroomApi.sessions, {
+      method: 'POST',
+      json: { compass: compass.id },
+      headers: { 'x-forwarded-for': '203.0.113.8' },
+    });
+    expect(other.status).toBe(201);
   });
 });

@@ -55,3 +55,15 @@ export function limitHook(
     return undefined;
   };
 }
+
+/**
+ * Fastify's `trustProxy` for ours: a hop count as a function trusting that many proxies nearest
+ * the server (Fastify itself trusts nothing for a bare number, and everything for `true`, which
+ * would let a client pick its address with a made-up X-Forwarded-For).
+ */
+export function trustedProxies(
+  trust: false | number | string,
+): false | string | ((address: string, hop: number) => boolean) {
+  if (typeof trust !== 'number') return trust;
+  return trust > 0 ? (_address, hop) => hop < trust : false;
+}
