@@ -63,10 +63,11 @@ const RESOURCES = [health, sessions, submissions, results, events];
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const log = options.logStream ?? null;
-  const security = securityHeaders({
+  const headers = {
     frameAncestors: options.frameAncestors ?? DEFAULTS.frameAncestors,
     hsts: options.hsts ?? false,
-  });
+  };
+  const security = securityHeaders(headers);
   const app = Fastify({
     logger: false,
     trustProxy: trustedProxies(options.trustProxy ?? false),
@@ -85,7 +86,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false } },
   });
 
-  everyResponse(app, security);
+  everyResponse(app, headers);
   if (log) requestLog(app, log, now);
   parseJsonBodies(app);
   handleErrors(app, log, now);

@@ -666,7 +666,7 @@ describe.each(backends.map((b) => [b.name, b] as const))(
           await call(classroomApi.results(code), { key: teacherKey }),
           await call('/api/nope'),
           await call('/'),
-          await call('/klass/K7M-2XP-9DW'),
+          await call('/embed/demo'),
           await call(ASSET_PATH),
           await call('/embed.js'),
           await call(`/data/${compass.id}.json`),
@@ -683,6 +683,29 @@ describe.each(backends.map((b) => [b.name, b] as const))(
         }
         for (const r of responses.slice(0, 6))
           expect(r.headers.get('cache-control')).toBe('no-store');
+      });
+
+      it('lets only the site itself frame the classroom pages; the embed frame keeps its policy', async () => {
+        const classroomCsp = CSP.replace(/frame-ancestors \*$/, "frame-ancestors 'self'");
+        for (const path of [
+          '/klass',
+          '/klass/K7M-2XP-9DW',
+          '/demo/klass',
+          '/demo/klass/ny',
+          '/demo/klass/K7M-2XP-9DW/larare',
+          '/ar/demo/klass/K7M-2XP-9DW/larare',
+          '/klass/K7M-2XP-9DW?x=1',
+        ]) {
+          const r = await call(path);
+          expect([r.status, r.headers.get('content-security-policy')], path).toEqual([
+            200,
+            classroomCsp,
+          ]);
+        }
+        for (const path of ['/', '/embed/demo', '/embed/demo/klass', '/demo/fraga/1', PAGE_PATH]) {
+          const r = await call(path);
+          expect(r.headers.get('content-security-policy'), path).toBe(CSP);
+        }
       });
 
       it('serves the site: prerendered pages at their address, the app shell for other app routes, files with their cache and CORS headers', async () => {
@@ -785,6 +808,13 @@ describe('configured headers and rate limits', () => {
     const r = await api.call('/');
     expect(r.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
     expect(r.headers.get('content-security-policy')).toMatch(
+      /; frame-ancestors 'self' https:\/\/tidningen\.example$/,
+    );
+    // The classroom pages are framed by the site only, whatever the setting allows.
+    const teacher = await api.call('/demo/klass/K7M-2XP-9DW/larare');
+    expect(teacher.headers.get('content-security-policy')).toMatch(/; frame-ancestors 'self'$/);
+    const embed = await api.call('/embed/demo');
+    expect(embed.headers.get('content-security-policy')).toMatch(
       /; frame-ancestors 'self' https:\/\/tidningen\.example$/,
     );
   });

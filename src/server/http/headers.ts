@@ -34,6 +34,19 @@ export function securityHeaders({ frameAncestors, hsts }: HeaderOptions): Record
   return headers;
 }
 
+/**
+ * The classroom pages (`/klass/…`, `/<compass>/klass/…`, with a language prefix too) may be
+ * framed by the site itself only, whatever FRAME_ANCESTORS allows for embedding: the teacher's
+ * page holds the teacher key, and a page framed by another site could be used to trick the
+ * teacher into clicks (closing or deleting a round). The embed frame (`/embed/…`) keeps
+ * FRAME_ANCESTORS.
+ */
+export const CLASSROOM_FRAME_ANCESTORS = "'self'";
+
+export function isClassroomPage(path: string): boolean {
+  return !path.startsWith('/embed/') && /(^|\/)klass(\/|$)/.test(path);
+}
+
 export const NO_STORE = 'no-store';
 /** Kept, but asked for again every time: the browser gets a new version as soon as there is one. */
 export const NO_CACHE = 'no-cache';

@@ -8,12 +8,23 @@ import type { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { RoundService } from '../rounds.ts';
 import { isApi } from './errors.ts';
-import { NO_STORE } from './headers.ts';
+import {
+  CLASSROOM_FRAME_ANCESTORS,
+  type HeaderOptions,
+  isClassroomPage,
+  NO_STORE,
+  securityHeaders,
+} from './headers.ts';
 
-/** Every response, whatever made it: security headers, `no-store` on the API, and no cookie. */
-export function everyResponse(app: FastifyInstance, security: Record<string, string>): void {
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.headers(security);
+/**
+ * Every response, whatever made it: security headers (the classroom pages' own frame-ancestors,
+ * headers.ts), `no-store` on the API, and no cookie.
+ */
+export function everyResponse(app: FastifyInstance, options: HeaderOptions): void {
+  const security = securityHeaders(options);
+  const classroom = securityHeaders({ ...options, frameAncestors: CLASSROOM_FRAME_ANCESTORS });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers(isClassroomPage(request.url.split('?')[0]!) ? classroom : security);
   });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.removeHeader('set-cookie');
