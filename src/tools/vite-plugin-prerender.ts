@@ -271,6 +271,7 @@ export function prerender(
   let outDir = '';
   let root = '';
   let ssrBuild = false;
+  let building = false;
   return {
     name: 'valkompass-prerender',
     enforce: 'post',
@@ -278,6 +279,8 @@ export function prerender(
       root = config.root;
       outDir = resolve(config.root, config.build.outDir);
       ssrBuild = Boolean(config.build.ssr);
+      // A dev server (and Vitest's) also closes its bundle when it stops: only a build prerenders.
+      building = config.command === 'build';
     },
     generateBundle(_options, bundle) {
       const index = bundle['index.html'];
@@ -285,7 +288,7 @@ export function prerender(
       this.emitFile({ type: 'asset', fileName: SHELL_FILE, source: index.source });
     },
     async closeBundle() {
-      if (ssrBuild || this.meta.watchMode) return;
+      if (!building || ssrBuild || this.meta.watchMode) return;
       await prerenderSite({ root, outDir, questionsDir, extraFolders });
     },
     configurePreviewServer(server) {
