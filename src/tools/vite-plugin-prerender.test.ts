@@ -1,9 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connect } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageModuleKey, prerenderedPath, servePages, SHELL_FILE } from './vite-plugin-prerender.ts';
+import {
+  pageModuleKey,
+  prerender,
+  prerenderedPath,
+  servePages,
+  SHELL_FILE,
+} from './vite-plugin-prerender.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'valkompass-serve-'));
 mkdirSync(join(dir, 'socialpolitik', 'fraga', '3'), { recursive: true });
@@ -67,5 +73,22 @@ describe('pageModuleKey', () => {
     };
     expect(() => pageModuleKey(manifest, 'QuizPage')).toThrow(/2 lazily loaded modules/);
     expect(() => pageModuleKey(manifest, 'MethodPage')).toThrow(/0 lazily loaded modules/);
+  });
+});
+
+describe('the prerender plugin', () => {
+  it('prerenders only in a build, not when a dev server (or Vitest) closes', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'valkompass-serve-only-'));
+    try {
+      const plugin = prerender(join(root, 'questions'));
+      const configResolved = plugin.configResolved as (config: unknown) => void;
+      configResolved({ root, command: 'serve', build: { outDir: 'out' } });
+      const closeBundle = plugin.closeBundle as (this: unknown) => Promise<void>;
+      // In a build this would render the site into out/ (and fail here: there is no site).
+      await closeBundle.call({ meta: { watchMode: false } });
+      expect(existsSync(join(root, 'out'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
