@@ -19,8 +19,9 @@ export interface JoinedRound {
  * A joined round with what sending needs: the idempotency key, made once when the round is
  * joined and sent with every attempt (a retry after a network error counts once), and whether
  * the service has acknowledged the answers (then the panel says so and sends nothing more).
- * The key is never linked to the answers on this device or on the server; leaving the round
- * forgets it, so the next pupil on a shared computer who joins gets a key of their own.
+ * The key is not stored with the answers on this device, and the service stores it apart from
+ * the counters (though SQLite's write-ahead log can for a while hold both from one commit, which
+ * docs/klassrum.md states); leaving the round forgets it, so the next pupil on a shared computer who joins gets a key of their own.
  */
 export interface ClassRound extends JoinedRound {
   readonly key: string;
