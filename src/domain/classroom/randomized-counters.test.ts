@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCompass } from '../../test/compass-builder.ts';
+import { seededRandomValues } from '../../test/seeded-words.ts';
 import { ClassroomError, type ClassroomErrorCode } from './classroom-error.ts';
 import {
   addRandomizedCounters,
@@ -15,7 +16,6 @@ import {
   randomizedSubmission,
   uniformFromRandomValues,
 } from './randomized-response.ts';
-import { seededRandomValues } from './seeded-words.ts';
 
 const compass = buildCompass({
   parties: [{ id: 'a' }],

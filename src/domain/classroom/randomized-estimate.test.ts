@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCompass } from '../../test/compass-builder.ts';
+import { seededRandomValues } from '../../test/seeded-words.ts';
 import type { CategoryCounts, RandomizedCounters } from './randomized-counters.ts';
 import {
   ANSWERED_THRESHOLD,
@@ -18,7 +19,6 @@ import {
   randomizeCategory,
   uniformFromRandomValues,
 } from './randomized-response.ts';
-import { seededRandomValues } from './seeded-words.ts';
 
 /**
  * z for the statistical checks: a correct estimator fails one of them with probability about

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { seededRandomValues } from '../../test/seeded-words.ts';
 import type { Answer, VoterAnswer } from '../scoring/index.ts';
 import {
   CATEGORIES,
@@ -13,7 +14,6 @@ import {
   truthfulProbability,
   uniformFromRandomValues,
 } from './randomized-response.ts';
-import { seededRandomValues } from './seeded-words.ts';
 
 /**
  * z for the statistical checks: a correct implementation fails one of them with probability

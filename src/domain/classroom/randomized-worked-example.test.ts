@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCompass } from '../../test/compass-builder.ts';
-import type { Position, Stance } from '../bank/types.ts';
+import { stance, workedExampleCompass } from '../../test/worked-example-compass.ts';
 import { profileScores } from './class-profile.ts';
 import type { CategoryCounts } from './randomized-counters.ts';
 import { type RandomizedClassFigures, randomizedClassResult } from './randomized-estimate.ts';
@@ -10,29 +10,7 @@ import { CATEGORIES } from './randomized-response.ts';
 // submissions on the compass of the method's own worked example, every number worked out by hand
 // there and checked here.
 
-const stance = (position: Position | null, confidence: Stance['confidence'] = 1): Stance => ({
-  position,
-  confidence: position === null ? 0 : confidence,
-  quotes: position === null ? [] : ['citat'],
-  rationale: '',
-});
-
-const compass = buildCompass({
-  id: 'exempel',
-  version: '3',
-  parties: [
-    { id: 'a', name: 'Parti A' },
-    { id: 'b', name: 'Parti B' },
-    { id: 'c', name: 'Parti C' },
-  ],
-  statements: [
-    { id: 's1', stances: { a: stance(1), b: stance(0), c: stance(1, 0.5) } },
-    { id: 's2', stances: { a: stance(-1), b: stance(1), c: stance(null) } },
-    { id: 's3', stances: { a: stance(1), b: stance(0), c: stance(0) } },
-    { id: 's4', stances: { a: stance(-1), b: stance(1), c: stance(null) } },
-    { id: 's5', stances: { a: stance(1), b: stance(-1), c: stance(-1) } },
-  ],
-});
+const compass = workedExampleCompass;
 
 const counts = (emot: number, varken: number, f: number, skipped: number): CategoryCounts => ({
   emot,

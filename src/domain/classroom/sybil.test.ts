@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCompass } from '../../test/compass-builder.ts';
+import { seededRandomValues } from '../../test/seeded-words.ts';
 import type { Position } from '../bank/types.ts';
 import type { Answer, VoterAnswer } from '../scoring/index.ts';
 import { classResult } from './class-result.ts';
@@ -19,7 +20,6 @@ import {
   truthfulProbability,
   uniformFromRandomValues,
 } from './randomized-response.ts';
-import { seededRandomValues } from './seeded-words.ts';
 
 // The Sybil attack: a teacher sends k scripted submissions of their own, whose categories they
 // know, so that one pupil's submission is all that is left once their own are subtracted. Against

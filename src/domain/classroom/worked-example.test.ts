@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCompass } from '../../test/compass-builder.ts';
-import type { Position, Stance } from '../bank/types.ts';
+import { workedExampleCompass } from '../../test/worked-example-compass.ts';
 import { classResult } from './class-result.ts';
 import { addCounters, emptyCounters, submissionDelta } from './counters.ts';
 import { byDivisiveness, divisiveness } from './divisiveness.ts';
@@ -8,29 +7,7 @@ import { byDivisiveness, divisiveness } from './divisiveness.ts';
 // Six pupils on the compass of the worked example in docs/method.md, every number worked out
 // by hand from the method (the engine's own test checks pupil 1's percentages).
 
-const stance = (position: Position | null, confidence: Stance['confidence'] = 1): Stance => ({
-  position,
-  confidence: position === null ? 0 : confidence,
-  quotes: position === null ? [] : ['citat'],
-  rationale: '',
-});
-
-const compass = buildCompass({
-  id: 'exempel',
-  version: '3',
-  parties: [
-    { id: 'a', name: 'Parti A' },
-    { id: 'b', name: 'Parti B' },
-    { id: 'c', name: 'Parti C' },
-  ],
-  statements: [
-    { id: 's1', stances: { a: stance(1), b: stance(0), c: stance(1, 0.5) } },
-    { id: 's2', stances: { a: stance(-1), b: stance(1), c: stance(null) } },
-    { id: 's3', stances: { a: stance(1), b: stance(0), c: stance(0) } },
-    { id: 's4', stances: { a: stance(-1), b: stance(1), c: stance(null) } },
-    { id: 's5', stances: { a: stance(1), b: stance(-1), c: stance(-1) } },
-  ],
-});
+const compass = workedExampleCompass;
 
 const pupils = [
   // 1, the voter of docs/method.md: A 75, B 55, C 70 (C unranked); first: A.

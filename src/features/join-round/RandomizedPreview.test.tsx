@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { NamespaceGate } from '../../components/NamespaceGate.tsx';
 import type { Compass } from '../../domain/bank/types.ts';
 import type { RandomizedSubmission } from '../../domain/classroom/randomized-response.ts';
-import { seededRandomValues } from '../../domain/classroom/seeded-words.ts';
 import type { Voter } from '../../domain/scoring/index.ts';
 import { buildCompass } from '../../test/compass-builder.ts';
 import { demoCompass, renderPage } from '../../test/render-app.tsx';
+import { seededRandomValues } from '../../test/seeded-words.ts';
 import { drawSubmission } from './randomized-submission.ts';
 import { OPEN_UP_TO, RandomizedPreview } from './RandomizedPreview.tsx';
 

@@ -5,8 +5,8 @@ import {
   randomizedSubmission,
   uniformFromRandomValues,
 } from '../../domain/classroom/randomized-response.ts';
-import { seededRandomValues } from '../../domain/classroom/seeded-words.ts';
 import type { Voter } from '../../domain/scoring/index.ts';
+import { seededRandomValues } from '../../test/seeded-words.ts';
 import { drawSubmission, previewRows } from './randomized-submission.ts';
 
 const statements = [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }, { id: 'e' }];
