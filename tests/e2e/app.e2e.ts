@@ -8,7 +8,7 @@ import {
   browserFixture,
   type Page,
   pageReady,
-  seedAnswers,
+  screenHolder,
 } from '../../src/test/browser/browser.ts';
 import { SWEEP, tier } from '../../src/test/tier.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
@@ -354,28 +354,15 @@ describe('accessibility (axe-core, WCAG 2.2 AA) on every screen', () => {
     async (_name, colorScheme, locale, at) => {
       // bypassCSP only so that axe itself can be injected; the app's CSP is tested elsewhere.
       const page = await newPage({ bypassCSP: true, colorScheme, locale });
-      let held: 'answers' | 'few answers' | null = null;
-      let shareFragment = '';
-      const hold = async (wanted: 'answers' | 'few answers') => {
-        if (held === wanted) return;
-        // From a file of the site that does not run the app, so that nothing races the write.
-        await page.goto(`${site.origin}/favicon.svg`);
-        await seedAnswers(page, compass, answersFor(wanted));
-        held = wanted;
-      };
+      const prepare = screenHolder(page, site.origin, compass, {
+        answers: answersFor('answers'),
+        'few answers': answersFor('few answers'),
+      });
       const failures: string[] = [];
       for (const screen of screens(at)) {
-        await hold(screen.holds === 'few answers' ? 'few answers' : 'answers');
-        if (screen.holds === 'shared link' && !shareFragment) {
-          await page.goto(`${site.origin}${at.results}`);
-          await pageReady(page);
-          await page.locator('section.share button').first().click();
-          shareFragment = new URL(await page.locator('#share-link').inputValue()).hash;
-        }
+        const path = await prepare(screen, at.results);
         await page.goto('about:blank');
-        await page.goto(
-          `${site.origin}${screen.path}${screen.holds === 'shared link' ? shareFragment : ''}`,
-        );
+        await page.goto(`${site.origin}${path}`);
         await pageReady(page, screen.readyAt);
         const violations = await axeViolations(page);
         for (const v of violations) failures.push(`${screen.name}: ${v}`);

@@ -10,6 +10,7 @@ import {
   classroomService,
   type Page,
   pageReady,
+  screenHolder,
   seedAnswers,
 } from '../../src/test/browser/browser.ts';
 import { SWEEP, tier } from '../../src/test/tier.ts';
@@ -208,8 +209,7 @@ describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale,
   const at = sitePaths(prefix, compass.id);
   let context: BrowserContext;
   let page: Page;
-  let seeded: Seed | null = null;
-  let shareFragment = '';
+  let prepare: ReturnType<typeof screenHolder>;
 
   beforeAll(async () => {
     context = await site.newContext({
@@ -219,32 +219,21 @@ describe.each(LANGUAGES)('no word broken across lines in %s', (language, locale,
       reducedMotion: 'reduce',
     });
     page = await context.newPage();
+    prepare = screenHolder(page, origin, compass, {
+      answers: answersFor('all'),
+      'few answers': answersFor('few'),
+    });
   });
   afterAll(async () => {
     await context?.close();
   });
-
-  /** Stores the answers from a file of the site that does not run the app, so nothing races. */
-  const seed = async (wanted: Seed) => {
-    if (seeded === wanted) return;
-    await page.goto(`${origin}/favicon.svg`);
-    await seedAnswers(page, compass, answersFor(wanted));
-    seeded = wanted;
-  };
 
   it.each(screensFor(language, at).map((s) => [s.name] as const))('%s', async (name) => {
     // The screen with the rounds made in beforeAll (their codes are in its address).
     const screen = screensFor(language, at, rounds).find((s) => s.name === name)!;
     const extra = ON_SCREEN[name] ?? {};
     await page.setViewportSize({ width: widths[0]!, height: 800 });
-    await seed(screen.holds === 'few answers' ? 'few' : 'all');
-    if (screen.holds === 'shared link' && !shareFragment) {
-      await page.goto(`${origin}${at.results}`);
-      await pageReady(page);
-      await page.locator('section.share button').first().click();
-      shareFragment = new URL(await page.locator('#share-link').inputValue()).hash;
-    }
-    const path = `${screen.path}${screen.holds === 'shared link' ? shareFragment : ''}`;
+    const path = await prepare(screen, at.results);
     // A fresh document every time (no client-side state carried over from the previous screen).
     await page.goto('about:blank');
     await page.goto(`${origin}${path}`);

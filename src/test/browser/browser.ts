@@ -159,6 +159,42 @@ export async function seedAnswers(
   });
 }
 
+/**
+ * What a page-table screen needs the browser to hold before it is opened (`holds`, in
+ * src/app/page-screens.ts), for one page used screen after screen: `prepare(screen, resultsPath)`
+ * stores `answers` (every statement) or `fewAnswers` as the screen asks, only when that changes,
+ * makes a shared link with the results page's share panel the first time a screen needs one, and
+ * returns the address to open.
+ */
+export function screenHolder(
+  page: Page,
+  origin: string,
+  compass: { readonly id: string; readonly version: string },
+  answers: Readonly<Record<'answers' | 'few answers', Readonly<Record<string, VoterAnswer>>>>,
+) {
+  let held: 'answers' | 'few answers' | null = null;
+  let shareFragment = '';
+  return async (
+    screen: { readonly path: string; readonly holds?: 'answers' | 'few answers' | 'shared link' },
+    resultsPath: string,
+  ): Promise<string> => {
+    const wanted = screen.holds === 'few answers' ? 'few answers' : 'answers';
+    if (held !== wanted) {
+      await page.goto(`${origin}/favicon.svg`);
+      await seedAnswers(page, compass, answers[wanted]);
+      held = wanted;
+    }
+    if (screen.holds !== 'shared link') return screen.path;
+    if (!shareFragment) {
+      await page.goto(`${origin}${resultsPath}`);
+      await pageReady(page);
+      await page.locator('section.share button').first().click();
+      shareFragment = new URL(await page.locator('#share-link').inputValue()).hash;
+    }
+    return `${screen.path}${shareFragment}`;
+  };
+}
+
 /** The context a page opens in unless told otherwise: Swedish, a 390 × 844 phone. */
 export const PHONE: BrowserContextOptions = {
   locale: 'sv-SE',
