@@ -9,12 +9,19 @@
  * - `unknown-statement`: an answer to a statement id the round's compass does not have.
  * - `party-filter`: the submission names `"parties"`; a class compares every party, so a filter
  *   would make pupils' counters mean different things.
+ * - `outdated-submission`: the five-point shape `{ "answers": … }` of an older app, which would
+ *   send the pupil's true answers; the message says to reload the page, which sends
+ *   `{ "p", "categories" }`.
+ * - `wrong-randomization`: `"p"` is not the round's p: counts randomized with different p cannot
+ *   be estimated together, and p = 0 would be the true answers.
  */
 export const CLASSROOM_ERROR_CODES = [
   'invalid-voter',
   'invalid-answer',
   'unknown-statement',
   'party-filter',
+  'outdated-submission',
+  'wrong-randomization',
 ] as const;
 
 /** One of {@link CLASSROOM_ERROR_CODES}. */

@@ -4,7 +4,8 @@
  * docs/classroom-api.yaml documents the same contract as OpenAPI for other clients; the service's
  * tests check that the two agree. Pure: no React, DOM or Node.
  */
-import type { ClassFigures, WithheldResult } from './class-result.ts';
+import type { RandomizedClassFigures, RandomizedWithheld } from './randomized-estimate.ts';
+import type { RandomizedSubmission } from './randomized-response.ts';
 
 /**
  * Every route of the API, by the OpenAPI file's operationId: method and path template (`{code}`
@@ -73,18 +74,14 @@ export interface SessionResponse {
 }
 
 /**
- * `POST /api/sessions/{code}/submissions` body (the voter shape of `npm run score`, without
- * `parties`), with header `Idempotency-Key`: 16–128 characters of `A–Z a–z 0–9 - _`, made once
- * per pupil and round by the pupil's browser (e.g. `crypto.randomUUID()`).
+ * `POST /api/sessions/{code}/submissions` body: `{ "p": 0.4, "categories": { id: category } }`,
+ * every statement of the round's compass with the category the pupil's browser sent after
+ * randomized response (randomized-response.ts), never the pupil's answers; with header
+ * `Idempotency-Key`: 16–128 characters of `A–Z a–z 0–9 - _`, made once per pupil and round by
+ * the pupil's browser (e.g. `crypto.randomUUID()`). The five-point `{ "answers": … }` of older
+ * apps is refused with `outdated-submission`, another p with `wrong-randomization`.
  */
-export interface SubmissionRequest {
-  readonly answers: Readonly<
-    Record<
-      string,
-      { readonly answer: -1 | -0.5 | 0 | 0.5 | 1 | 'skip'; readonly important?: boolean }
-    >
-  >;
-}
+export type SubmissionRequest = RandomizedSubmission;
 
 /** The header that makes a submission idempotent, and its allowed form. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -106,9 +103,11 @@ export interface CloseResponse {
 
 /**
  * `GET …/results` with the teacher key → 200 with one of these (409 `still-open` while open):
- * fewer than five submissions → `WithheldResult`, else the class's figures.
+ * fewer than ten submissions → only their number (`withheld: 'too-few'`), else p, the observed
+ * counts, the estimated shares with their standard errors and the class profile's agreement with
+ * each party (randomized-estimate.ts).
  */
-export type ResultsResponse = WithheldResult | ClassFigures;
+export type ResultsResponse = RandomizedWithheld | RandomizedClassFigures;
 
 /** `DELETE /api/sessions/{code}` → 204, no body. */
 
@@ -131,12 +130,16 @@ export interface ApiError {
 
 /**
  * The stable error codes (never renamed or reused). 400: `invalid-json`, `invalid-body`,
- * `invalid-voter`, `invalid-answer`, `unknown-statement`, `party-filter`, `invalid-code`,
+ * `invalid-voter`, `invalid-answer`, `unknown-statement`, `party-filter` (no longer sent: the
+ * randomized shape has no filter), `outdated-submission`, `wrong-randomization`, `invalid-code`,
  * `missing-idempotency-key`, `invalid-idempotency-key`; 401: `missing-teacher-key`; 403:
  * `wrong-teacher-key`; 404: `not-found` (no such round, or it expired and was removed),
  * `unknown-compass`, `no-such-endpoint`; 405: `method-not-allowed`; 409: `still-open`, `closed`
- * (submitting to a closed round); 410: `expired`; 413: `body-too-large`; 415:
- * `unsupported-media-type`; 429: `rate-limited`; 500 `server-error` only for the service's own faults.
+ * (submitting to a closed round), `round-full` (the round has counted as many as it takes); 410:
+ * `expired`; 413: `body-too-large`; 415: `unsupported-media-type`; 429: `rate-limited`,
+ * `too-many-submissions` (this address has sent as many to this round as one school's network
+ * may), `too-many-streams` (live counts open from this address or in all); 500 `server-error`
+ * only for the service's own faults.
  */
 export type ApiErrorCode =
   | 'invalid-json'
@@ -145,6 +148,8 @@ export type ApiErrorCode =
   | 'invalid-answer'
   | 'unknown-statement'
   | 'party-filter'
+  | 'outdated-submission'
+  | 'wrong-randomization'
   | 'invalid-code'
   | 'missing-idempotency-key'
   | 'invalid-idempotency-key'
@@ -156,9 +161,12 @@ export type ApiErrorCode =
   | 'method-not-allowed'
   | 'still-open'
   | 'closed'
+  | 'round-full'
   | 'expired'
   | 'body-too-large'
   | 'unsupported-media-type'
   | 'rate-limited'
+  | 'too-many-submissions'
+  | 'too-many-streams'
   /** 500: a fault of the service itself (never bad input); logged without the request. */
   | 'server-error';

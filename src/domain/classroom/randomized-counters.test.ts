@@ -66,8 +66,10 @@ describe('randomizedDelta', () => {
     expect(refusal(null)).toBe('invalid-voter');
     expect(refusal([])).toBe('invalid-voter');
     expect(refusal({ categories: all('emot') })).toBe('invalid-voter'); // no p
-    expect(refusal({ p: 0, categories: all('emot') })).toBe('invalid-voter'); // the truth
+    expect(refusal({ p: 0, categories: all('emot') })).toBe('wrong-randomization'); // the truth
+    expect(refusal({ p: 0.5, categories: all('emot') })).toBe('wrong-randomization');
     expect(refusal({ p: '0.4', categories: all('emot') })).toBe('invalid-voter');
+    expect(refusal({ answers: { s1: { answer: 1 } } })).toBe('outdated-submission');
     expect(refusal({ p: 0.4, categories: all('emot'), important: {} })).toBe('invalid-voter');
     expect(refusal({ p: 0.4, categories: [] })).toBe('invalid-voter');
     expect(refusal({ p: 0.4, categories: { s1: 'emot', s2: 'emot' } })).toBe('invalid-voter');

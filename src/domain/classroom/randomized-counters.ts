@@ -50,28 +50,41 @@ const isCategory = (x: unknown): x is Category => CATEGORIES.includes(x as Categ
  * The counters of one submission (`submissions: 1`), read from the request body.
  *
  * Refused (a 4xx), with the codes of `ClassroomError`:
- * - `invalid-voter`: not `{ "p": 0.4, "categories": { … } }` exactly, another p (the estimate
- *   assumes one p for the whole round), or a statement of the compass missing (the browser sends
- *   every statement randomized; counting a missing one as skipped would show that the pupil left
- *   it out);
+ * - `outdated-submission`: the five-point `{ "answers": … }` of an older app;
+ * - `invalid-voter`: not `{ "p": <number>, "categories": { … } }` exactly, or a statement of the
+ *   compass missing (the browser sends every statement randomized; counting a missing one as
+ *   skipped would show that the pupil left it out);
+ * - `wrong-randomization`: another p than the round's (the estimate assumes one p per round);
  * - `invalid-answer`: a value that is not one of the four categories;
  * - `unknown-statement`: a statement id the compass does not have.
  *
  * @param compass the round's compass (trusted: the server's own).
  * @param submission untrusted, the request body as parsed JSON.
+ * @param p the round's p (default {@link RANDOMIZATION_P}, the one p the app sends).
  * @throws ClassroomError when the submission is refused.
  */
-export function randomizedDelta(compass: Compass, submission: unknown): RandomizedCounters {
+export function randomizedDelta(
+  compass: Compass,
+  submission: unknown,
+  p: number = RANDOMIZATION_P,
+): RandomizedCounters {
   if (!isRecord(submission))
     throw new ClassroomError('invalid-voter', 'a submission must be an object with "categories"');
+  if (Object.hasOwn(submission, 'answers'))
+    throw new ClassroomError(
+      'outdated-submission',
+      'the five-point shape {"answers": …} is no longer counted; send {"p", "categories"}',
+    );
   for (const key of Object.keys(submission))
     if (key !== 'p' && key !== 'categories')
       throw new ClassroomError(
         'invalid-voter',
         `unknown field "${key}" in the submission; use "p" and "categories"`,
       );
-  if (submission.p !== RANDOMIZATION_P)
-    throw new ClassroomError('invalid-voter', `"p" must be ${RANDOMIZATION_P}`);
+  if (!Object.hasOwn(submission, 'p') || typeof submission.p !== 'number')
+    throw new ClassroomError('invalid-voter', `"p" must be the number ${p}`);
+  if (submission.p !== p)
+    throw new ClassroomError('wrong-randomization', `"p" must be the round's ${p}`);
   const { categories } = submission;
   if (!isRecord(categories))
     throw new ClassroomError('invalid-voter', '"categories" must be an object by statement id');
@@ -89,7 +102,7 @@ export function randomizedDelta(compass: Compass, submission: unknown): Randomiz
     if (!Object.hasOwn(categories, id))
       throw new ClassroomError('invalid-voter', `statement "${id}" is missing from the categories`);
   return {
-    p: RANDOMIZATION_P,
+    p,
     submissions: 1,
     statements: Object.fromEntries(
       compass.statements.map(({ id }) => [id, { ...ZERO, [categories[id] as Category]: 1 }]),
