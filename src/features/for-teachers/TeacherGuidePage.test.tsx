@@ -63,7 +63,7 @@ describe('/larare in Swedish', () => {
       expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
     const toc = screen.getByRole('navigation', { name: sv.tocLabel });
     const links = within(toc).getAllByRole('link');
-    expect(links).toHaveLength(5 + LESSON_PLANS.length);
+    expect(links).toHaveLength(6 + LESSON_PLANS.length);
     for (const link of links) {
       const target = document.getElementById(link.getAttribute('href')!.slice(1));
       expect(target?.tagName, link.textContent ?? '').toMatch(/^H[23]$/);
@@ -113,6 +113,20 @@ describe('/larare in Swedish', () => {
     );
   });
 
+  it('explains to pupils how randomized response protects their answers, and lesson 2 starts there', async () => {
+    await renderGuide();
+    const protect = section(sv.protect.title);
+    expect(protect).toHaveTextContent(sv.protect.odds);
+    expect(protect).toHaveTextContent(fill(sv.protect.class, { min: 10 }));
+    expect(protect).toHaveTextContent(sv.protect.limits);
+    const plan = screen.getByRole('article', { name: sv.plan.classroom.title });
+    expect(plan).toHaveTextContent(sv.plan.classroom.steps.coin);
+    const link = within(plan).getByRole('link', { name: sv.links.protect });
+    expect(document.getElementById(link.getAttribute('href')!.slice(1))).toHaveTextContent(
+      sv.protect.title,
+    );
+  });
+
   it('links the classroom round to /klass where the service exists', async () => {
     await renderGuide({ service: true });
     const round = await screen.findByRole('article', { name: sv.plan.classroom.title });
@@ -122,7 +136,7 @@ describe('/larare in Swedish', () => {
       '/klass',
     );
     expect(round).toHaveTextContent(sv.plan.classroom.steps.answer);
-    expect(round).toHaveTextContent(fill(sv.plan.classroom.steps.intro, { min: 5 }));
+    expect(round).toHaveTextContent(fill(sv.plan.classroom.steps.intro, { min: 10 }));
     expect(round).not.toHaveTextContent(sv.plan.classroom.paper.count);
   });
 
@@ -181,7 +195,7 @@ describe('/larare in Swedish', () => {
     expect(sensitive).toHaveTextContent(sv.sensitive.never);
     expect(sensitive).toHaveTextContent('Hoppa över');
     expect(sensitive).toHaveTextContent('skolkuratorn, elevhälsan');
-    expect(sensitive).toHaveTextContent(fill(sv.sensitive.private, { min: 5 }));
+    expect(sensitive).toHaveTextContent(fill(sv.sensitive.private, { min: 10 }));
   });
 
   it('links every printable, the statements, the method page and the open data', async () => {

@@ -10,7 +10,7 @@ import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { useClassroomService } from '../../data/use-classroom-service.ts';
 import type { Compass, Position } from '../../domain/bank/types.ts';
-import { MIN_SUBMISSIONS } from '../../domain/classroom/class-result.ts';
+import { MIN_SUBMISSIONS } from '../../domain/classroom/randomized-estimate.ts';
 import { localized } from '../../i18n/localized.ts';
 import {
   type Comparison,
@@ -30,6 +30,7 @@ type Service = ReturnType<typeof useClassroomService>;
 const SECTIONS = {
   about: 'om-kompassen',
   plans: 'lektioner',
+  protect: 'sa-skyddas-dina-svar',
   discussion: 'diskussionsfragor',
   sensitive: 'kansliga-amnen',
   material: 'material',
@@ -82,6 +83,9 @@ function Guide() {
             </ol>
           </li>
           <li>
+            <a href={`#${SECTIONS.protect}`}>{t('protect.title')}</a>
+          </li>
+          <li>
             <a href={`#${SECTIONS.discussion}`}>{t('discussion.title')}</a>
           </li>
           <li>
@@ -94,6 +98,7 @@ function Guide() {
       </nav>
       <About t={t} lng={lng} compass={compass} />
       <Plans t={t} service={service} />
+      <Protect t={t} />
       <Discussion t={t} lng={lng} compass={compass} />
       <Sensitive t={t} lng={lng} compass={compass} />
       <Material t={t} compass={compass} />
@@ -212,7 +217,11 @@ function Plan({ t, plan, service }: { t: T; plan: LessonPlan; service: Service }
       <ul>
         {links.map((link) => (
           <li key={link}>
-            <Link to={linkTarget(paths, link)}>{linkLabel(t, link)}</Link>
+            {link === 'protect' ? (
+              <a href={`#${SECTIONS.protect}`}>{linkLabel(t, link)}</a>
+            ) : (
+              <Link to={linkTarget(paths, link)}>{linkLabel(t, link)}</Link>
+            )}
           </li>
         ))}
       </ul>
@@ -223,9 +232,9 @@ function Plan({ t, plan, service }: { t: T; plan: LessonPlan; service: Service }
 const isPrintableLink = (link: LessonLink): link is LessonLink & Printable =>
   (PRINTABLES as readonly string[]).includes(link);
 
-function linkTarget(paths: SitePaths, link: LessonLink): string {
+function linkTarget(paths: SitePaths, link: Exclude<LessonLink, 'protect'>): string {
   if (isPrintableLink(link)) return paths.printable(link);
-  const routes: Record<Exclude<LessonLink, Printable>, string> = {
+  const routes: Record<Exclude<LessonLink, Printable | 'protect'>, string> = {
     quiz: paths.home,
     statements: paths.statements,
     method: paths.method,
@@ -238,6 +247,27 @@ function linkTarget(paths: SitePaths, link: LessonLink): string {
 
 const linkLabel = (t: T, link: LessonLink) =>
   isPrintableLink(link) ? t(`material.${link}`) : t(`links.${link}`);
+
+/**
+ * "Så skyddas dina svar": the coin behind the classroom round's randomized response, written for
+ * pupils, to read together before a round (lesson plan 2 starts with it).
+ */
+function Protect({ t }: { t: T }) {
+  return (
+    <Section id={SECTIONS.protect} title={t('protect.title')}>
+      <p>{t('protect.intro')}</p>
+      <h3>{t('protect.groupsTitle')}</h3>
+      <p>{t('protect.groups')}</p>
+      <h3>{t('protect.coinTitle')}</h3>
+      <p>{t('protect.coin')}</p>
+      <p>{t('protect.odds')}</p>
+      <h3>{t('protect.classTitle')}</h3>
+      <p>{t('protect.class', { min: MIN_SUBMISSIONS })}</p>
+      <h3>{t('protect.limitsTitle')}</h3>
+      <p>{t('protect.limits')}</p>
+    </Section>
+  );
+}
 
 function Discussion({ t, lng, compass }: { t: T; lng: Language; compass: Compass }) {
   const themes = useMemo(() => themeDiscussions(compass), [compass]);

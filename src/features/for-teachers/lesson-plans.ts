@@ -10,6 +10,7 @@ export type LessonLink =
   | 'method'
   | 'results'
   | 'classroom'
+  | 'protect'
   | 'quoteGame'
   | 'arbetsblad'
   | 'citatkort'
@@ -56,12 +57,13 @@ export const LESSON_PLANS: readonly LessonPlan[] = [
     id: 'classroom',
     steps: [
       { key: 'intro', minutes: 5 },
+      { key: 'coin', minutes: 5 },
       { key: 'answer', minutes: 15, paper: true },
       { key: 'count', minutes: 10, paper: true },
       { key: 'discuss', minutes: 15 },
       { key: 'wrap', minutes: 5 },
     ],
-    links: ['classroom', 'quiz', 'statements'],
+    links: ['protect', 'classroom', 'quiz', 'statements'],
   }),
   plan({
     id: 'quotes',
