@@ -12,8 +12,8 @@
  *   one submission), against the pupil's own first party from their true five-point answers;
  *   without the submission, guessing the party most pupils of the kind have first.
  *
- * `npm run privacy:classroom` prints the figures; docs/klassrum.md quotes them and a test checks
- * that the two agree. Deterministic for a seed.
+ * `npm run privacy:classroom` prints the figures as a table; docs/klassrum.md shows it and
+ * classroom-privacy.test.ts checks that the two agree. Deterministic for a seed.
  */
 import { pathToFileURL } from 'node:url';
 import type { Compass } from '../domain/bank/types.ts';
@@ -137,19 +137,48 @@ export function measureIsolatedPupil(
 /** A share as Swedish whole percent, as docs/klassrum.md writes it ("70 %"). */
 export const percent = (x: number): string => `${Math.round(100 * x)} %`;
 
-/** The figures as the lines docs/klassrum.md quotes. */
-export function privacyLines(figures: readonly IsolatedPupilFigures[]): string[] {
-  return figures.map(
-    (f) =>
-      `${f.kind === 'random' ? 'Slumpade elever' : 'Partilika elever'} (${f.pupils}): ` +
-      `ett påstående rätt ${percent(f.statementRead)} (gissning utan svaren ${percent(f.statementChance)}), ` +
-      `alla ${f.allRead < 0.005 ? 'under 1 %' : percent(f.allRead)}, ` +
-      `förstapartiet rätt ${percent(f.topPartyRead)} (gissning utan svaren ${percent(f.topPartyChance)}, ` +
-      `på måfå ${percent(1 / f.parties)})`,
-  );
+/** The table docs/klassrum.md shows: a header and one row per kind of pupil, cell by cell. */
+export function privacyTable(figures: readonly IsolatedPupilFigures[]): string[][] {
+  const some = (x: number) => (x < 0.005 ? 'under 1 %' : percent(x));
+  return [
+    [
+      'elever',
+      'ett svar rätt',
+      'gissat utan inskicket',
+      'alla svar rätt',
+      'förstapartiet rätt',
+      'gissat utan inskicket',
+      'på måfå',
+    ],
+    ...figures.map((f) => [
+      f.kind === 'random' ? 'som svarar på måfå' : 'som liknar ett parti',
+      percent(f.statementRead),
+      percent(f.statementChance),
+      some(f.allRead),
+      percent(f.topPartyRead),
+      percent(f.topPartyChance),
+      percent(1 / f.parties),
+    ]),
+  ];
+}
+
+/** The cells of every row of the Markdown tables in a text (separator rows left out). */
+export function markdownTableRows(markdown: string): string[][] {
+  return markdown
+    .split('\n')
+    .filter((line) => line.trim().startsWith('|') && !/^\s*\|[\s|:-]+\|\s*$/.test(line))
+    .map((line) =>
+      line
+        .trim()
+        .slice(1, -1)
+        .split('|')
+        .map((cell) => cell.trim()),
+    );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const compass = loadValidBank('questions/socialpolitik');
-  for (const line of privacyLines(measureIsolatedPupil(compass))) console.log(line);
+  const [header, ...rows] = privacyTable(measureIsolatedPupil(compass));
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  console.log([line(header!), line(header!.map(() => '---')), ...rows.map(line)].join('\n'));
 }
