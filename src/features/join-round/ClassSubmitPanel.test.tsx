@@ -14,6 +14,7 @@ import { createI18n } from '../../i18n/i18n.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { CLASS_ROUND_STORAGE_KEY, useClassRound } from '../../state/class-round.ts';
 import { demoCompass } from '../../test/render-app.tsx';
+import { DRAWN_STORAGE_KEY, forgetSubmission } from './drawn-submission.ts';
 
 const CODE = 'K7M2XP9DW';
 const SUBMISSIONS = `/api/sessions/${CODE}/submissions`;
@@ -106,13 +107,37 @@ function answerThree() {
   a.answer('kulturskola-avgift', 'skip');
   a.answer('balans-fore-satsningar', -0.5);
 }
-const EXPECTED_BODY = {
-  answers: {
-    'fler-bibliotek': { answer: 1, important: true },
-    'kulturskola-avgift': { answer: 'skip', important: false },
-    'balans-fore-satsningar': { answer: -0.5, important: false },
-  },
+/** The categories of the pupil's own answers, every statement of the compass in its order. */
+const OWN = Object.fromEntries(
+  demoCompass.statements.map((st) => [
+    st.id,
+    { 'fler-bibliotek': 'for', 'balans-fore-satsningar': 'emot' }[st.id] ?? 'hoppade-over',
+  ]),
+);
+const CATEGORY_LABEL: Record<string, string> = {
+  for: 'För',
+  varken: 'Varken för eller emot',
+  emot: 'Emot',
+  'hoppade-over': 'Hoppade över',
 };
+
+/** The body the panel shows as data ("Samma sak som data"), opening it first. */
+async function previewedBody(): Promise<unknown> {
+  if (!screen.queryByTestId('randomized-submission-json'))
+    await userEvent.click(screen.getByText('Samma sak som data, precis som det skickas'));
+  return JSON.parse(screen.getByTestId('randomized-submission-json').textContent);
+}
+
+/** A randomized body of the demo compass: p and every statement's category, nothing else. */
+function expectRandomizedShape(body: unknown) {
+  expect(Object.keys(body as object).sort()).toEqual(['categories', 'p']);
+  const { p, categories } = body as { p: number; categories: Record<string, string> };
+  expect(p).toBe(0.4);
+  expect(Object.keys(categories)).toEqual(demoCompass.statements.map((st) => st.id));
+  for (const c of Object.values(categories))
+    expect(['emot', 'varken', 'for', 'hoppade-over']).toContain(c);
+  expect(JSON.stringify(body)).not.toMatch(/answers|important|viktig|-0\.5|"skip"/i);
+}
 
 const joinRound = () =>
   useClassRound
@@ -123,6 +148,8 @@ const send = () => userEvent.click(screen.getByRole('button', { name: 'Skicka' }
 
 beforeEach(() => {
   localStorage.clear();
+  sessionStorage.clear();
+  forgetSubmission();
   useClassRound.setState({ round: null });
   useAnswers.setState(useAnswers.getInitialState(), true);
   useAnswers.getState().bindCompass(demoCompass.id, demoCompass.version);
@@ -165,34 +192,47 @@ describe('the class panel', () => {
       /^Klassomgång K7M-2XP-9DW\.$/,
     );
     expect(
-      region.getByText(/Dina svar på de påståenden du har nått \(3 st\.\)/),
+      region.getByRole('heading', { level: 3, name: 'Det här skickas till klassen' }),
     ).toBeInTheDocument();
-    expect(region.getByText('Ditt namn eller något annat om vem du är.')).toBeInTheDocument();
-    expect(region.getByText(/^Ditt resultat: inga procent/)).toBeInTheDocument();
-    expect(region.getByText(/bara om minst 5 elever har skickat/)).toBeInTheDocument();
+    expect(
+      region.getByText(
+        'Ungefär vart tredje svar byts mot ett slumpat innan det skickas, så att ingen – inte ens läraren – kan veta vad just du svarade; klassens resultat blir ändå rätt i stort.',
+      ),
+    ).toBeInTheDocument();
+    // What is not sent: "Viktigt för mig" among it.
+    const notSent = region.getByRole('heading', { level: 3, name: 'Det här skickas inte' });
+    const list = notSent.nextElementSibling as HTMLElement;
+    expect(within(list).getByText(/^Vilka påståenden du markerade ”Viktigt för mig”\./));
+    expect(within(list).getByText('Ditt namn eller något annat om vem du är.')).toBeInTheDocument();
+    expect(within(list).getByText(/^Ditt resultat: inga procent/)).toBeInTheDocument();
+    expect(region.getByText(/bara uppskattningar för hela klassen/)).toHaveTextContent(
+      /bara om minst 10\u00a0?\s?elever har skickat/,
+    );
 
-    await userEvent.click(region.getByText('Visa exakt vad som skickas'));
-    const table = region.getByRole('table', { name: 'Dina svar som skickas till klassen' });
+    // Every statement, the pupil's own category and the one sent, which is what the data says.
+    const body = await previewedBody();
+    expectRandomizedShape(body);
+    const sent = (body as { categories: Record<string, string> }).categories;
+    // A short compass shows the table at once; a long one has it in a disclosure.
+    const disclosure = region.queryByText(/^Visa vad som skickas \(\d+ påståenden\)$/);
+    if (disclosure) await userEvent.click(disclosure);
+    const table = region.getByRole('table', { name: 'Vad som skickas för varje påstående' });
     const rows = within(table)
       .getAllByRole('row')
       .slice(1)
       .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
-    expect(rows).toEqual([
-      ['Kommunen ska bygga fler bibliotek.', 'Helt för', 'Ja'],
-      ['Kulturskolan ska kosta pengar för eleverna.', 'Hoppade över', '–'],
-      ['Kommunens ekonomi ska vara i balans innan den gör nya satsningar.', 'Delvis emot', 'Nej'],
-    ]);
-    expect(
-      within(table).queryByText('Föreningar ska driva fler av kommunens bibliotek.'),
-    ).not.toBeInTheDocument();
-    expect(JSON.parse(screen.getByTestId('class-submission-json').textContent)).toEqual(
-      EXPECTED_BODY,
+    expect(rows).toEqual(
+      demoCompass.statements.map((st) => [
+        st.text.sv,
+        CATEGORY_LABEL[OWN[st.id]!],
+        CATEGORY_LABEL[sent[st.id]!] + (sent[st.id] === OWN[st.id] ? '' : ' bytt'),
+      ]),
     );
     expect(region.queryByText(/%/)).not.toBeInTheDocument();
     expect(requests).toEqual([]);
   });
 
-  it('sends exactly the contract body, once, with the round key, and then says it is sent', async () => {
+  it('sends exactly the previewed body, once, with the round key, and then says it is sent', async () => {
     const { requests } = fakeService([COUNTED]);
     useAnswers.getState().setParties([demoCompass.parties[0]!.id]);
     joinRound();
@@ -200,13 +240,17 @@ describe('the class panel', () => {
     expect(key).toMatch(IDEMPOTENCY_KEY_PATTERN);
     await renderResults();
     await panel();
+    const shown = await previewedBody();
     await send();
     expect(
       await screen.findByText('Skickat. Dina svar är räknade i klassens omgång.'),
     ).toHaveFocus();
-    expect(requests).toEqual([{ path: SUBMISSIONS, method: 'POST', key, body: EXPECTED_BODY }]);
+    expect(requests).toEqual([{ path: SUBMISSIONS, method: 'POST', key, body: shown }]);
+    expectRandomizedShape(requests[0]!.body);
     expect(screen.queryByRole('button', { name: 'Skicka' })).not.toBeInTheDocument();
     expect(useClassRound.getState().round).toMatchObject({ key, sent: true });
+    // Counted: the kept draw is gone from the tab.
+    expect(sessionStorage.getItem(DRAWN_STORAGE_KEY)).toBeNull();
   });
 
   it('retries after a network error with the same key, and the class counts it once', async () => {
@@ -225,33 +269,68 @@ describe('the class panel', () => {
       useClassRound.getState().round!.key,
       useClassRound.getState().round!.key,
     ]);
+    // The same drawn body both times, not a new draw.
+    expect(service.requests[1]!.body).toEqual(service.requests[0]!.body);
+    expectRandomizedShape(service.requests[0]!.body);
     expect(service.counted.size).toBe(1);
   });
 
-  it('keeps the key across a reload of the page, and says when the first attempt had arrived', async () => {
+  it('keeps the key and the drawn body across a reload after a failed send', async () => {
     // The first attempt reached the service, but its answer was lost on the way back.
-    const service = fakeService([COUNTED]);
+    const service = fakeService(['network', COUNTED]);
     joinRound();
     const key = useClassRound.getState().round!.key;
-    service.counted.add(key);
     const first = await renderResults();
     await panel();
+    const shown = await previewedBody();
+    await send();
+    await screen.findByRole('alert');
     first.unmount();
-    // As after a reload: the store is read back from storage.
+    // As after a reload: the store is read back from storage, and the page's memory is gone.
     const saved = localStorage.getItem(CLASS_ROUND_STORAGE_KEY)!;
+    const drawn = sessionStorage.getItem(DRAWN_STORAGE_KEY)!;
     useClassRound.setState({ round: null });
+    forgetSubmission();
     localStorage.setItem(CLASS_ROUND_STORAGE_KEY, saved);
+    sessionStorage.setItem(DRAWN_STORAGE_KEY, drawn);
     await act(() => useClassRound.persist.rehydrate());
     expect(useClassRound.getState().round?.key).toBe(key);
+    service.counted.add(key);
     await renderResults();
     await panel();
+    expect(await previewedBody()).toEqual(shown);
     await send();
     expect(
       await screen.findByText(
         'Skickat. Dina svar hade redan kommit fram förra gången och räknas en gång.',
       ),
     ).toBeInTheDocument();
-    expect(service.requests.map((r) => r.key)).toEqual([key]);
+    expect(service.requests.map((r) => r.key)).toEqual([key, key]);
+    expect(service.requests.map((r) => r.body)).toEqual([shown, shown]);
+  });
+
+  it('draws again only when the category of an answer changes', async () => {
+    fakeService([]);
+    joinRound();
+    await renderResults();
+    await panel();
+    const shown = await previewedBody();
+    // "Helt för" to "Delvis för": the same category, the same draw.
+    await act(async () => useAnswers.getState().answer('fler-bibliotek', 0.5));
+    expect(await previewedBody()).toEqual(shown);
+    expect(JSON.parse(sessionStorage.getItem(DRAWN_STORAGE_KEY)!).submission).toEqual(shown);
+    // Leaving and joining again makes a new key, and with it a new draw is kept.
+    await act(async () => {
+      useClassRound.getState().leave();
+      joinRound();
+    });
+    await panel();
+    const again = await previewedBody();
+    expectRandomizedShape(again);
+    expect(JSON.parse(sessionStorage.getItem(DRAWN_STORAGE_KEY)!)).toMatchObject({
+      key: useClassRound.getState().round!.key,
+      submission: again,
+    });
   });
 
   it('says "already sent" after a remount and sends nothing more', async () => {
@@ -294,6 +373,30 @@ describe('the class panel', () => {
       { status: 429, body: { error: 'rate-limited' } },
       /^Många skickar samtidigt just nu\. Vänta en liten stund/,
       true,
+    ],
+    [
+      'a full round',
+      { status: 409, body: { error: 'round-full' } },
+      /^Omgången har redan tagit emot så många svar som den kan ta emot/,
+      false,
+    ],
+    [
+      'too many from one network',
+      { status: 429, body: { error: 'too-many-submissions' } },
+      /^Det har redan kommit så många svar till omgången från det här nätverket/,
+      false,
+    ],
+    [
+      'an outdated app',
+      { status: 400, body: { error: 'outdated-submission' } },
+      /^Sidan är en äldre version än klasstjänsten/,
+      false,
+    ],
+    [
+      'another randomization',
+      { status: 400, body: { error: 'wrong-randomization' } },
+      /^Sidan är en äldre version än klasstjänsten/,
+      false,
     ],
     [
       'a refusal',
@@ -351,6 +454,7 @@ describe('the class panel', () => {
     await send();
     await screen.findByText(/^Skickat\./);
     expect(new Set(requests.map((r) => r.key)).size).toBe(1);
+    expect(requests[1]!.body).toEqual(requests[0]!.body);
     vi.restoreAllMocks();
   });
 });

@@ -4,22 +4,22 @@ import { Trans, useTranslation } from 'react-i18next';
 import { NamespaceGate } from '../../components/NamespaceGate.tsx';
 import { useCompass } from '../../context/compass-context.tsx';
 import { submitAnswers } from '../../data/classroom-client.ts';
-import { MIN_SUBMISSIONS } from '../../domain/classroom/class-result.ts';
 import type { ApiErrorCode } from '../../domain/classroom/http-contract.ts';
 import { formatJoinCode } from '../../domain/classroom/join-code.ts';
-import { positionKey } from '../../i18n/labels.ts';
-import { localized } from '../../i18n/localized.ts';
+import { MIN_SUBMISSIONS } from '../../domain/classroom/randomized-estimate.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { type ClassRound, useClassRound } from '../../state/class-round.ts';
-import { submissionOf } from './submission.ts';
+import { browserRandomValues, forgetSubmission, keptSubmission } from './drawn-submission.ts';
+import { RandomizedPreview } from './RandomizedPreview.tsx';
 
 /**
  * "Skicka mina svar anonymt till klassen", on the results page of a pupil who has joined a class
- * round: shows exactly what is sent (each reached statement with the answer and the importance
- * mark, and the same as data) and what is not, and sends it only on a click. Every attempt for
- * the round carries the same idempotency key (made when the round was joined), so a retry after a
- * network error counts once; once the service has counted the answers the panel says so and
- * offers no second send.
+ * round: draws the randomized submission once (every statement as one of four categories, about
+ * one in three swapped for a random one: randomized response), shows exactly that body with the
+ * swapped ones marked (RandomizedPreview) and what is not sent ("Viktigt för mig" among it), and
+ * sends it only on a click. Every attempt for the round carries the same body and the same
+ * idempotency key (made when the round was joined), so a retry after a network error counts
+ * once; once the service has counted the submission the panel says so and offers no second send.
  */
 export function ClassSubmitPanel() {
   return (
@@ -36,7 +36,7 @@ type Phase =
   | { readonly kind: 'idle' }
   | { readonly kind: 'sending' }
   | { readonly kind: 'sent'; readonly before: boolean }
-  | { readonly kind: 'failed'; readonly error: ApiErrorCode | 'network' | 'unexpected' };
+  | { readonly kind: 'failed'; readonly error: Failure };
 
 function Panel() {
   const { t } = useTranslation('classroom');
@@ -50,17 +50,30 @@ function Panel() {
 }
 
 function Joined({ round }: { round: ClassRound }) {
-  const { t, i18n } = useTranslation('classroom');
-  const { t: tMain } = useTranslation();
+  const { t } = useTranslation('classroom');
   const compass = useCompass();
   const answers = useAnswers((s) => s.answers);
   const markSent = useClassRound((s) => s.markSent);
-  const { body, rows } = useMemo(() => submissionOf(compass, answers), [compass, answers]);
+  const fitsCompass = round.compass === compass.id && round.version === compass.version;
+  // Drawn once per round, key and categories of the answers, and kept (drawn-submission.ts): the
+  // preview shows exactly this body, the button sends it, and a retry sends it again.
+  const body = useMemo(
+    () =>
+      fitsCompass && !round.sent
+        ? keptSubmission(
+            { code: round.code, key: round.key },
+            compass.statements,
+            answers,
+            browserRandomValues,
+          )
+        : null,
+    [fitsCompass, round.sent, round.code, round.key, compass, answers],
+  );
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const busy = useRef(false);
   const code = formatJoinCode(round.code);
 
-  if (round.compass !== compass.id || round.version !== compass.version)
+  if (!fitsCompass)
     return (
       <>
         <p role="alert">{t('panel.otherVersion')}</p>
@@ -69,18 +82,19 @@ function Joined({ round }: { round: ClassRound }) {
     );
 
   const send = async () => {
-    if (busy.current || useClassRound.getState().round?.sent) return;
+    if (busy.current || body === null || useClassRound.getState().round?.sent) return;
     busy.current = true;
     setPhase({ kind: 'sending' });
     const outcome = await submitAnswers(round.code, body, round.key);
     busy.current = false;
     if (outcome.ok) {
       markSent(round.code);
+      forgetSubmission();
       setPhase({ kind: 'sent', before: outcome.body.status === 'already-counted' });
     } else setPhase({ kind: 'failed', error: outcome.error });
   };
 
-  if (round.sent)
+  if (round.sent || body === null)
     return (
       <>
         <p>
@@ -98,76 +112,31 @@ function Joined({ round }: { round: ClassRound }) {
     );
 
   const failure = phase.kind === 'failed' ? phase.error : null;
-  const roundOver =
-    failure === 'closed' || failure === 'not-found' || failure === 'expired' ? failure : null;
+  const final = failure !== null && FINAL.has(failure);
   return (
     <>
       <p>
         <Trans t={t} i18nKey="panel.round" values={{ code }} components={CODE} />
       </p>
       <p>{t('panel.explain')}</p>
-      <h3 className="small-heading">{t('panel.whatTitle')}</h3>
-      <ul>
-        <li>{t('panel.whatAnswers', { count: rows.length })}</li>
-        <li>{t('panel.whatKey')}</li>
-      </ul>
+      <RandomizedPreview statements={compass.statements} answers={answers} submission={body} />
+      <p>{t('panel.alsoKey')}</p>
       <h3 className="small-heading">{t('panel.notTitle')}</h3>
       <ul>
+        <li>{t('panel.notImportant')}</li>
         <li>{t('panel.notName')}</li>
         <li>{t('panel.notResult')}</li>
         <li>{t('panel.notElse')}</li>
       </ul>
       <p>{t('panel.afterwards', { min: MIN_SUBMISSIONS })}</p>
-      <details>
-        <summary>{t('panel.show')}</summary>
-        <div className="table-scroll reflow">
-          <table>
-            <caption>{t('panel.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('panel.statement')}</th>
-                <th scope="col">{t('panel.answer')}</th>
-                <th scope="col">{t('panel.important')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ statement, sent }) => (
-                <tr key={statement.id}>
-                  <th scope="row">{localized(statement.text, i18n.language)}</th>
-                  <td data-label={t('panel.answer')}>{tMain(positionKey(sent.answer))}</td>
-                  <td data-label={t('panel.important')}>
-                    {sent.answer === 'skip'
-                      ? t('panel.notApplicable')
-                      : sent.important
-                        ? t('panel.yes')
-                        : t('panel.no')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <details>
-          <summary>{t('panel.raw')}</summary>
-          <pre data-testid="class-submission-json">{JSON.stringify(body, null, 2)}</pre>
-        </details>
-      </details>
       <p role="status">{phase.kind === 'sending' ? t('panel.sending') : ''}</p>
       {failure && (
         <p role="alert" className="notice">
-          {failure === 'closed'
-            ? t('panel.closed')
-            : roundOver
-              ? t('panel.gone')
-              : failure === 'network'
-                ? t('panel.network')
-                : failure === 'rate-limited'
-                  ? t('panel.rateLimited')
-                  : t('panel.failed', { code: failure })}
+          {t(failureKey(failure), { code: failure })}
         </p>
       )}
       <p className="actions">
-        {!roundOver && (
+        {!final && (
           <button
             type="button"
             className="primary"
@@ -181,6 +150,43 @@ function Joined({ round }: { round: ClassRound }) {
       <LeaveButton />
     </>
   );
+}
+
+type Failure = ApiErrorCode | 'network' | 'unexpected';
+
+/** Failures after which sending again cannot help: the button goes. */
+const FINAL: ReadonlySet<Failure> = new Set<Failure>([
+  'closed',
+  'not-found',
+  'expired',
+  'round-full',
+  'too-many-submissions',
+  'outdated-submission',
+  'wrong-randomization',
+]);
+
+/** The sentence for a failed send (classroom namespace). */
+export function failureKey(failure: Failure) {
+  switch (failure) {
+    case 'closed':
+      return 'panel.closed';
+    case 'not-found':
+    case 'expired':
+      return 'panel.gone';
+    case 'network':
+      return 'panel.network';
+    case 'rate-limited':
+      return 'panel.rateLimited';
+    case 'round-full':
+      return 'panel.roundFull';
+    case 'too-many-submissions':
+      return 'panel.tooManySubmissions';
+    case 'outdated-submission':
+    case 'wrong-randomization':
+      return 'panel.outdated';
+    default:
+      return 'panel.failed';
+  }
 }
 
 function LeaveButton() {

@@ -128,8 +128,10 @@ describe('/klass with a classroom service', () => {
       '/klass/ny',
     );
     const privacy = screen.getByRole('region', { name: 'Vad skickas, och vem ser vad?' });
-    expect(privacy).toHaveTextContent('minst 5 elever');
-    expect(privacy).toHaveTextContent('Inget namn, inget resultat');
+    expect(privacy).toHaveTextContent('minst 10 elever');
+    expect(privacy).toHaveTextContent('Inte ”Viktigt för mig”, inget namn, inget resultat');
+    expect(privacy).toHaveTextContent('bara de slumpade grupperna, aldrig elevens egna svar');
+    expect(privacy).toHaveTextContent('bara uppskattningar för hela klassen');
   });
 
   it('shows the round this device has joined', async () => {

@@ -5,8 +5,8 @@ import { Link, useNavigate } from 'react-router';
 import { NamespaceGate } from '../../components/NamespaceGate.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { useClassroomService } from '../../data/use-classroom-service.ts';
-import { MIN_SUBMISSIONS } from '../../domain/classroom/class-result.ts';
 import { formatJoinCode, normaliseJoinCode } from '../../domain/classroom/join-code.ts';
+import { MIN_SUBMISSIONS } from '../../domain/classroom/randomized-estimate.ts';
 import { useClassRound } from '../../state/class-round.ts';
 
 /**

@@ -21,8 +21,8 @@ export const CATEGORY_KEY = {
 /**
  * What a pupil's browser will send to a randomized class round, shown before it is sent: per
  * statement (compass order) the pupil's own category, the category in the submission and a
- * "bytt" mark where the randomization swapped it, one sentence on why, and that "Viktigt för mig"
- * is not sent. `submission` is the one the caller will send (drawn once with `drawSubmission`),
+ * "bytt" mark where the randomization swapped it, and one sentence on why. (That "Viktigt för mig"
+ * is not sent the class panel says, in its list of what is not sent.) `submission` is the one the caller will send (drawn once with `drawSubmission`),
  * so what is shown is what is sent. Only the pupil sees the marks: they are on the pupil's own
  * device and never leave it.
  *
@@ -95,7 +95,6 @@ export function RandomizedPreview({
       <h3 className="small-heading">{t('randomized.title')}</h3>
       <p>{t('randomized.why')}</p>
       <p>{t('randomized.groups')}</p>
-      <p>{t('randomized.important')}</p>
       <p>{t('randomized.swappedCount', { swapped, total: rows.length })}</p>
       {rows.length <= OPEN_UP_TO ? (
         table
