@@ -13,9 +13,14 @@
 import type { ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type onRequestAsyncHookHandler,
+} from 'fastify';
 import type { Compass } from '../domain/bank/types.ts';
-import { DEFAULT_LIMITS, DEFAULTS, type RateLimits } from './config.ts';
+import { type Caps, DEFAULT_CAPS, DEFAULT_LIMITS, DEFAULTS, type RateLimits } from './config.ts';
 import type { ApiContext } from './http/api.ts';
 import { BODY_LIMITS } from './http/api.ts';
 import { API_ROUTES } from './http/api-routes.ts';
@@ -24,7 +29,14 @@ import { events } from './http/events.ts';
 import { securityHeaders } from './http/headers.ts';
 import { health } from './http/health.ts';
 import { closeCleanly, everyResponse, purgeExpired, requestLog } from './http/lifecycle.ts';
-import { clientPseudonym, limitHook, trustedProxies } from './http/rate-limits.ts';
+import { StreamSeats } from './http/live-count.ts';
+import {
+  clientPseudonym,
+  limitHook,
+  RoundSubmitters,
+  submittersHook,
+  trustedProxies,
+} from './http/rate-limits.ts';
 import { results } from './http/results.ts';
 import { sessions } from './http/sessions.ts';
 import { registerSite } from './http/site.ts';
@@ -33,6 +45,8 @@ import { RoundService } from './rounds.ts';
 import type { ClassroomStore } from './storage/index.ts';
 
 export { BODY_LIMITS };
+
+type Hook = onRequestAsyncHookHandler;
 
 export interface ServerOptions {
   /** The open store (the caller closes it after the server). */
@@ -47,6 +61,8 @@ export interface ServerOptions {
   readonly hsts?: boolean;
   readonly trustProxy?: false | number | string;
   readonly limits?: RateLimits;
+  /** Submissions per client and round, live streams, request timeout (default `DEFAULT_CAPS`). */
+  readonly caps?: Partial<Caps>;
   /** The clock (default `() => new Date()`); tests move it to expire rounds. */
   readonly now?: () => Date;
   /** A stream for the minimal request log (method, route, status, ms); default: no log. */
@@ -57,8 +73,8 @@ export interface ServerOptions {
   readonly purgeIntervalMs?: number;
 }
 
-/** The resource plugins of the API; together they register every route of the table. */
-const RESOURCES = [health, sessions, submissions, results, events];
+/** The resource plugins of the API; together with events they register every route of the table. */
+const RESOURCES = [health, sessions, submissions, results];
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
@@ -68,8 +84,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     hsts: options.hsts ?? false,
   };
   const security = securityHeaders(headers);
+  const caps = { ...DEFAULT_CAPS, ...options.caps };
   const app = Fastify({
     logger: false,
+    ...timeouts(caps.requestTimeoutMs),
     trustProxy: trustedProxies(options.trustProxy ?? false),
     bodyLimit: BODY_LIMITS.submission,
     onProtoPoisoning: 'error',
@@ -105,12 +123,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     now,
   });
   const streams = new Set<ServerResponse>();
+  const client = clientPseudonym();
+  const submitters = new RoundSubmitters(
+    caps.submissionsPerClient,
+    (options.roundTtlHours ?? DEFAULTS.roundTtlHours) * 60 * 60 * 1000,
+    () => now().getTime(),
+  );
   const context: ApiContext = {
     rounds,
-    limit: rateLimits(app, options.limits ?? DEFAULT_LIMITS),
+    limit: rateLimits(app, options.limits ?? DEFAULT_LIMITS, client, submitters),
     live: { headers: security, heartbeatMs: options.heartbeatMs ?? 20_000, streams },
   };
   for (const resource of RESOURCES) await app.register(resource, context);
+  const seats = new StreamSeats(caps.streamsPerClient, caps.streamsOverall, caps.streamLifetimeMs);
+  await app.register(events, { ...context, seats, client });
 
   closeCleanly(app, streams);
   await purgeExpired(app, rounds, options.purgeIntervalMs ?? 10 * 60 * 1000, log, now);
@@ -121,16 +147,53 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   return app;
 }
 
-/** The rate limits' hooks; a refused request gets 429 `rate-limited` with Retry-After. */
-function rateLimits(app: FastifyInstance, limits: RateLimits): ApiContext['limit'] {
-  const client = clientPseudonym();
+/**
+ * How long a request may take to arrive: its headers and its whole body within `requestMs`
+ * (a body trickled byte by byte is cut off with 408), checked four times per period. A response
+ * may take longer (the live count is a long response to a short request). An idle kept-alive
+ * connection is closed after 72 s, longer than a load balancer's usual 60 s, so the balancer
+ * never sends on a connection the server is closing.
+ */
+function timeouts(requestMs: number) {
+  return {
+    requestTimeout: requestMs,
+    keepAliveTimeout: 72_000,
+    http: {
+      headersTimeout: requestMs,
+      connectionsCheckingInterval: Math.min(30_000, Math.max(250, Math.round(requestMs / 4))),
+    },
+  };
+}
+
+/**
+ * The rate limits' hooks; a refused request gets 429 `rate-limited` with Retry-After. Starting a
+ * round counts per hour and per day; a submission also needs a slot of its client's for the
+ * round (429 `too-many-submissions`) unless its key was sent before.
+ */
+function rateLimits(
+  app: FastifyInstance,
+  limits: RateLimits,
+  client: (request: FastifyRequest) => string,
+  submitters: RoundSubmitters,
+): ApiContext['limit'] {
   const refuse = (reply: FastifyReply, seconds: number) => {
     reply.header('retry-after', String(seconds));
     return sendError(reply, 'rate-limited');
   };
+  const both = (first: Hook, second: Hook): Hook =>
+    async function (request, reply) {
+      return (await first.call(this, request, reply)) ?? second.call(this, request, reply);
+    };
+  const daily = limits.createRoundDaily ?? DEFAULT_LIMITS.createRoundDaily;
   return {
-    create: limitHook(app, 'create', limits.createRound, client, refuse),
-    submit: limitHook(app, 'submit', limits.submit, client, refuse),
+    create: both(
+      limitHook(app, 'create', limits.createRound, client, refuse),
+      limitHook(app, 'create-daily', daily, client, refuse),
+    ),
+    submit: both(
+      limitHook(app, 'submit', limits.submit, client, refuse),
+      submittersHook(submitters, client, (reply) => sendError(reply, 'too-many-submissions')),
+    ),
     other: limitHook(app, 'other', limits.other, client, refuse),
   };
 }

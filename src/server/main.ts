@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     port: config.port,
     host: config.host,
     limits: config.limits,
+    caps: config.caps,
     roundTtlHours: config.roundTtlHours,
     frameAncestors: config.frameAncestors,
     hsts: config.hsts,

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Compass } from '../domain/bank/types.ts';
 import { buildServer } from './app.ts';
 import { loadCompasses } from './compasses.ts';
-import { DEFAULT_LIMITS, DEFAULTS, type RateLimits } from './config.ts';
+import { type Caps, DEFAULT_LIMITS, DEFAULTS, type RateLimits } from './config.ts';
 import { type ClassroomStore, openStore } from './storage/index.ts';
 
 export interface StartOptions {
@@ -20,6 +20,8 @@ export interface StartOptions {
   /** Default 127.0.0.1. */
   readonly host?: string;
   readonly limits?: RateLimits;
+  /** Submissions per client and round, live streams, request timeout (default `DEFAULT_CAPS`). */
+  readonly caps?: Partial<Caps>;
   /** Round lifetime in hours (default 24). */
   readonly roundTtlHours?: number;
   readonly now?: () => Date;
@@ -52,6 +54,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       compasses: options.compasses ?? (staticDir === null ? new Map() : loadCompasses(staticDir)),
       staticDir,
       limits: options.limits ?? DEFAULT_LIMITS,
+      ...(options.caps ? { caps: options.caps } : {}),
       roundTtlHours: options.roundTtlHours ?? DEFAULTS.roundTtlHours,
       ...(options.now ? { now: options.now } : {}),
       frameAncestors: options.frameAncestors ?? DEFAULTS.frameAncestors,

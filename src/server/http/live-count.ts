@@ -4,10 +4,14 @@
  * `onSubmission`, which on PostgreSQL also hears other processes) and when the round closes; a
  * comment line every 20 s keeps proxies from closing the stream, and at the same time the round is
  * looked up again, so a close or delete made through another process reaches the stream too.
+ * Streams are capped per client and in all (`StreamSeats`, 429 `too-many-streams`), and each is
+ * ended after its lifetime (an EventSource would connect again; the teacher's page,
+ * use-live-count.ts, takes any end of the stream as trouble and polls instead).
  */
 import type { ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { COUNT_EVENT, type CountEvent } from '../../domain/classroom/index.ts';
+import { HttpError } from '../messages.ts';
 import type { ClassroomStore } from '../storage/index.ts';
 
 /** What the stream needs to know about its round when it looks again. */
@@ -32,6 +36,43 @@ export class RoundNews {
   }
 }
 
+/**
+ * The open live-count streams counted per client (its pseudonym, never an address) and in all,
+ * and how long one may stay open.
+ */
+export class StreamSeats {
+  readonly #byClient = new Map<string, number>();
+  #open = 0;
+
+  constructor(
+    readonly perClient: number,
+    readonly overall: number,
+    readonly lifetimeMs: number,
+  ) {}
+
+  /** A seat for one more stream of `client`, or null when it or everyone holds as many as allowed; calling the result frees the seat (once). */
+  take(client: string): (() => void) | null {
+    const held = this.#byClient.get(client) ?? 0;
+    if (held >= this.perClient || this.#open >= this.overall) return null;
+    this.#byClient.set(client, held + 1);
+    this.#open += 1;
+    let freed = false;
+    return () => {
+      if (freed) return;
+      freed = true;
+      this.#open -= 1;
+      const left = (this.#byClient.get(client) ?? 1) - 1;
+      if (left > 0) this.#byClient.set(client, left);
+      else this.#byClient.delete(client);
+    };
+  }
+
+  /** Streams open now, in all. */
+  get open(): number {
+    return this.#open;
+  }
+}
+
 export interface StreamOptions {
   readonly code: string;
   readonly initial: { open: boolean; submissions: number };
@@ -43,6 +84,9 @@ export interface StreamOptions {
   readonly heartbeatMs: number;
   /** Every open stream, so that shutting down can end them. */
   readonly streams: Set<ServerResponse>;
+  /** The caps on open streams, and the client (pseudonym) asking. */
+  readonly seats: StreamSeats;
+  readonly client: string;
 }
 
 export async function streamCount(
@@ -51,6 +95,9 @@ export async function streamCount(
   options: StreamOptions,
 ): Promise<void> {
   const { code, store, news, streams } = options;
+  const seat = options.seats.take(options.client);
+  if (!seat) throw new HttpError('too-many-streams');
+  const free: () => void = seat;
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -91,11 +138,16 @@ export async function streamCount(
     );
   }, options.heartbeatMs);
   heartbeat.unref();
+  // A forgotten tab holds no socket (and no seat) for ever.
+  const lifetime = setTimeout(end, options.seats.lifetimeMs);
+  lifetime.unref();
 
   let ended = false;
   function end() {
     if (ended) return;
     ended = true;
+    free();
+    clearTimeout(lifetime);
     clearInterval(heartbeat);
     stopNews();
     unsubscribe();
@@ -104,6 +156,8 @@ export async function streamCount(
   }
   request.raw.on('close', end);
   res.on('close', end);
+  // Gone while the round was looked up: its close came before anyone listened.
+  if (request.raw.socket.destroyed) end();
 
   send({ submissions: options.initial.submissions, open: options.initial.open });
   // The count may have moved between the lookup and the subscription: look once more.
