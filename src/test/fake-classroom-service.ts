@@ -1,21 +1,41 @@
 /**
- * A fake classroom service for the teacher pages' component tests: the HTTP contract of
- * src/domain/classroom/http-contract.ts answered from memory, as a `fetch` function, plus a fake
- * EventSource. The real service is tested in src/server; this only lets the pages talk to
- * something that behaves like it. Not imported by the app.
+ * A fake classroom service for the classroom pages' component tests: the HTTP contract of
+ * src/domain/classroom/http-contract.ts (randomized response: submissions `{ p, categories }`,
+ * results the estimates or withheld below ten) answered from memory with the domain's own
+ * functions, as a `fetch` function, plus a fake EventSource. The real service is tested in
+ * src/server; this only lets the pages talk to something that behaves like it. Not imported by
+ * the app.
  */
-import type { ClassFigures, ResultsResponse } from '../domain/classroom/index.ts';
-import { MIN_SUBMISSIONS } from '../domain/classroom/index.ts';
+import type { Compass } from '../domain/bank/types.ts';
+import { ClassroomError } from '../domain/classroom/classroom-error.ts';
+import {
+  IDEMPOTENCY_HEADER,
+  IDEMPOTENCY_KEY_PATTERN,
+  type ResultsResponse,
+} from '../domain/classroom/http-contract.ts';
+import {
+  addRandomizedCounters,
+  emptyRandomizedCounters,
+  type RandomizedCounters,
+  randomizedDelta,
+} from '../domain/classroom/randomized-counters.ts';
+import { randomizedClassResult } from '../domain/classroom/randomized-estimate.ts';
 
 export interface FakeRound {
   compass: string;
   version: string;
   open: boolean;
+  /** Submissions counted; kept equal to `counters.submissions` once there are counters. */
   submissions: number;
   key: string;
   expiresAt: string;
-  /** The figures once closed with ≥ 5 submissions. */
-  figures?: ClassFigures;
+  /**
+   * The round's counters (the sum of its submissions' `randomizedDelta`s): set by a test, or
+   * made by the submissions the fake receives. Without them a closed round is withheld.
+   */
+  counters?: RandomizedCounters;
+  /** The idempotency keys counted. */
+  keys?: Set<string>;
 }
 
 export interface FakeCall {
@@ -31,11 +51,17 @@ const json = (status: number, body: unknown) =>
   });
 const error = (status: number, code: string) => json(status, { error: code, message: 'Fel.' });
 
+/**
+ * @param compass the compass the rounds are of: needed to count submissions and to estimate the
+ *   results (the domain's `randomizedDelta` and `randomizedClassResult`); without it a submission
+ *   is refused (500) and a closed round with counters cannot be estimated.
+ */
 export function fakeService({
   present = true,
   newCode = 'K7M2XP9DW',
   newKey = 'tEaChErKeY_0123456789-abcdefghijklmnopqrstu',
-}: { present?: boolean; newCode?: string; newKey?: string } = {}) {
+  compass,
+}: { present?: boolean; newCode?: string; newKey?: string; compass?: Compass } = {}) {
   const rounds = new Map<string, FakeRound>();
   const calls: FakeCall[] = [];
   let down = false;
@@ -78,7 +104,7 @@ export function fakeService({
         expiresAt: round.expiresAt,
       });
     }
-    const match = /^\/api\/sessions\/([^/]+)(?:\/(close|results))?$/.exec(path);
+    const match = /^\/api\/sessions\/([^/]+)(?:\/(close|results|submissions))?$/.exec(path);
     if (!match) return error(404, 'no-such-endpoint');
     const code = decodeURIComponent(match[1]!);
     const round = rounds.get(code);
@@ -92,6 +118,7 @@ export function fakeService({
         submissions: round.submissions,
         expiresAt: round.expiresAt,
       });
+    if (action === 'submissions' && method === 'POST') return submit(round, init);
     if (authorization === null) return error(401, 'missing-teacher-key');
     if (authorization !== `Bearer ${round.key}`) return error(403, 'wrong-teacher-key');
     if (!action && method === 'DELETE') {
@@ -104,13 +131,36 @@ export function fakeService({
     }
     if (action === 'results' && method === 'GET') {
       if (round.open) return error(409, 'still-open');
-      const body: ResultsResponse =
-        round.submissions < MIN_SUBMISSIONS || !round.figures
-          ? { submissions: round.submissions, withheld: 'too-few' }
-          : round.figures;
-      return json(200, body);
+      if (!round.counters || !compass)
+        return json(200, { submissions: round.submissions, withheld: 'too-few' });
+      const body = randomizedClassResult(compass, round.counters, { open: false });
+      return json(200, body as ResultsResponse);
     }
     return error(405, 'method-not-allowed');
+  };
+  /** `POST …/submissions`: counted once per idempotency key, as the service does. */
+  const submit = (round: FakeRound, init: RequestInit): Response => {
+    const key = new Headers(init.headers).get(IDEMPOTENCY_HEADER);
+    if (key === null) return error(400, 'missing-idempotency-key');
+    if (!IDEMPOTENCY_KEY_PATTERN.test(key)) return error(400, 'invalid-idempotency-key');
+    if (!round.open) return error(409, 'closed');
+    if (!compass) return error(500, 'server-error');
+    let delta: RandomizedCounters;
+    try {
+      delta = randomizedDelta(compass, JSON.parse(String(init.body)));
+    } catch (e) {
+      if (e instanceof ClassroomError) return error(400, e.code);
+      return error(400, 'invalid-json');
+    }
+    round.keys ??= new Set();
+    if (round.keys.has(key)) return json(200, { status: 'already-counted' });
+    round.keys.add(key);
+    round.counters = addRandomizedCounters(
+      round.counters ?? emptyRandomizedCounters(compass),
+      delta,
+    );
+    round.submissions = round.counters.submissions;
+    return json(201, { status: 'counted' });
   };
   return {
     rounds,

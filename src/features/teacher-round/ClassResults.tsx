@@ -1,18 +1,17 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Compass } from '../../domain/bank/types.ts';
-import { byDivisiveness, type ClassFigures } from '../../domain/classroom/index.ts';
-import { DISPLAY_ORDER, LABEL_KEY, SEGMENT_CLASS } from './answer-scale.ts';
+import type { RandomizedClassFigures } from '../../domain/classroom/randomized-estimate.ts';
 import { classResultCsv, type CsvVariant, downloadText } from './class-csv.ts';
-import { PartyResults } from './PartyResults.tsx';
-import { StatementResult } from './StatementResult.tsx';
-
-type Order = 'compass' | 'divided';
+import { EstimatedResults } from './EstimatedResults.tsx';
 
 /**
- * The class's figures of a closed round (≥ 5 pupils): per statement (compass order, or most
- * divided first) with the parties' positions, per party (first: the overview), and print and
- * CSV export (for Excel in Swedish, and standard RFC 4180).
+ * The class's figures of a closed randomized round (at least ten submissions): print and CSV
+ * export (for Excel in Swedish, and standard RFC 4180), then the estimates (EstimatedResults):
+ * the class profile's agreement with each party, and per statement in compass order the
+ * estimated share of each answer with its interval and the parties' positions. There is no
+ * "most divided first" order any more: how divided a class is needs pairs of true answers, and a
+ * version on the estimated shares would mostly sort noise at class sizes.
  */
 export function ClassResults({
   compass,
@@ -20,30 +19,10 @@ export function ClassResults({
   code,
 }: {
   compass: Compass;
-  figures: ClassFigures;
+  figures: RandomizedClassFigures;
   code: string;
 }) {
   const { t, i18n } = useTranslation('teacher');
-  const { t: tApp } = useTranslation();
-  const [order, setOrder] = useState<Order>('compass');
-  const orderName = useId();
-  // Only statements both the round and this compass have (a changed compass version drops some).
-  const statements = useMemo(
-    () => compass.statements.filter((s) => figures.statements[s.id] !== undefined),
-    [compass, figures],
-  );
-  const numbers = useMemo(
-    () => new Map(compass.statements.map((s, i) => [s.id, i + 1])),
-    [compass],
-  );
-  const ordered = useMemo(() => {
-    if (order === 'compass') return statements;
-    const ids = byDivisiveness(
-      figures.statements,
-      statements.map((s) => s.id),
-    );
-    return ids.map((id) => statements.find((s) => s.id === id)!);
-  }, [order, statements, figures]);
 
   const download = (variant: CsvVariant) =>
     downloadText(
@@ -92,51 +71,7 @@ export function ClassResults({
         </p>
         <p className="hint">{t('results.csvHint')}</p>
       </section>
-      <PartyResults compass={compass} figures={figures} />
-      <section className="class-statements" aria-labelledby="class-statements-heading">
-        <h2 id="class-statements-heading">{t('results.statementsTitle')}</h2>
-        <fieldset className="order-choice no-print">
-          <legend>{t('results.order')}</legend>
-          {(['compass', 'divided'] as const).map((value) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name={orderName}
-                value={value}
-                checked={order === value}
-                onChange={() => setOrder(value)}
-              />
-              <span>
-                {value === 'compass' ? t('results.orderCompass') : t('results.orderDivided')}
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <p className="hint">{t('results.dividedExplain')}</p>
-        <div className="legend" aria-hidden="true">
-          <p className="legend-title">{t('results.legend')}</p>
-          <ul>
-            {DISPLAY_ORDER.map((key) => (
-              <li key={key}>
-                <span className={`swatch ${SEGMENT_CLASS[key]}`} />
-                {tApp(LABEL_KEY[key])}
-              </li>
-            ))}
-          </ul>
-        </div>
-        <ol className="class-statement-list">
-          {ordered.map((statement) => (
-            <StatementResult
-              key={statement.id}
-              compass={compass}
-              statement={statement}
-              number={numbers.get(statement.id)!}
-              counts={figures.statements[statement.id]!}
-              submissions={figures.submissions}
-            />
-          ))}
-        </ol>
-      </section>
+      <EstimatedResults compass={compass} figures={figures} />
     </>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from '../../domain/classroom/randomized-estimate.ts';
 import type { Category } from '../../domain/classroom/randomized-response.ts';
 import { statementText } from '../../i18n/statement-text.ts';
+import { PartyStances } from './PartyStances.tsx';
 
 /** The categories in the order the view shows them, as the quiz's answers: för first. */
 export const ESTIMATE_ORDER: readonly Category[] = ['for', 'varken', 'emot', 'hoppade-over'];
@@ -51,7 +52,7 @@ export function shownEstimate(estimate: CategoryEstimate): {
  * class profile's agreement with each party (in the order the domain ranks them), then each
  * statement in compass order with the estimated share of each category as a bar with its 95 %
  * interval (hidden from screen readers) and the same numbers in a table ("42 % ± 16
- * procentenheter", the interval, the count sent). Its headings are h2 and h3: it sits under the
+ * procentenheter", the interval, the count sent), and the parties' own positions with quotes. Its headings are h2 and h3: it sits under the
  * result's h2 on the teacher's page. The open and withheld states are the caller's
  * ({@link TooFewSubmissions} says the latter).
  */
@@ -74,6 +75,7 @@ export function EstimatedResults({
           {statements.map((statement) => (
             <EstimatedStatement
               key={statement.id}
+              compass={compass}
               statement={statement}
               number={compass.statements.indexOf(statement) + 1}
               estimate={figures.statements[statement.id]!}
@@ -86,10 +88,12 @@ export function EstimatedResults({
 }
 
 function EstimatedStatement({
+  compass,
   statement,
   number,
   estimate,
 }: {
+  compass: Compass;
   statement: Statement;
   /** The statement's number in the compass (1-based). */
   number: number;
@@ -146,6 +150,7 @@ function EstimatedStatement({
         </table>
       </div>
       {!estimate.answered && <p className="hint">{t('estimated.skippedByClass')}</p>}
+      <PartyStances compass={compass} statement={statement} />
     </li>
   );
 }

@@ -7,7 +7,7 @@ import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { createSession } from '../../data/classroom-client.ts';
 import { useClassroomService } from '../../data/use-classroom-service.ts';
-import { MIN_SUBMISSIONS } from '../../domain/classroom/index.ts';
+import { MIN_SUBMISSIONS } from '../../domain/classroom/randomized-estimate.ts';
 import { localized } from '../../i18n/localized.ts';
 import { teacherKeys } from '../../state/teacher-keys.ts';
 import { problemOf, type TeacherProblem } from './errors.ts';
@@ -66,8 +66,9 @@ function NewRound() {
       </ul>
       <h2>{t('new.privacyTitle')}</h2>
       <ul className="facts">
-        <li>{t('new.privacy1', { min: MIN_SUBMISSIONS })}</li>
+        <li>{t('new.privacy1')}</li>
         <li>{t('new.privacy2')}</li>
+        <li>{t('new.privacyMin', { min: MIN_SUBMISSIONS })}</li>
         <li>{t('new.privacy3')}</li>
       </ul>
       {service === 'checking' && <p role="status">{t('new.checking')}</p>}

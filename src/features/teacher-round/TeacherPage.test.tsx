@@ -5,10 +5,16 @@ import { Suspense } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { paths } from '../../config/paths.ts';
-import type { ClassFigures } from '../../domain/classroom/index.ts';
+import type { RandomizedCounters } from '../../domain/classroom/randomized-counters.ts';
+import { randomizedClassResult } from '../../domain/classroom/randomized-estimate.ts';
+import {
+  randomizedSubmission,
+  uniformFromRandomValues,
+} from '../../domain/classroom/randomized-response.ts';
 import { TEACHER_KEYS_STORAGE, teacherKeys } from '../../state/teacher-keys.ts';
 import { FakeEventSource, fakeService } from '../../test/fake-classroom-service.ts';
-import { renderPage } from '../../test/render-app.tsx';
+import { demoCompass, renderPage } from '../../test/render-app.tsx';
+import { seededRandomValues } from '../../test/seeded-words.ts';
 import { ANNOUNCE_GAP_MS } from './CountAnnouncer.tsx';
 import { NewRoundPage } from './NewRoundPage.tsx';
 import { TeacherPage } from './TeacherPage.tsx';
@@ -46,38 +52,22 @@ async function renderClassroom(path: string) {
 
 const location = () => screen.getByTestId('location').textContent;
 
-/** Six pupils: every figure below is worked out from these counts. */
-const FIGURES: ClassFigures = {
-  compass: 'demo',
-  version: '1.0.0',
-  submissions: 6,
+const NB = '\u00a0';
+
+/**
+ * Twenty randomized submissions (p = 0.4): about 2 per category are noise and 12 sent their own,
+ * so T̂ = (o − 2) / 12; every figure below is worked out from these counts.
+ */
+const COUNTERS: RandomizedCounters = {
+  p: 0.4,
+  submissions: 20,
   statements: {
-    // D = 52 / 72 → 72
-    'fler-bibliotek': { '-1': 1, '-0.5': 0, '0': 1, '0.5': 2, '1': 2, skip: 0, important: 3 },
-    // D = 6 / 32 → 19
-    'kulturskola-avgift': { '-1': 3, '-0.5': 1, '0': 0, '0.5': 0, '1': 0, skip: 2, important: 1 },
-    // D = 0
-    'balans-fore-satsningar': {
-      '-1': 0,
-      '-0.5': 0,
-      '0': 6,
-      '0.5': 0,
-      '1': 0,
-      skip: 0,
-      important: 0,
-    },
-    // D = 1 → 100
-    'foreningsdrivna-bibliotek': {
-      '-1': 3,
-      '-0.5': 0,
-      '0': 0,
-      '0.5': 0,
-      '1': 3,
-      skip: 0,
-      important: 2,
-    },
+    'fler-bibliotek': { emot: 2, varken: 2, for: 14, 'hoppade-over': 2 },
+    'kulturskola-avgift': { emot: 8, varken: 2, for: 8, 'hoppade-over': 2 },
+    'balans-fore-satsningar': { emot: 1, varken: 9, for: 9, 'hoppade-over': 1 },
+    // Only 2 of 12 answered: the class is taken to have skipped it.
+    'foreningsdrivna-bibliotek': { emot: 3, varken: 2, for: 3, 'hoppade-over': 12 },
   },
-  parties: { a: { meanPercent: 57, first: 2 }, b: { meanPercent: 71, first: 4 } },
 };
 
 let service: ReturnType<typeof fakeService>;
@@ -105,7 +95,7 @@ const storedKeys = () =>
 beforeEach(() => {
   localStorage.clear();
   teacherKeys.forget(CODE); // also from this visit's memory
-  service = fakeService();
+  service = fakeService({ compass: demoCompass });
   vi.stubGlobal('fetch', service.fetch);
   FakeEventSource.instances = [];
 });
@@ -123,7 +113,11 @@ describe('NewRoundPage', () => {
       await screen.findByRole('heading', { level: 1, name: 'Starta en klassomgång' }),
     ).toBeInTheDocument();
     expect(screen.getByText('Demokompass')).toBeInTheDocument();
-    expect(screen.getByText(/visas bara om minst 5 elever har svarat/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /och bara om minst 10 elever har skickat: med färre är uppskattningarna mest slump/,
+      ),
+    ).toBeInTheDocument();
     await user.click(await screen.findByRole('button', { name: 'Starta klassomgång' }));
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Klassomgång K7M-2XP-9DW' }),
@@ -182,7 +176,7 @@ describe('TeacherPage: the key', () => {
   });
 
   it('says when the key is wrong', async () => {
-    existingRound({ open: false, submissions: 6, figures: FIGURES });
+    existingRound({ open: false, submissions: 20, counters: COUNTERS });
     teacherKeys.put({
       code: CODE,
       key: 'not-the-key-0123456789',
@@ -328,7 +322,7 @@ describe('TeacherPage: an open round', () => {
     expect(screen.getByRole('button', { name: 'Projektorvy' })).toHaveFocus();
   });
 
-  it('closes only after confirmation, then shows the withheld view below five', async () => {
+  it('closes only after confirmation, then shows the withheld view below ten', async () => {
     const user = userEvent.setup();
     await renderClassroom(teacherPath);
     await screen.findByRole('heading', { name: 'Omgången är öppen' });
@@ -354,19 +348,65 @@ describe('TeacherPage: an open round', () => {
     expect(service.rounds.get(CODE)!.open).toBe(false);
     expect(
       screen.getByText(
-        'Omgången är stängd. Elever som skickade sina svar: 2. Klassens resultat visas bara när minst 5 elever har svarat.',
+        'Omgången är stängd. Elever som skickade sina svar: 2. Klassens resultat visas bara när minst 10 elever har skickat.',
       ),
     ).toBeInTheDocument();
-    expect(
-      screen.getByText(/skulle någon kunna räkna ut vad en enskild elev svarade/),
-    ).toBeInTheDocument();
+    expect(screen.getByText(/med färre svar är siffrorna mest slump/)).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+});
+
+describe('TeacherPage: a round fed through the fake service', () => {
+  it('counts randomized submissions once per key, refuses the five-point shape, and estimates', async () => {
+    existingRound();
+    teacherKeys.put({
+      code: CODE,
+      key: KEY,
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    const post = (body: unknown, key: string) =>
+      service.fetch(`/api/sessions/${CODE}/submissions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        body: JSON.stringify(body),
+      });
+    const answers = { 'fler-bibliotek': { answer: 1 as const } };
+    for (let i = 0; i < 12; i++) {
+      const body = randomizedSubmission(
+        demoCompass.statements,
+        answers,
+        0.4,
+        uniformFromRandomValues(seededRandomValues(i)),
+      );
+      expect((await post(body, `pupil-number-${i}-of-twelve`)).status).toBe(201);
+    }
+    const first = randomizedSubmission(demoCompass.statements, {}, 0.4, () => 0);
+    const again = await post(first, 'pupil-number-0-of-twelve');
+    expect([again.status, await again.json()]).toEqual([200, { status: 'already-counted' }]);
+    const otherP = await post({ ...first, p: 0.5 }, 'another-randomization-0123');
+    expect(await otherP.json()).toMatchObject({ error: 'wrong-randomization' });
+    const old = await post({ answers: {} }, 'an-older-app-0123456789');
+    expect(await old.json()).toMatchObject({ error: 'outdated-submission' });
+    expect(service.rounds.get(CODE)!.submissions).toBe(12);
+    service.rounds.get(CODE)!.open = false;
+
+    await renderClassroom(teacherPath);
+    expect(await screen.findByText('Elever som skickade sina svar: 12.')).toBeInTheDocument();
+    const table = screen.getByRole('table', {
+      name: 'Klassens uppskattade svar på påstående 1',
+    });
+    // The observed counts sum to the twelve submissions.
+    const observed = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => Number(row.lastElementChild!.textContent));
+    expect(observed.reduce((a, b) => a + b, 0)).toBe(12);
   });
 });
 
 describe('TeacherPage: the class result', () => {
   beforeEach(() => {
-    existingRound({ open: false, submissions: 6, figures: FIGURES });
+    existingRound({ open: false, submissions: 20, counters: COUNTERS });
     teacherKeys.put({
       code: CODE,
       key: KEY,
@@ -375,36 +415,47 @@ describe('TeacherPage: the class result', () => {
   });
 
   const statementHeadings = () =>
-    within(screen.getByRole('region', { name: 'Så svarade klassen' }))
+    within(screen.getByRole('region', { name: 'Så svarade klassen, uppskattat' }))
       .getAllByRole('heading', { level: 3 })
       .map((h) => h.textContent);
 
-  it('shows each statement’s answers as a table with counts and shares, and how many marked it important', async () => {
+  it('shows each statement’s estimated shares with their intervals, and the parties’ positions', async () => {
     await renderClassroom(teacherPath);
     expect(await screen.findByRole('heading', { name: 'Klassens resultat' })).toBeInTheDocument();
-    expect(screen.getByText('Elever som skickade sina svar: 6.')).toBeInTheDocument();
-    const table = screen.getByRole('table', { name: 'Klassens svar på påstående 1' });
+    expect(screen.getByText('Elever som skickade sina svar: 20.')).toBeInTheDocument();
+    expect(screen.getByText(/^Varje elevs svar slumpades innan det skickades/)).toBeInTheDocument();
+    expect(statementHeadings()).toEqual([
+      '1. Kommunen ska bygga fler bibliotek.',
+      '2. Kulturskolan ska kosta pengar för eleverna.',
+      '3. Kommunens ekonomi ska vara i balans innan den gör nya satsningar.',
+      '4. Föreningar ska driva fler av kommunens bibliotek.',
+    ]);
+    const table = screen.getByRole('table', {
+      name: 'Klassens uppskattade svar på påstående 1',
+    });
     const rows = within(table)
       .getAllByRole('row')
       .slice(1)
       .map((row) => [...row.querySelectorAll('th, td')].map((c) => c.textContent));
+    // o = 14 of 20 för: T̂ = 1, SE = √(14·6/20)/20/0.6 = 0.171; the others T̂ = 0, SE = 0.112.
     expect(rows).toEqual([
-      ['Helt för', '2', '33\u00a0%'],
-      ['Delvis för', '2', '33\u00a0%'],
-      ['Varken för eller emot', '1', '17\u00a0%'],
-      ['Delvis emot', '0', '0\u00a0%'],
-      ['Helt emot', '1', '17\u00a0%'],
-      ['Hoppade över', '0', '0\u00a0%'],
+      ['För', `100${NB}% ±${NB}17${NB}procentenheter`, `67–100${NB}%`, '14'],
+      ['Varken för eller emot', `0${NB}% ±${NB}11${NB}procentenheter`, `0–22${NB}%`, '2'],
+      ['Emot', `0${NB}% ±${NB}11${NB}procentenheter`, `0–22${NB}%`, '2'],
+      ['Hoppade över', `0${NB}% ±${NB}11${NB}procentenheter`, `0–22${NB}%`, '2'],
     ]);
     const first = screen.getByRole('listitem', { name: /1\. Kommunen ska bygga fler bibliotek/ });
-    expect(within(first).getByText('Oenighet: 72 av 100.')).toBeInTheDocument();
-    expect(
-      within(first).getByText('Markerade påståendet som viktigt: 3 av 6 som svarade.'),
-    ).toBeInTheDocument();
-    const second = screen.getByRole('listitem', { name: /2\. Kulturskolan/ });
-    expect(
-      within(second).getByText('Markerade påståendet som viktigt: 1 av 4 som svarade.'),
-    ).toBeInTheDocument();
+    // A bar with its interval per category, hidden from screen readers (the table says it).
+    const bars = first.querySelectorAll('svg.estimate-bar');
+    expect(bars).toHaveLength(4);
+    expect(bars[0]).toHaveAttribute('aria-hidden', 'true');
+    expect(bars[0]!.querySelector('.interval-line')).toHaveAttribute('data-low', '67');
+    // No five-point figures, no "most divided" order.
+    expect(screen.queryByText(/Oenighet|Markerade påståendet som viktigt|Först hos/)).toBeNull();
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+    // The class skipped the fourth statement, and the page says so.
+    const fourth = screen.getByRole('listitem', { name: /4\. Föreningar/ });
+    expect(within(fourth).getByText(/svarade färre än hälften av klassen/)).toBeInTheDocument();
     // The parties' positions with quotes, in a closed disclosure, and links to the quotes in
     // the programmes; printing opens every disclosure and closes them again afterwards.
     const summary = within(first).getByText(
@@ -427,41 +478,30 @@ describe('TeacherPage: the class result', () => {
     expect(quoteLinks[0]).toHaveAttribute('href', paths.programme('a', 'fler-bibliotek'));
   });
 
-  it('shows each party’s mean match and firsts, highest first', async () => {
+  it('shows the class profile’s agreement with each party, in the domain’s order', async () => {
     await renderClassroom(teacherPath);
-    const table = await screen.findByRole('table', { name: 'Klassens matchning med partierna' });
+    const table = await screen.findByRole('table', {
+      name: 'Klassprofilens överensstämmelse med partierna',
+    });
     const rows = within(table)
       .getAllByRole('row')
       .slice(1)
       .map((row) => [...row.querySelectorAll('th, td')].map((c) => c.textContent));
-    expect(rows).toEqual([
-      ['Betapartiet (Exempelby)', '71\u00a0%', '4 av 6 elever'],
-      ['Alfapartiet (Exempelby)', '57\u00a0%', '2 av 6 elever'],
-    ]);
+    const expected = randomizedClassResult(demoCompass, COUNTERS, { open: false });
+    if (!('profile' in expected) || !expected.profile) throw new Error('expected a profile');
+    expect(rows).toEqual(
+      expected.profile.parties.map((figure) => {
+        const party = demoCompass.parties.find((p) => p.id === figure.party)!;
+        return [
+          `${party.name} (${party.municipality})`,
+          `${figure.percent}${NB}%`,
+          figure.rank === null ? expect.stringMatching(/^Ingen placering/) : `${figure.rank}.`,
+        ];
+      }),
+    );
   });
 
-  it('sorts the statements by how divided the class was', async () => {
-    const user = userEvent.setup();
-    await renderClassroom(teacherPath);
-    await screen.findByRole('heading', { name: 'Klassens resultat' });
-    expect(statementHeadings()).toEqual([
-      '1. Kommunen ska bygga fler bibliotek.',
-      '2. Kulturskolan ska kosta pengar för eleverna.',
-      '3. Kommunens ekonomi ska vara i balans innan den gör nya satsningar.',
-      '4. Föreningar ska driva fler av kommunens bibliotek.',
-    ]);
-    await user.click(screen.getByRole('radio', { name: 'Där klassen var mest oenig först' }));
-    expect(statementHeadings()).toEqual([
-      '4. Föreningar ska driva fler av kommunens bibliotek.',
-      '1. Kommunen ska bygga fler bibliotek.',
-      '2. Kulturskolan ska kosta pengar för eleverna.',
-      '3. Kommunens ekonomi ska vara i balans innan den gör nya satsningar.',
-    ]);
-    await user.click(screen.getByRole('radio', { name: 'Som i valkompassen' }));
-    expect(statementHeadings()[0]).toBe('1. Kommunen ska bygga fler bibliotek.');
-  });
-
-  it('offers print and a CSV download of the aggregates, for Excel in Swedish and standard', async () => {
+  it('offers print and a CSV download of the estimates, for Excel in Swedish and standard', async () => {
     const user = userEvent.setup();
     const print = vi.fn();
     vi.stubGlobal('print', print);
@@ -490,18 +530,25 @@ describe('TeacherPage: the class result', () => {
     const bom = async (blob: Blob) => [...new Uint8Array(await blob.arrayBuffer()).slice(0, 3)];
     expect(await bom(created[0]!)).toEqual([0xef, 0xbb, 0xbf]);
     const excel = await created[0]!.text();
-    expect(excel.startsWith('statement;text;-1;-0,5;0;0,5;1;skip;important\r\n')).toBe(true);
-    expect(excel).toContain('fler-bibliotek;Kommunen ska bygga fler bibliotek.;1;0;1;2;2;0;3\r\n');
-    expect(excel).toContain('b;Betapartiet;71;4\r\n');
+    expect(
+      excel.startsWith(
+        'p;submissions\r\n0,4;20\r\n\r\nstatement;text;category;observed;estimate;standardError;share\r\n',
+      ),
+    ).toBe(true);
+    expect(excel).toContain(
+      'fler-bibliotek;Kommunen ska bygga fler bibliotek.;for;14;1;0,1708;1\r\n',
+    );
+    expect(excel).toContain('\r\n\r\nparty;name;percent;rank\r\n');
 
     await user.click(screen.getByRole('button', { name: 'Ladda ned CSV, standardformat' }));
     expect(created).toHaveLength(2);
     expect(names).toEqual([`klassomgang-${CODE}-excel-sv.csv`, `klassomgang-${CODE}.csv`]);
     expect(await bom(created[1]!)).toEqual([0xef, 0xbb, 0xbf]);
     const text = await created[1]!.text();
-    expect(text.startsWith('statement,text,-1,-0.5,0,0.5,1,skip,important\r\n')).toBe(true);
-    expect(text).toContain('fler-bibliotek,Kommunen ska bygga fler bibliotek.,1,0,1,2,2,0,3\r\n');
-    expect(text).toContain('b,Betapartiet,71,4\r\n');
+    expect(text.startsWith('p,submissions\r\n0.4,20\r\n')).toBe(true);
+    expect(text).toContain(
+      'fler-bibliotek,Kommunen ska bygga fler bibliotek.,for,14,1,0.1708,1\r\n',
+    );
   });
 
   it('deletes the round after confirmation and forgets the key', async () => {

@@ -8,7 +8,6 @@ import { usePaths } from '../../context/scope-context.tsx';
 import { deleteSession, getResults, getSession } from '../../data/classroom-client.ts';
 import {
   formatJoinCode,
-  MIN_SUBMISSIONS,
   normaliseJoinCode,
   type ResultsResponse,
   type SessionResponse,
@@ -17,6 +16,7 @@ import { teacherKeys } from '../../state/teacher-keys.ts';
 import { ClassResults } from './ClassResults.tsx';
 import { Confirm } from './Confirm.tsx';
 import { problemOf, type TeacherProblem } from './errors.ts';
+import { TooFewSubmissions } from './EstimatedResults.tsx';
 import { formatInstant } from './format.ts';
 import { readKeyFragment } from './links.ts';
 import { LiveRound } from './LiveRound.tsx';
@@ -273,10 +273,7 @@ function Round({ code, teacherKey }: { code: string; teacherKey: string }) {
           {'withheld' in result ? t('results.withheldTitle') : t('results.heading')}
         </h2>
         {'withheld' in result ? (
-          <>
-            <p>{t('results.withheld', { count: result.submissions, min: MIN_SUBMISSIONS })}</p>
-            <p>{t('results.withheldWhy')}</p>
-          </>
+          <TooFewSubmissions submissions={result.submissions} />
         ) : (
           <>
             <p className="lead">{t('results.submissions', { count: result.submissions })}</p>

@@ -1,37 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import type { ClassFigures } from '../../domain/classroom/index.ts';
-import { buildCompass } from '../../test/compass-builder.ts';
+import type { RandomizedCounters } from '../../domain/classroom/randomized-counters.ts';
+import {
+  type RandomizedClassFigures,
+  randomizedClassResult,
+} from '../../domain/classroom/randomized-estimate.ts';
 import { demoCompass } from '../../test/render-app.tsx';
 import { classResultCsv, csvField } from './class-csv.ts';
 
-const figures: ClassFigures = {
-  compass: 'demo',
-  version: '1.0.0',
-  submissions: 6,
+/** Twenty submissions (p = 0.4): T̂ = (o − 2) / 12 for each category. */
+const COUNTERS: RandomizedCounters = {
+  p: 0.4,
+  submissions: 20,
   statements: {
-    'fler-bibliotek': { '-1': 1, '-0.5': 0, '0': 1, '0.5': 2, '1': 2, skip: 0, important: 3 },
-    'kulturskola-avgift': { '-1': 3, '-0.5': 1, '0': 0, '0.5': 0, '1': 0, skip: 2, important: 1 },
-    'balans-fore-satsningar': {
-      '-1': 0,
-      '-0.5': 0,
-      '0': 6,
-      '0.5': 0,
-      '1': 0,
-      skip: 0,
-      important: 0,
-    },
-    'foreningsdrivna-bibliotek': {
-      '-1': 0,
-      '-0.5': 0,
-      '0': 0,
-      '0.5': 0,
-      '1': 0,
-      skip: 6,
-      important: 0,
-    },
+    'fler-bibliotek': { emot: 2, varken: 2, for: 14, 'hoppade-over': 2 },
+    'kulturskola-avgift': { emot: 8, varken: 2, for: 8, 'hoppade-over': 2 },
+    'balans-fore-satsningar': { emot: 1, varken: 9, for: 9, 'hoppade-over': 1 },
+    'foreningsdrivna-bibliotek': { emot: 3, varken: 2, for: 3, 'hoppade-over': 12 },
   },
-  parties: { a: { meanPercent: 57, first: 2 }, b: { meanPercent: null, first: 0 } },
 };
+
+const closed = (compass: typeof demoCompass, counters: RandomizedCounters) => {
+  const result = randomizedClassResult(compass, counters, { open: false });
+  if (!('statements' in result)) throw new Error('expected figures');
+  return result;
+};
+const figures: RandomizedClassFigures = closed(demoCompass, COUNTERS);
 
 describe('csvField', () => {
   it('quotes only what RFC 4180 requires, doubling quotes (standard)', () => {
@@ -67,106 +60,88 @@ describe('csvField', () => {
 });
 
 describe('classResultCsv', () => {
-  it('writes the statements in compass order, then the parties, with a BOM and CRLF', () => {
-    expect(classResultCsv(demoCompass, figures, 'sv', 'standard')).toBe(
-      '\uFEFF' +
-        [
-          'statement,text,-1,-0.5,0,0.5,1,skip,important',
-          'fler-bibliotek,Kommunen ska bygga fler bibliotek.,1,0,1,2,2,0,3',
-          'kulturskola-avgift,Kulturskolan ska kosta pengar för eleverna.,3,1,0,0,0,2,1',
-          'balans-fore-satsningar,Kommunens ekonomi ska vara i balans innan den gör nya satsningar.,0,0,6,0,0,0,0',
-          'foreningsdrivna-bibliotek,Föreningar ska driva fler av kommunens bibliotek.,0,0,0,0,0,6,0',
-          '',
-          'party,name,meanPercent,first',
-          'a,Alfapartiet,57,2',
-          'b,Betapartiet,,0',
-        ].join('\r\n') +
-        '\r\n',
+  it('writes p and n, every statement and category, then the parties, with a BOM and CRLF', () => {
+    const csv = classResultCsv(demoCompass, figures, 'sv', 'standard');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const lines = csv.slice(1, -2).split('\r\n');
+    expect(lines.slice(0, 3)).toEqual(['p,submissions', '0.4,20', '']);
+    expect(lines[3]).toBe('statement,text,category,observed,estimate,standardError,share');
+    // For "fler-bibliotek", by hand: T̂ = (o/20 − 0.1)/0.6, SE = √(o(20 − o))/(20√20)/0.6.
+    expect(lines.slice(4, 8)).toEqual([
+      'fler-bibliotek,Kommunen ska bygga fler bibliotek.,emot,2,0,0.1118,0',
+      'fler-bibliotek,Kommunen ska bygga fler bibliotek.,varken,2,0,0.1118,0',
+      'fler-bibliotek,Kommunen ska bygga fler bibliotek.,for,14,1,0.1708,1',
+      'fler-bibliotek,Kommunen ska bygga fler bibliotek.,hoppade-over,2,0,0.1118,0',
+    ]);
+    // A negative estimate is written as it is; its shown share is 0.
+    expect(lines[12]).toBe(
+      'balans-fore-satsningar,Kommunens ekonomi ska vara i balans innan den gör nya satsningar.,emot,1,-0.0833,0.0812,0',
     );
+    expect(lines[13]).toMatch(/,varken,9,0\.5833,0\.1854,0\.5$/);
+    // Four rows per statement in compass order, then an empty line and the parties.
+    const statementRows = lines.slice(4, 4 + 4 * demoCompass.statements.length);
+    expect(statementRows.map((line) => line.split(',')[0])).toEqual(
+      demoCompass.statements.flatMap((st) => [st.id, st.id, st.id, st.id]),
+    );
+    const partyBlock = lines.slice(4 + 4 * demoCompass.statements.length);
+    expect(partyBlock[0]).toBe('');
+    expect(partyBlock[1]).toBe('party,name,percent,rank');
+    expect(partyBlock.slice(2)).toEqual(
+      figures.profile!.parties.map((party) => {
+        const { name } = demoCompass.parties.find((x) => x.id === party.party)!;
+        return `${party.party},${name},${party.percent},${party.rank ?? ''}`;
+      }),
+    );
+    expect(partyBlock.length).toBe(2 + demoCompass.parties.length);
+    // Nothing of any one pupil, and no five-point figures.
+    expect(csv).not.toMatch(/meanPercent|first|important|-0\.5/);
   });
 
   it('writes the same for Excel in Swedish with semicolons and decimal commas', () => {
-    expect(classResultCsv(demoCompass, figures, 'sv', 'excel-sv')).toBe(
-      '\uFEFF' +
-        [
-          'statement;text;-1;-0,5;0;0,5;1;skip;important',
-          'fler-bibliotek;Kommunen ska bygga fler bibliotek.;1;0;1;2;2;0;3',
-          'kulturskola-avgift;Kulturskolan ska kosta pengar för eleverna.;3;1;0;0;0;2;1',
-          'balans-fore-satsningar;Kommunens ekonomi ska vara i balans innan den gör nya satsningar.;0;0;6;0;0;0;0',
-          'foreningsdrivna-bibliotek;Föreningar ska driva fler av kommunens bibliotek.;0;0;0;0;0;6;0',
-          '',
-          'party;name;meanPercent;first',
-          'a;Alfapartiet;57;2',
-          'b;Betapartiet;;0',
-        ].join('\r\n') +
-        '\r\n',
-    );
+    const standard = classResultCsv(demoCompass, figures, 'sv', 'standard');
+    const excel = classResultCsv(demoCompass, figures, 'sv', 'excel-sv');
+    expect(excel.split('\r\n').slice(0, 5)).toEqual([
+      '\uFEFFp;submissions',
+      '0,4;20',
+      '',
+      'statement;text;category;observed;estimate;standardError;share',
+      'fler-bibliotek;Kommunen ska bygga fler bibliotek.;emot;2;0;0,1118;0',
+    ]);
+    // Field by field the same figures (no text of the demo compass holds a comma or semicolon).
+    expect(excel.replaceAll(',', '.').replaceAll(';', ',')).toBe(standard);
   });
 
+  const [first, ...rest] = demoCompass.statements;
+
   it('quotes texts with commas and quotes, and uses the chosen language', () => {
-    const base = buildCompass({ parties: [{ id: 'p' }], statements: [{ id: 's1' }] });
     const compass = {
-      ...base,
+      ...demoCompass,
       statements: [
-        {
-          ...base.statements[0]!,
-          text: { sv: 'Skolan, inte "marknaden"', en: 'School, not "the market"' },
-        },
+        { ...first!, text: { sv: 'Skolan, inte "marknaden"', en: 'School, not "the market"' } },
+        ...rest,
       ],
     };
-    const counts = { '-1': 1, '-0.5': 1, '0': 1, '0.5': 1, '1': 1, skip: 0, important: 0 };
-    const csv = classResultCsv(
-      compass,
-      {
-        compass: compass.id,
-        version: compass.version,
-        submissions: 5,
-        statements: { s1: counts },
-        parties: Object.fromEntries(
-          compass.parties.map((p) => [p.id, { meanPercent: 50, first: 1 }]),
-        ),
-      },
-      'en',
-      'standard',
+    const csv = classResultCsv(compass, closed(compass, COUNTERS), 'en', 'standard');
+    expect(csv.split('\r\n')[4]).toBe(
+      'fler-bibliotek,"School, not ""the market""",emot,2,0,0.1118,0',
     );
-    expect(csv.split('\r\n')[1]).toBe('s1,"School, not ""the market""",1,1,1,1,1,0,0');
   });
 
   it('quotes texts with semicolons, quotes and line breaks for Excel in Swedish', () => {
-    const base = buildCompass({ parties: [{ id: 'p' }], statements: [{ id: 's1' }] });
+    const [party, ...others] = demoCompass.parties;
     const compass = {
-      ...base,
+      ...demoCompass,
       statements: [
-        {
-          ...base.statements[0]!,
-          text: { sv: 'Skolan; inte "marknaden",\nsa de', en: 'School; not "the market"' },
-        },
+        { ...first!, text: { sv: 'Skolan; inte "marknaden",\nsa de', en: 'School' } },
+        ...rest,
       ],
-      parties: [{ ...base.parties[0]!, name: 'Parti; med semikolon' }],
+      parties: [{ ...party!, name: 'Parti; med semikolon' }, ...others],
     };
-    const counts = { '-1': 1, '-0.5': 1, '0': 1, '0.5': 1, '1': 1, skip: 0, important: 0 };
-    const csv = classResultCsv(
-      compass,
-      {
-        compass: compass.id,
-        version: compass.version,
-        submissions: 5,
-        statements: { s1: counts },
-        parties: { p: { meanPercent: 50, first: 1 } },
-      },
-      'sv',
-      'excel-sv',
+    const csv = classResultCsv(compass, closed(compass, COUNTERS), 'sv', 'excel-sv');
+    expect(csv.split('\r\n')[4]).toBe(
+      'fler-bibliotek;"Skolan; inte ""marknaden"",\nsa de";emot;2;0;0,1118;0',
     );
-    expect(csv).toBe(
-      '\uFEFF' +
-        [
-          'statement;text;-1;-0,5;0;0,5;1;skip;important',
-          's1;"Skolan; inte ""marknaden"",\nsa de";1;1;1;1;1;0;0',
-          '',
-          'party;name;meanPercent;first',
-          'p;"Parti; med semikolon";50;1',
-        ].join('\r\n') +
-        '\r\n',
-    );
+    expect(csv).toContain(`\r\n${party!.id};"Parti; med semikolon";`);
   });
 });

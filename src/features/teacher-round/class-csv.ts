@@ -1,6 +1,6 @@
 import type { Compass } from '../../domain/bank/types.ts';
-import type { ClassFigures } from '../../domain/classroom/index.ts';
-import { ANSWER_KEYS } from '../../domain/classroom/index.ts';
+import type { RandomizedClassFigures } from '../../domain/classroom/randomized-estimate.ts';
+import { CATEGORIES } from '../../domain/classroom/randomized-response.ts';
 import { localized } from '../../i18n/localized.ts';
 
 /** The byte order mark that makes Excel read the file as UTF-8. */
@@ -34,42 +34,66 @@ export function csvField(value: string | number | null, variant: CsvVariant): st
   return needsQuotes ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+/** Decimals kept of the estimates, standard errors and shares: far below what they can tell. */
+export const CSV_DECIMALS = 4;
+
+const rounded = (x: number): number => {
+  const r = Number(x.toFixed(CSV_DECIMALS));
+  return r === 0 ? 0 : r; // no "-0"
+};
+
 /**
- * A class result as CSV of `variant` (see `CsvVariant`): aggregates only, exactly what the
- * teacher's page shows. First one row per statement in compass order
- * (`statement,text,-1,-0.5,0,0.5,1,skip,important`), then an empty line, then one row per party
- * (`party,name,meanPercent,first`; an empty `meanPercent` when no pupil got a result). The column
- * names are the API's field names, so the file reads the same in every language (the answers'
- * columns are numbers, written with the variant's decimal sign); the statement texts are in
- * `language` (Swedish when not translated).
+ * A randomized round's figures as CSV of `variant` (see `CsvVariant`): aggregates only, exactly
+ * what the teacher's page shows, with the column names of the API's fields so that the file
+ * reads the same in every language. Three blocks, an empty line between them:
+ * 1. `p,submissions`: the randomization probability and n;
+ * 2. `statement,text,category,observed,estimate,standardError,share`: one row per statement
+ *    (compass order) and category (`emot`, `varken`, `for`, `hoppade-over`): the count sent after
+ *    randomization, the unbiased estimate T̂ (may be below 0 or above 1), its standard error and
+ *    the share shown (T̂ clamped at 0 and renormalised), the last three as fractions rounded to
+ *    {@link CSV_DECIMALS} decimals, with the variant's decimal sign;
+ * 3. `party,name,percent,rank`: the class profile's agreement with each party in the page's order,
+ *    an empty `rank` for a party that is not ranked; no rows when the class is taken to have
+ *    skipped every statement.
+ * The statement texts are in `language` (Swedish when not translated).
  */
 export function classResultCsv(
   compass: Compass,
-  figures: ClassFigures,
+  figures: RandomizedClassFigures,
   language: string,
   variant: CsvVariant,
 ): string {
   const row = (fields: readonly (string | number | null)[]) =>
     fields.map((field) => csvField(field, variant)).join(CSV_VARIANTS[variant].separator);
-  const lines = [row(['statement', 'text', ...ANSWER_KEYS.map(Number), 'skip', 'important'])];
+  const lines = [row(['p', 'submissions']), row([figures.p, figures.submissions]), ''];
+  lines.push(
+    row(['statement', 'text', 'category', 'observed', 'estimate', 'standardError', 'share']),
+  );
   for (const statement of compass.statements) {
-    const counts = figures.statements[statement.id];
-    if (!counts) continue;
-    lines.push(
-      row([
-        statement.id,
-        localized(statement.text, language),
-        ...ANSWER_KEYS.map((key) => counts[key]),
-        counts.skip,
-        counts.important,
-      ]),
-    );
+    const estimate = figures.statements[statement.id];
+    if (!estimate) continue;
+    const text = localized(statement.text, language);
+    for (const category of CATEGORIES) {
+      const c = estimate.categories[category];
+      lines.push(
+        row([
+          statement.id,
+          text,
+          category,
+          c.observed,
+          rounded(c.estimate),
+          rounded(c.standardError),
+          rounded(c.share),
+        ]),
+      );
+    }
   }
-  lines.push('', row(['party', 'name', 'meanPercent', 'first']));
-  for (const party of compass.parties) {
-    const figure = figures.parties[party.id];
-    if (!figure) continue;
-    lines.push(row([party.id, party.name, figure.meanPercent, figure.first]));
+  lines.push('', row(['party', 'name', 'percent', 'rank']));
+  const parties = new Map(compass.parties.map((party) => [party.id, party]));
+  for (const figure of figures.profile?.parties ?? []) {
+    const party = parties.get(figure.party);
+    if (!party) continue;
+    lines.push(row([party.id, party.name, figure.percent, figure.rank]));
   }
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -18,6 +18,7 @@ export function problemOf(error: Failure): TeacherProblem {
     case 'expired':
       return 'gone';
     case 'rate-limited':
+    case 'too-many-streams':
       return 'rateLimited';
     case 'unknown-compass':
       return 'unknownCompass';
