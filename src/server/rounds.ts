@@ -1,22 +1,26 @@
 /**
  * The rounds service: what the classroom API does, without HTTP. It starts rounds, looks them up
- * with their expiry (404 gone, 410 expired), scores and counts submissions, closes, deletes and
- * reports them, over a ClassroomStore; a failure is an `HttpError` with the contract's code. The
- * routes in http/ only read requests and write responses.
+ * with their expiry (404 gone, 410 expired), counts submissions, closes, deletes and reports
+ * them, over a ClassroomStore; a failure is an `HttpError` with the contract's code. The routes
+ * in http/ only read requests and write responses.
  *
- * Privacy: the store keeps counters only; a submission is scored here with the engine
- * (`submissionDelta`) and then forgotten. The teacher key is compared as a hash.
+ * Privacy: a submission is randomized response (src/domain/classroom/randomized-response.ts):
+ * the pupil's browser sends one category per statement, each the true one only with a known
+ * probability. It is read here (`randomizedDelta`), added to the round's category counters and
+ * forgotten; the teacher sees estimates (`randomizedClassResult`). The teacher key is compared as
+ * a hash.
  */
 import { randomBytes } from 'node:crypto';
 import type { Compass } from '../domain/bank/types.ts';
 import {
-  classResult,
   type CloseResponse,
   type CreateSessionResponse,
   makeJoinCode,
+  RANDOMIZATION_P,
+  randomizedClassResult,
+  randomizedDelta,
   type ResultsResponse,
   type SessionResponse,
-  submissionDelta,
   type SubmissionResponse,
 } from '../domain/classroom/index.ts';
 import type { RoundState } from './http/live-count.ts';
@@ -32,7 +36,7 @@ import type { ClassroomStore, Round } from './storage/index.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const CODE_ATTEMPTS = 8;
-/** Rounds whose compass is remembered for scoring submissions (a few hundred bytes each). */
+/** Rounds whose compass and p are remembered for reading submissions (a few hundred bytes each). */
 const ROUND_CACHE_SIZE = 10_000;
 /** A time before any round: `getRound(code, BEFORE_ANY_ROUND)` finds a round even when it has expired. */
 const BEFORE_ANY_ROUND = new Date(0);
@@ -48,8 +52,13 @@ export interface RoundsOptions {
   readonly compasses: ReadonlyMap<string, Compass>;
   /** How long a round lives, in hours. */
   readonly roundTtlHours: number;
+  /** The most submissions one round counts; one more gets 409 `round-full` (default 500). */
+  readonly maxSubmissionsPerRound?: number;
   readonly now: () => Date;
 }
+
+/** `RoundsOptions.maxSubmissionsPerRound` by default: ten times a large class, retries aside. */
+export const DEFAULT_MAX_SUBMISSIONS_PER_ROUND = 500;
 
 /** A response body with the status it is sent with. */
 export interface Answered<T> {
@@ -63,18 +72,20 @@ export class RoundService {
   readonly news = new RoundNews();
   readonly #compasses: ReadonlyMap<string, Compass>;
   readonly #ttlMs: number;
+  readonly #maxSubmissions: number;
   readonly #now: () => Date;
   /**
-   * The compass of a round by its code, for scoring a submission. A round's compass and version
-   * never change, so they are remembered (until the round expires or is deleted here) and a
-   * submission needs no read before its transaction.
+   * The compass and p of a round by its code, for reading a submission. They never change, so
+   * they are remembered (until the round expires or is deleted here) and a submission needs no
+   * read before its transaction.
    */
-  readonly #roundCompasses = new Map<string, { compass: Compass; expiresAt: number }>();
+  readonly #roundCompasses = new Map<string, { compass: Compass; p: number; expiresAt: number }>();
 
   constructor(options: RoundsOptions) {
     this.store = options.store;
     this.#compasses = options.compasses;
     this.#ttlMs = options.roundTtlHours * HOUR_MS;
+    this.#maxSubmissions = options.maxSubmissionsPerRound ?? DEFAULT_MAX_SUBMISSIONS_PER_ROUND;
     this.#now = options.now;
   }
 
@@ -95,7 +106,8 @@ export class RoundService {
         createdAt,
         expiresAt,
         statementIds: compass.statements.map((s) => s.id),
-        partyIds: compass.parties.map((p) => p.id),
+        p: RANDOMIZATION_P,
+        maxSubmissions: this.#maxSubmissions,
       });
       if (created === 'created') {
         const { id, version } = compass;
@@ -137,11 +149,13 @@ export class RoundService {
   }
 
   /**
-   * Scores a submission with the engine (a ClassroomError is its 400) and counts it; the store
-   * decides not-found, expired, closed or duplicate inside the submission's own transaction.
+   * Reads a submission's categories with the round's p (a ClassroomError is its 400) and counts
+   * them; the store decides not-found, expired, duplicate, closed or round-full inside the
+   * submission's own transaction.
    */
   async submit(code: string, key: string, body: unknown): Promise<Answered<SubmissionResponse>> {
-    const delta = submissionDelta(await this.#compassOfCode(code), body);
+    const { compass, p } = await this.#roundOfCode(code);
+    const delta = randomizedDelta(compass, shallowCategories(body), p);
     const result = await this.store.addSubmission(code, key, delta, this.#now());
     switch (result) {
       case 'counted':
@@ -183,7 +197,7 @@ export class RoundService {
       await this.live(code); // expired in between: 410
       throw new HttpError('not-found');
     }
-    const result = classResult(this.#compassOf(round), counters, { open: false });
+    const result = randomizedClassResult(this.#compassOf(round), counters, { open: false });
     if ('status' in result) throw new HttpError('still-open');
     return result;
   }
@@ -193,26 +207,52 @@ export class RoundService {
     return this.store.purgeExpired(this.#now());
   }
 
-  /** The round's compass as the server has it; a round of another version cannot be scored. */
+  /** The round's compass as the server has it; a round of another version cannot be read. */
   #compassOf(round: Round): Compass {
     const compass = this.#compasses.get(round.compass);
     if (!compass || compass.version !== round.version) throw new HttpError('unknown-compass');
     return compass;
   }
 
-  /** The compass of a live round by its code, remembered; an unknown or expired code is 404/410. */
-  async #compassOfCode(code: string): Promise<Compass> {
+  /** The compass and p of a live round by its code, remembered; an unknown or expired code is 404/410. */
+  async #roundOfCode(code: string): Promise<{ compass: Compass; p: number }> {
     const cache = this.#roundCompasses;
     const known = cache.get(code);
-    if (known && known.expiresAt > this.#now().getTime()) return known.compass;
+    if (known && known.expiresAt > this.#now().getTime()) return known;
     cache.delete(code);
     const round = await this.live(code);
-    const compass = this.#compassOf(round);
+    const entry = {
+      compass: this.#compassOf(round),
+      p: round.p,
+      expiresAt: round.expiresAt.getTime(),
+    };
     // Forget the oldest entry when full (a Map iterates in insertion order).
     if (cache.size >= ROUND_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    cache.set(code, { compass, expiresAt: round.expiresAt.getTime() });
-    return compass;
+    cache.set(code, entry);
+    return entry;
   }
+}
+
+/**
+ * The body with every category that is an object or an array replaced by an empty one: refused
+ * the same way (`invalid-answer`, unless an earlier check refuses the body), but
+ * `randomizedDelta`'s message quotes a bad category with JSON.stringify, which overflows the
+ * stack on a value nested thousands deep and would make bad input a 500.
+ */
+function shallowCategories(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const { categories } = body as { categories?: unknown };
+  if (typeof categories !== 'object' || categories === null || Array.isArray(categories))
+    return body;
+  const shallow = (value: unknown) =>
+    typeof value === 'object' && value !== null ? (Array.isArray(value) ? [] : {}) : value;
+  return {
+    ...body,
+    // fromEntries defines own properties, so an id "__proto__" stays a plain key.
+    categories: Object.fromEntries(
+      Object.entries(categories).map(([id, value]) => [id, shallow(value)]),
+    ),
+  };
 }
 
 /** The teacher's key from an Authorization header, checked against the round (401 missing, 403 wrong). */

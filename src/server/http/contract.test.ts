@@ -1,17 +1,23 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Compass } from '../../domain/bank/types.ts';
 import {
-  ANSWER_KEYS,
-  type ClassFigures,
+  CATEGORIES,
+  type CategoryCounts,
   classroomApi,
   formatJoinCode,
   JOIN_ALPHABET,
-  MIN_SUBMISSIONS,
+  makeJoinCode,
+  MIN_RANDOMIZED_SUBMISSIONS,
+  RANDOMIZATION_P,
+  randomizedClassResult,
+  type RandomizedSubmission,
+  randomizedSubmission,
+  uniformFromRandomValues,
 } from '../../domain/classroom/index.ts';
 import type { Voter } from '../../domain/scoring/index.ts';
-import { scoreVoter } from '../../domain/scoring/index.ts';
+import { seededRandomValues } from '../../test/seeded-words.ts';
 import { storeBackends } from '../../test/server/backends.ts';
 import {
   ASSET_PATH,
@@ -25,11 +31,13 @@ import {
 } from '../../test/server/site.ts';
 import { loadValidBank } from '../../tools/load-bank.ts';
 import { DEFAULT_LIMITS, type RateLimits, readConfig } from '../config.ts';
+import { MESSAGES } from '../messages.ts';
 import { type RunningServer, startServer } from '../start.ts';
 
 // The HTTP contract of src/domain/classroom/http-contract.ts over a real listening server on
-// 127.0.0.1, on SQLite in a file and on a real PostgreSQL. Figures are checked against sums
-// computed here straight from the engine's per-pupil results, not from the counting code.
+// 127.0.0.1, on SQLite in a file and on a real PostgreSQL. Pupils' bodies are made as the
+// browser makes them (`randomizedSubmission`, with a seeded source); the figures are checked
+// against category counts summed here from the bodies sent, not by the counting code.
 
 const compass: Compass = loadValidBank('tests/fixtures/demo');
 const CSP =
@@ -41,59 +49,35 @@ let keys = 0;
 const idem = () => `test-key-${process.pid}-${++keys}-${Math.random().toString(36).slice(2)}`;
 
 /** Pupil n's answers: every statement, some skipped, some marked important; different per pupil. */
-function pupil(n: number): Voter {
+function answersOf(n: number): Voter['answers'] {
   const answers: Record<string, { answer: number | 'skip'; important?: boolean }> = {};
   compass.statements.forEach((s, i) => {
     if ((n + i) % 5 === 4) answers[s.id] = { answer: 'skip' };
     else answers[s.id] = { answer: SCALE[(n * 3 + i) % 5]!, important: (n + i) % 3 === 0 };
   });
-  return { answers } as Voter;
+  return answers as Voter['answers'];
 }
 
-/** The figures as the contract defines them, from each pupil's engine result. */
-function expectedFigures(voters: readonly Voter[]): ClassFigures {
+/** What pupil n's browser sends: the answers randomized with p (seeded: the same every run). */
+function pupil(n: number): RandomizedSubmission {
+  const random = uniformFromRandomValues(seededRandomValues(1000 + n));
+  return randomizedSubmission(compass.statements, answersOf(n), RANDOMIZATION_P, random);
+}
+
+/** The figures the service must report for these bodies: their categories counted here. */
+function expectedFigures(bodies: readonly RandomizedSubmission[]) {
   const statements: Record<string, Record<string, number>> = {};
   for (const s of compass.statements) {
-    const counts: Record<string, number> = { skip: 0, important: 0 };
-    for (const key of ANSWER_KEYS) counts[key] = 0;
-    for (const voter of voters) {
-      const a = voter.answers[s.id];
-      if (!a || a.answer === 'skip') counts.skip! += 1;
-      else {
-        counts[String(a.answer)]! += 1;
-        if (a.important) counts.important! += 1;
-      }
-    }
+    const counts: Record<string, number> = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
+    for (const body of bodies) counts[body.categories[s.id]!]! += 1;
     statements[s.id] = counts;
   }
-  const parties: Record<string, { meanPercent: number | null; first: number }> = {};
-  const results = voters.map((v) => scoreVoter(compass, v));
-  for (const p of compass.parties) {
-    let sum = 0;
-    let scored = 0;
-    let first = 0;
-    for (const result of results) {
-      if (result.status !== 'ok') continue;
-      scored += 1;
-      const mine = result.parties.find((x) => x.party === p.id)!;
-      sum += mine.percent;
-      const ranked = result.parties.filter((x) => x.rank !== null);
-      const top = Math.max(...ranked.map((x) => x.percent));
-      if (mine.rank !== null && mine.percent === top) first += 1;
-    }
-    // Round half up of sum / scored, with integers only.
-    parties[p.id] = {
-      meanPercent: scored === 0 ? null : Math.floor((2 * sum + scored) / (2 * scored)),
-      first,
-    };
-  }
-  return {
-    compass: compass.id,
-    version: compass.version,
-    submissions: voters.length,
-    statements,
-    parties,
-  } as unknown as ClassFigures;
+  const counters = {
+    p: RANDOMIZATION_P,
+    submissions: bodies.length,
+    statements: statements as Record<string, CategoryCounts>,
+  };
+  return { counters, figures: randomizedClassResult(compass, counters, { open: false }) };
 }
 
 interface Call {
@@ -314,13 +298,14 @@ describe.each(backends.map((b) => [b.name, b] as const))(
         // 5 000 deep: 10 000 objects would be over the 32 KiB cap.
         const objects = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
         const cases: [string, string][] = [
-          [`{"answers":{"${first}":{"answer":${arrays}}}}`, 'invalid-answer'],
-          [`{"answers":{"${first}":{"answer":1,"important":${arrays}}}}`, 'invalid-answer'],
-          [`{"answers":{"${first}":{"answer":${objects}}}}`, 'invalid-answer'],
-          [`{"answers":{},"parties":${arrays}}`, 'invalid-voter'],
-          [`{"answers":${arrays}}`, 'invalid-voter'],
+          [`{"p":0.4,"categories":{"${first}":${arrays}}}`, 'invalid-answer'],
+          [`{"p":0.4,"categories":{"${first}":${objects}}}`, 'invalid-answer'],
+          [`{"p":0.4,"categories":${arrays}}`, 'invalid-voter'],
+          [`{"p":${arrays},"categories":{}}`, 'invalid-voter'],
+          [`{"p":0.4,"categories":{},"extra":${arrays}}`, 'invalid-voter'],
+          [`{"answers":${arrays}}`, 'outdated-submission'],
           [arrays, 'invalid-voter'],
-          [`{"answers":{"__proto__":${arrays}}}`, 'invalid-body'],
+          [`{"p":0.4,"categories":{"__proto__":${arrays}}}`, 'invalid-body'],
         ];
         for (const [body, error] of cases) {
           const r = await call(classroomApi.submissions(code), {
@@ -336,19 +321,19 @@ describe.each(backends.map((b) => [b.name, b] as const))(
         }
       });
 
-      it('runs a whole round: six pupils, a retry counted once, close, and the figures', async () => {
+      it('runs a whole round: twelve pupils, a retry counted once, close, and the figures', async () => {
         const { code, teacherKey } = await create();
-        const voters = Array.from({ length: 6 }, (_, n) => pupil(n));
+        const voters = Array.from({ length: 12 }, (_, n) => pupil(n));
         const keysUsed = voters.map(() => idem());
         const results = await Promise.all(voters.map((v, n) => submit(code, v, keysUsed[n])));
-        expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
+        expect(results.map((r) => r.status)).toEqual(Array(12).fill(201));
         expect(results[0]!.body).toEqual({ status: 'counted' });
 
         const retry = await submit(code, voters[2], keysUsed[2]);
         expect([retry.status, retry.body]).toEqual([200, { status: 'already-counted' }]);
         expect(
           ((await call(classroomApi.session(code))).body as { submissions: number }).submissions,
-        ).toBe(6);
+        ).toBe(12);
 
         const early = await call(classroomApi.results(code), { key: teacherKey });
         expect([early.status, (early.body as { error: string }).error]).toEqual([
@@ -357,30 +342,65 @@ describe.each(backends.map((b) => [b.name, b] as const))(
         ]);
 
         const closed = await call(classroomApi.close(code), { method: 'POST', key: teacherKey });
-        expect([closed.status, closed.body]).toEqual([200, { open: false, submissions: 6 }]);
+        expect([closed.status, closed.body]).toEqual([200, { open: false, submissions: 12 }]);
         const again = await call(classroomApi.close(code), { method: 'POST', key: teacherKey });
-        expect([again.status, again.body]).toEqual([200, { open: false, submissions: 6 }]);
+        expect([again.status, again.body]).toEqual([200, { open: false, submissions: 12 }]);
 
         const late = await submit(code, pupil(7));
         expect([late.status, (late.body as { error: string }).error]).toEqual([409, 'closed']);
+        // The close deleted the idempotency keys: a retry of a counted one is closed too.
         const lateRetry = await submit(code, voters[0], keysUsed[0]);
-        expect([lateRetry.status, lateRetry.body]).toEqual([200, { status: 'already-counted' }]);
+        expect([lateRetry.status, (lateRetry.body as { error: string }).error]).toEqual([
+          409,
+          'closed',
+        ]);
 
         const figures = await call(classroomApi.results(code), { key: teacherKey });
         expect(figures.status).toBe(200);
-        expect(figures.body).toEqual(expectedFigures(voters));
+        const expected = expectedFigures(voters);
+        expect(figures.body).toEqual(JSON.parse(JSON.stringify(expected.figures)));
+        expect(figures.body).toMatchObject({ submissions: 12, p: RANDOMIZATION_P });
+        // What is stored is the categories sent, nothing else.
+        expect(await server.store.readCounters(code, clock)).toEqual(expected.counters);
         expect(((await call(classroomApi.session(code))).body as { open: boolean }).open).toBe(
           false,
         );
       });
 
-      it(`withholds the figures of a closed round with fewer than ${MIN_SUBMISSIONS} pupils`, async () => {
+      it(`withholds the figures of a closed round with fewer than ${MIN_RANDOMIZED_SUBMISSIONS} pupils`, async () => {
         const { code, teacherKey } = await create();
-        for (let n = 0; n < MIN_SUBMISSIONS - 1; n++)
+        for (let n = 0; n < MIN_RANDOMIZED_SUBMISSIONS - 1; n++)
           expect((await submit(code, pupil(n))).status).toBe(201);
         await call(classroomApi.close(code), { method: 'POST', key: teacherKey });
         const r = await call(classroomApi.results(code), { key: teacherKey });
-        expect([r.status, r.body]).toEqual([200, { submissions: 4, withheld: 'too-few' }]);
+        expect([r.status, r.body]).toEqual([200, { submissions: 9, withheld: 'too-few' }]);
+      });
+
+      it("counts at most the round's maxSubmissions: one more is 409 round-full", async () => {
+        // A round as the service makes them, but with a cap of 3 (the service's is 500).
+        const code = makeJoinCode((n) => randomBytes(n));
+        await server.store.createRound({
+          code,
+          teacherKeyHash: 'unused',
+          compass: compass.id,
+          version: compass.version,
+          createdAt: clock,
+          expiresAt: new Date(clock.getTime() + 3600_000),
+          statementIds: compass.statements.map((s) => s.id),
+          p: RANDOMIZATION_P,
+          maxSubmissions: 3,
+        });
+        const keysUsed = [0, 1, 2, 3].map(() => idem());
+        for (const n of [0, 1, 2])
+          expect((await submit(code, pupil(n), keysUsed[n])).status).toBe(201);
+        const full = await submit(code, pupil(3), keysUsed[3]);
+        expect([full.status, full.body]).toEqual([
+          409,
+          { error: 'round-full', message: MESSAGES['round-full'] },
+        ]);
+        // A retry of a counted pupil still learns that it was counted.
+        expect((await submit(code, pupil(1), keysUsed[1])).status).toBe(200);
+        expect((await server.store.getRound(code, clock))?.submissions).toBe(3);
       });
 
       it('needs the teacher key: 401 without (or malformed), 403 with another', async () => {
@@ -455,6 +475,9 @@ describe.each(backends.map((b) => [b.name, b] as const))(
       it('refuses bad submissions with 4xx and the contract code, counting nothing', async () => {
         const { code } = await create();
         const first = compass.statements[0]!.id;
+        const p = RANDOMIZATION_P;
+        const all = pupil(1).categories;
+        const rest = Object.fromEntries(Object.entries(all).filter(([id]) => id !== first));
         const cases: [string, () => Promise<Call>, number, string][] = [
           [
             'no key',
@@ -478,41 +501,61 @@ describe.each(backends.map((b) => [b.name, b] as const))(
           ],
           [
             'unknown statement',
-            () => submit(code, { answers: { nope: { answer: 1 } } }),
+            () => submit(code, { p, categories: { ...all, nope: 'for' } }),
             400,
             'unknown-statement',
           ],
           [
-            'off the scale',
-            () => submit(code, { answers: { [first]: { answer: 2 } } }),
+            'not a category',
+            () => submit(code, { p, categories: { ...all, [first]: 'helt-for' } }),
             400,
             'invalid-answer',
           ],
           [
-            'string answer',
-            () => submit(code, { answers: { [first]: { answer: '1' } } }),
+            'a five-point answer as category',
+            () => submit(code, { p, categories: { ...all, [first]: 1 } }),
             400,
             'invalid-answer',
           ],
           [
-            'extra answer field',
-            () => submit(code, { answers: { [first]: { answer: 1, percent: 90 } } }),
-            400,
-            'invalid-answer',
-          ],
-          [
-            'client percentages',
-            () => submit(code, { answers: {}, results: { s: 100 } }),
+            'a statement missing',
+            () => submit(code, { p, categories: rest }),
             400,
             'invalid-voter',
           ],
-          ['no answers', () => submit(code, {}), 400, 'invalid-voter'],
+          [
+            'another p',
+            () => submit(code, { p: 0.5, categories: all }),
+            400,
+            'wrong-randomization',
+          ],
+          [
+            'no randomization',
+            () => submit(code, { p: 0, categories: all }),
+            400,
+            'wrong-randomization',
+          ],
+          ['p as text', () => submit(code, { p: '0.4', categories: all }), 400, 'invalid-voter'],
+          ['no p', () => submit(code, { categories: all }), 400, 'invalid-voter'],
+          [
+            'the five-point shape of an older app',
+            () => submit(code, { answers: { [first]: { answer: 1, important: true } } }),
+            400,
+            'outdated-submission',
+          ],
+          [
+            'client percentages',
+            () => submit(code, { p, categories: all, results: { s: 100 } }),
+            400,
+            'invalid-voter',
+          ],
+          ['no categories', () => submit(code, {}), 400, 'invalid-voter'],
           ['array', () => submit(code, []), 400, 'invalid-voter'],
           [
             'party filter',
-            () => submit(code, { answers: {}, parties: [compass.parties[0]!.id] }),
+            () => submit(code, { p, categories: all, parties: [compass.parties[0]!.id] }),
             400,
-            'party-filter',
+            'invalid-voter',
           ],
           [
             'prototype key',
@@ -521,7 +564,7 @@ describe.each(backends.map((b) => [b.name, b] as const))(
                 method: 'POST',
                 idem: idem(),
                 headers: { 'content-type': 'application/json' },
-                body: '{"answers":{"__proto__":{"answer":1}}}',
+                body: '{"p":0.4,"categories":{"__proto__":"for"}}',
               }),
             400,
             'invalid-body',
@@ -533,7 +576,7 @@ describe.each(backends.map((b) => [b.name, b] as const))(
                 method: 'POST',
                 idem: idem(),
                 headers: { 'content-type': 'application/json' },
-                body: '{"answers":',
+                body: '{"p":0.4,"categories":',
               }),
             400,
             'invalid-json',
@@ -576,7 +619,7 @@ describe.each(backends.map((b) => [b.name, b] as const))(
           ],
           [
             'huge body',
-            () => submit(code, { answers: { [first]: { answer: 1 } }, pad: 'x'.repeat(40_000) }),
+            () => submit(code, { p, categories: all, pad: 'x'.repeat(40_000) }),
             413,
             'body-too-large',
           ],
@@ -584,7 +627,9 @@ describe.each(backends.map((b) => [b.name, b] as const))(
         for (const [name, send, status, error] of cases) {
           const r = await send();
           expect([r.status, (r.body as { error: string }).error], name).toEqual([status, error]);
-          expect(typeof (r.body as { message: string }).message, name).toBe('string');
+          expect((r.body as { message: string }).message, name).toBe(
+            MESSAGES[error as keyof typeof MESSAGES],
+          );
         }
         const big = await call(classroomApi.sessions, {
           method: 'POST',
@@ -748,12 +793,12 @@ describe.each(backends.map((b) => [b.name, b] as const))(
       it('lets a whole class behind one address submit at once (NAT)', async () => {
         const { code } = await create();
         const results = await Promise.all(
-          Array.from({ length: 40 }, (_, n) => submit(code, pupil(n))),
+          Array.from({ length: 35 }, (_, n) => submit(code, pupil(n))),
         );
-        expect(results.map((r) => r.status)).toEqual(Array(40).fill(201));
+        expect(results.map((r) => r.status)).toEqual(Array(35).fill(201));
         expect(
           ((await call(classroomApi.session(code))).body as { submissions: number }).submissions,
-        ).toBe(40);
+        ).toBe(35);
       });
 
       it('logs no address, key, body or Authorization header', async () => {
@@ -770,8 +815,8 @@ describe.each(backends.map((b) => [b.name, b] as const))(
           'Bearer',
           'authorization',
           code,
-          '"answers"',
-          'important',
+          '"categories"',
+          'hoppade-over',
         ])
           expect(text, secret).not.toContain(secret);
       });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Compass } from '../../domain/bank/types.ts';
+import { CATEGORIES, RANDOMIZATION_P } from '../../domain/classroom/index.ts';
 import { fuzzRuns } from '../../test/tier.ts';
 import { loadValidBank } from '../../tools/load-bank.ts';
 import { buildServer } from '../app.ts';
@@ -48,25 +49,35 @@ describe('the service under random requests', () => {
     fc.constantFrom('__proto__', 'constructor', 'toString', ''),
     fc.string(),
   );
-  const answer = fc.record(
-    {
-      answer: fc.oneof(fc.constantFrom(-1, -0.5, 0, 0.5, 1, 'skip'), fc.jsonValue()),
-      important: fc.oneof(fc.boolean(), fc.jsonValue()),
-    },
-    { requiredKeys: [] },
+  const category = fc.oneof(
+    fc.constantFrom(...CATEGORIES),
+    fc.constantFrom('helt-for', 'skip', 1, null),
+    fc.jsonValue(),
+  );
+  const p = fc.oneof(fc.constant(RANDOMIZATION_P), fc.constantFrom(0.5, 0, 1, -1, '0.4'));
+  /** Every statement with a category, as the browser sends it. */
+  const complete = fc.record(
+    Object.fromEntries(compass.statements.map((s) => [s.id, fc.constantFrom(...CATEGORIES)])),
   );
   const submission = fc.oneof(
-    fc.record({ answers: fc.dictionary(statementId, answer) }),
-    fc.record({ answers: fc.dictionary(statementId, answer), parties: fc.jsonValue() }),
+    fc.record({ p, categories: complete }),
+    fc.record({ p, categories: fc.dictionary(statementId, category) }),
+    fc.record({ p, categories: complete, extra: fc.jsonValue() }),
+    // The five-point shape of an older app.
+    fc.record({ answers: fc.dictionary(statementId, fc.jsonValue()) }),
     fc.jsonValue(),
   );
   /**
    * JSON text nested up to 16 000 arrays or objects deep (written as text: a recursive walk of
-   * such a value, JSON.stringify's included, overflows the stack), in each place of a submission.
+   * such a value, JSON.stringify's included, overflows the stack), in each place of a submission;
+   * half of them at least 10 000 deep.
    */
   const deep = fc
     .tuple(
-      fc.noBias(fc.integer({ min: 1, max: 16_000 })),
+      fc.oneof(
+        fc.noBias(fc.integer({ min: 1, max: 16_000 })),
+        fc.noBias(fc.integer({ min: 10_000, max: 16_000 })),
+      ),
       fc.boolean(),
       fc.constantFrom('1', '"x"', '[]', '{}'),
     )
@@ -76,14 +87,23 @@ describe('the service under random requests', () => {
         : `${'{"a":'.repeat(depth)}${inner}${'}'.repeat(depth)}`,
     );
   const first = compass.statements[0]!.id;
+  /** Every other statement with a category, as JSON members. */
+  const rest = compass.statements
+    .slice(1)
+    .map((s) => `${JSON.stringify(s.id)}:"for"`)
+    .join(',');
   const deepSubmission = fc
     .tuple(
       fc.constantFrom(
+        `{"p":0.4,"categories":{"${first}":DEEP}}`,
+        `{"p":0.4,"categories":{${rest},"${first}":DEEP}}`,
+        `{"p":0.4,"categories":{"nope":DEEP}}`,
+        '{"p":0.4,"categories":DEEP}',
+        '{"p":DEEP,"categories":{}}',
+        '{"p":0.4,"categories":{},"extra":DEEP}',
+        '{"p":0.4,"categories":{"__proto__":DEEP}}',
         `{"answers":{"${first}":{"answer":DEEP}}}`,
-        `{"answers":{"${first}":{"answer":1,"important":DEEP}}}`,
         '{"answers":DEEP}',
-        '{"answers":{},"parties":DEEP}',
-        '{"answers":{"__proto__":DEEP}}',
         'DEEP',
       ),
       deep,

@@ -6,10 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Compass } from '../../domain/bank/types.ts';
 import {
+  CATEGORIES,
   CLASSROOM_ROUTES,
   classroomApi,
   ClassroomError,
-  submissionDelta,
+  RANDOMIZATION_P,
+  randomizedDelta,
 } from '../../domain/classroom/index.ts';
 import { loadValidBank } from '../../tools/load-bank.ts';
 import { apiRoutesOf } from '../app.ts';
@@ -130,24 +132,30 @@ describe("docs/classroom-api.yaml and the server's schemas", () => {
     expect(header.schema).toEqual(IdempotencyKey);
   });
 
-  it('SubmissionRequest accepts exactly the bodies the engine reads', () => {
+  // The schema cannot know the round's compass: over bodies that name exactly the compass's
+  // statements (as the browser sends them), it accepts what randomizedDelta accepts.
+  it('SubmissionRequest accepts exactly the bodies randomizedDelta reads', () => {
     const validate = new Ajv2020({ strict: false }).compile(SubmissionRequest);
     const ids = compass.statements.map((s) => s.id);
-    const answer = fc.record(
-      {
-        answer: fc.oneof(fc.constantFrom(-1, -0.5, 0, 0.5, 1, 'skip'), fc.jsonValue()),
-        important: fc.oneof(fc.boolean(), fc.jsonValue()),
-        other: fc.jsonValue(),
-      },
-      { requiredKeys: [] },
+    const category = fc.oneof(
+      fc.constantFrom(...CATEGORIES),
+      fc.constantFrom('helt-for', 'skip', 1, -0.5, null),
+      fc.jsonValue(),
+    );
+    const categories = fc.record(Object.fromEntries(ids.map((id) => [id, category])));
+    const p = fc.oneof(
+      fc.constant(RANDOMIZATION_P),
+      fc.constantFrom(0.5, 0, '0.4'),
+      fc.jsonValue(),
     );
     const body = fc.oneof(
-      fc.record({ answers: fc.dictionary(fc.constantFrom(...ids), answer) }),
+      fc.record({ p: fc.constant(RANDOMIZATION_P), categories }),
       fc.record(
         {
-          answers: fc.oneof(fc.dictionary(fc.constantFrom(...ids), answer), fc.jsonValue()),
+          p,
+          categories: fc.oneof(categories, fc.jsonValue()),
+          answers: fc.jsonValue(),
           parties: fc.jsonValue(),
-          results: fc.jsonValue(),
         },
         { requiredKeys: [] },
       ),
@@ -155,14 +163,14 @@ describe("docs/classroom-api.yaml and the server's schemas", () => {
     );
     fc.assert(
       fc.property(body, (value) => {
-        let engine = true;
+        let accepted = true;
         try {
-          submissionDelta(compass, value);
+          randomizedDelta(compass, value, RANDOMIZATION_P);
         } catch (error) {
           if (!(error instanceof ClassroomError)) throw error;
-          engine = false;
+          accepted = false;
         }
-        expect(validate(value), JSON.stringify(value)).toBe(engine);
+        expect(validate(value), JSON.stringify(value)).toBe(accepted);
       }),
       { numRuns: 500 },
     );
@@ -232,11 +240,9 @@ describe('docs/classroom-api.yaml', () => {
   it('describes every real response of a whole round', async () => {
     const first = compass.statements[0]!.id;
     const answers = (n: number) => ({
-      answers: Object.fromEntries(
-        compass.statements.map((s, i) => [
-          s.id,
-          { answer: ([-1, -0.5, 0, 0.5, 1] as const)[(n + i) % 5], important: i % 2 === 0 },
-        ]),
+      p: RANDOMIZATION_P,
+      categories: Object.fromEntries(
+        compass.statements.map((s, i) => [s.id, CATEGORIES[(n + i) % CATEGORIES.length]!]),
       ),
     });
     expect((await call('GET', classroomApi.health)).status).toBe(200);
@@ -251,12 +257,12 @@ describe('docs/classroom-api.yaml', () => {
     await call('GET', classroomApi.session('222222222'));
     await call('POST', classroomApi.session(code), { json: {} }); // 405
 
-    for (let n = 0; n < 5; n++)
+    for (let n = 0; n < 12; n++)
       expect(
         (
           await call('POST', classroomApi.submissions(code), {
             json: answers(n),
-            idem: `pupil-key-000000${n}`,
+            idem: `pupil-key-${String(n).padStart(7, '0')}`,
           })
         ).status,
       ).toBe(201);
@@ -266,9 +272,17 @@ describe('docs/classroom-api.yaml', () => {
     }); // 200
     await call('POST', classroomApi.submissions(code), { json: answers(0) }); // 400
     await call('POST', classroomApi.submissions(code), {
-      json: { answers: { [first]: { answer: 7 } } },
+      json: { p: RANDOMIZATION_P, categories: { ...answers(0).categories, [first]: 7 } },
       idem: 'pupil-key-x000000',
-    });
+    }); // 400 invalid-answer
+    await call('POST', classroomApi.submissions(code), {
+      json: { answers: { [first]: { answer: 1 } } },
+      idem: 'pupil-key-v000000',
+    }); // 400 outdated-submission
+    await call('POST', classroomApi.submissions(code), {
+      json: { ...answers(0), p: 0.5 },
+      idem: 'pupil-key-u000000',
+    }); // 400 wrong-randomization
     await call('POST', classroomApi.submissions('222222222'), {
       json: answers(0),
       idem: 'pupil-key-y000000',
@@ -279,7 +293,7 @@ describe('docs/classroom-api.yaml', () => {
       idem: 'pupil-key-z000000',
     }); // 415
     await call('POST', classroomApi.submissions(code), {
-      json: { answers: {}, pad: 'x'.repeat(40_000) },
+      json: { ...answers(0), pad: 'x'.repeat(40_000) },
       idem: 'pupil-key-w000000',
     }); // 413
 
@@ -293,6 +307,7 @@ describe('docs/classroom-api.yaml', () => {
     }); // 409
     const figures = await call('GET', classroomApi.results(code), { key: teacherKey });
     expect(figures.body).toHaveProperty('statements');
+    expect(figures.body).toHaveProperty('profile.parties');
 
     const small = (await call('POST', classroomApi.sessions, { json: { compass: compass.id } }))
       .body as { code: string; teacherKey: string };

@@ -5,13 +5,19 @@
  * text: `invalid` below and errors.ts), and openapi.test.ts holds docs/classroom-api.yaml's
  * request schemas equal to them.
  *
- * A submission's body is the exception on the Fastify side: the engine's voter parser
- * (`submissionDelta`) reads it after the round is looked up (an unknown round is 404 whatever the
- * body) and names the fault precisely (`invalid-voter`, `invalid-answer`, `party-filter`,
- * `unknown-statement`); `SubmissionRequest` documents the same shape, and a test holds the two
- * to accept the same bodies.
+ * A submission's body is the exception on the Fastify side: `randomizedDelta`
+ * (src/domain/classroom/randomized-counters.ts) reads it after the round is looked up (an unknown
+ * round is 404 whatever the body), with the round's p and compass, and names the fault precisely
+ * (`outdated-submission` for the five-point `{ "answers": … }` of an older app,
+ * `wrong-randomization`, `invalid-voter`, `invalid-answer`, `unknown-statement`);
+ * `SubmissionRequest` documents the same shape, and openapi.test.ts holds the two to accept the
+ * same bodies.
  */
-import { IDEMPOTENCY_KEY_PATTERN } from '../../domain/classroom/index.ts';
+import {
+  CATEGORIES,
+  IDEMPOTENCY_KEY_PATTERN,
+  RANDOMIZATION_P,
+} from '../../domain/classroom/index.ts';
 import type { ErrorCode } from '../messages.ts';
 
 /** The join code in a path, as typed; the handler normalises it (`normaliseJoinCode`). */
@@ -44,30 +50,28 @@ export const CreateSessionRequest = {
   },
 } as const;
 
-export const Answer = {
-  type: 'object',
-  required: ['answer'],
-  additionalProperties: false,
-  properties: {
-    answer: { oneOf: [{ enum: [-1, -0.5, 0, 0.5, 1] }, { const: 'skip' }] },
-    important: {
-      type: 'boolean',
-      description: '"Viktigt för mig"; ignored on a skipped statement.',
-    },
-  },
+export const Category = {
+  enum: [...CATEGORIES],
+  description:
+    'The category sent for a statement, after randomized response: `emot` (−1, −½), `varken` (0), `for` (+½, +1), `hoppade-over` (skipped or not reached).',
 } as const;
 
 export const SubmissionRequest = {
   type: 'object',
-  required: ['answers'],
+  required: ['p', 'categories'],
   additionalProperties: false,
   description:
-    'The voter shape of `npm run score`, without `parties`. A statement left out counts as skipped.',
+    'What the pupil\'s browser sends: every statement randomized (with probability p replaced by one of the four categories drawn uniformly), never the pupil\'s answers. The five-point `{ "answers": … }` of older apps gets 400 `outdated-submission`.',
   properties: {
-    answers: {
+    p: {
+      const: RANDOMIZATION_P,
+      description: "The round's randomization probability; another gets 400 `wrong-randomization`.",
+    },
+    categories: {
       type: 'object',
-      description: "By statement id of the round's compass.",
-      additionalProperties: Answer,
+      description:
+        "By statement id: every statement of the round's compass (one missing is 400 `invalid-voter`, an unknown id 400 `unknown-statement`).",
+      additionalProperties: Category,
     },
   },
 } as const;

@@ -1,6 +1,7 @@
 /**
  * `POST /api/sessions/{code}/submissions`: a pupil's answers, with an `Idempotency-Key`, counted
- * once. The body is read by the engine (rounds.ts, `submissionDelta`) after the round is found.
+ * once. The body (randomized categories) is read by rounds.ts (`randomizedDelta`) after the round
+ * is found.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { type ApiContext, apiRoute, BODY_LIMITS, CODE_ROUTE, joinCode } from './api.ts';

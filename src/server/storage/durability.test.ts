@@ -7,24 +7,19 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
-  DURABILITY_DELTA,
-  DURABILITY_LOOPS,
-  DURABILITY_PARTIES,
-  DURABILITY_STATEMENTS,
-} from '../../test/server/durability.ts';
-import {
   postgresSetup,
   type PostgresTestDatabase,
   startPostgresDatabase,
 } from '../../tools/throwaway-postgres.ts';
+import { DURABILITY_DELTA, DURABILITY_LOOPS, DURABILITY_STATEMENTS } from './durability-child.ts';
 import { openStore } from './open-store.ts';
-import type { RoundCounters } from './types.ts';
+import type { RandomizedCounters } from './types.ts';
 
 // Stores in other processes: a store must keep what it acknowledged when its process dies (on
 // SQLite and on PostgreSQL), and processes sharing a SQLite file must not lose or refuse each
 // other's writes.
 
-const CHILD = fileURLToPath(new URL('../../test/server/durability-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./durability-child.ts', import.meta.url));
 const CODE = 'durable';
 const NOW = new Date();
 const dir = mkdtempSync(join(tmpdir(), 'valkompass-durability-'));
@@ -50,7 +45,8 @@ async function freshRound(
     version: '1',
     expiresAt: new Date(NOW.getTime() + 3_600_000),
     statementIds: DURABILITY_STATEMENTS,
-    partyIds: DURABILITY_PARTIES,
+    p: 0.4,
+    maxSubmissions: 1_000_000,
   });
   await store.close();
   return url;
@@ -99,14 +95,14 @@ function startChild(url: string, prefix: string, count?: number) {
 }
 
 /** Counters of `n` submissions of DURABILITY_DELTA, each applied whole. */
-function whole(n: number): RoundCounters {
+function whole(n: number): RandomizedCounters {
   return {
+    p: 0.4,
     submissions: n,
     statements: {
-      s1: { '-1': 0, '-0.5': 0, '0': 0, '0.5': 0, '1': n, skip: 0, important: n },
-      s2: { '-1': 0, '-0.5': n, '0': 0, '0.5': 0, '1': 0, skip: 0, important: 0 },
+      s1: { emot: 0, varken: 0, for: n, 'hoppade-over': 0 },
+      s2: { emot: 0, varken: 0, for: 0, 'hoppade-over': n },
     },
-    parties: { p1: { percentSum: 75 * n, scored: n, first: n } },
   };
 }
 

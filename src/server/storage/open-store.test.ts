@@ -61,17 +61,14 @@ describe('openStore', () => {
           .pluck()
           .all();
         expect(tables).toEqual(
-          expect.arrayContaining([
-            'idempotency_keys',
-            'party_counts',
-            'rounds',
-            'statement_counts',
-          ]),
+          expect.arrayContaining(['category_counts', 'idempotency_keys', 'rounds']),
         );
-        // No column that could hold a pupil's answers or address: counters and keys only.
+        expect(tables).not.toContain('statement_counts');
+        expect(tables).not.toContain('party_counts');
+        // No column that could hold a pupil's answers or address: counters and hashed keys only.
         const columns = (table: string) =>
           raw.prepare(`select name from pragma_table_info('${table}')`).pluck().all();
-        expect(columns('idempotency_keys')).toEqual(['code', 'key']);
+        expect(columns('idempotency_keys')).toEqual(['code', 'hash']);
         expect(columns('rounds')).toEqual([
           'code',
           'teacher_key_hash',
@@ -81,6 +78,9 @@ describe('openStore', () => {
           'expires_at',
           'closed_at',
           'submissions',
+          'p',
+          'max_submissions',
+          'key_salt',
         ]);
         expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       } finally {
@@ -99,13 +99,14 @@ describe('openStore', () => {
 });
 
 describe('openSqliteDatabase', () => {
-  it('sets WAL, synchronous = FULL, a busy timeout and foreign keys on every connection', () => {
+  it('sets WAL, synchronous = FULL, a busy timeout, foreign keys and secure_delete on every connection', () => {
     const db = openSqliteDatabase(join(dir, 'pragmas', 'p.sqlite'));
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
       expect(db.pragma('busy_timeout', { simple: true })).toBe(SQLITE_BUSY_TIMEOUT_MS);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('secure_delete', { simple: true })).toBe(1);
     } finally {
       db.close();
     }

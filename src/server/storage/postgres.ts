@@ -3,7 +3,7 @@ import pg from 'pg';
 import { ListenerRegistry, subscription } from './channel.ts';
 import { ADD_SUBMISSIONS_ARGUMENTS, migrateToLatest } from './migrations.ts';
 import type { Database } from './schema.ts';
-import { PARTY_COLUMN_LIST, STATEMENT_COLUMN_LIST } from './schema.ts';
+import { CATEGORY_COLUMN_LIST } from './schema.ts';
 import { type StoreBackend, StoreImpl, type SubmissionItem, unknownId } from './store.ts';
 import type {
   ClassroomStore,
@@ -49,6 +49,7 @@ export async function openPostgresStore(
         .setAccessMode('read only')
         .execute(task),
     addSubmissions: (take) => addSubmissions(pool, take),
+    reclaim: (tables) => vacuum(pool, tables, onError),
     subscribe: (code, listener) => channel.subscribe(code, listener),
     close: async () => {
       await channel.close();
@@ -84,23 +85,14 @@ async function addSubmissions(
     const codes: string[] = [];
     const keys: string[] = [];
     const ats: number[] = [];
-    const statements = rowArrays(STATEMENT_COLUMN_LIST.length);
-    const parties = rowArrays(PARTY_COLUMN_LIST.length);
+    const statements = rowArrays(CATEGORY_COLUMN_LIST.length);
     for (const [i, item] of batch.entries()) {
       codes.push(item.code);
       keys.push(item.key);
       ats.push(item.at);
-      statements.add(i + 1, item.rows.statements);
-      parties.add(i + 1, item.rows.parties);
+      statements.add(i + 1, item.rows);
     }
-    const values = [
-      SUBMISSION_CHANNEL,
-      codes,
-      keys,
-      ats,
-      ...statements.arrays(),
-      ...parties.arrays(),
-    ];
+    const values = [SUBMISSION_CHANNEL, codes, keys, ats, ...statements.arrays()];
     let result: pg.QueryResult<{ results: SubmissionResult[] }>;
     try {
       result = await client.query({
@@ -143,12 +135,30 @@ function rowArrays(columns: number) {
   };
 }
 
-/** The function's "no such row in the round" (SQLSTATE VK001) as the store's error. */
+/** The function's "no such statement in the round" (SQLSTATE VK001) as the store's error. */
 function unknownIdError(error: unknown): Error | undefined {
   const { code, detail } = (error ?? {}) as { code?: unknown; detail?: unknown };
   if (code !== 'VK001' || typeof detail !== 'string') return undefined;
-  const parsed = JSON.parse(detail) as { kind: 'statement' | 'party'; id: string; code: string };
-  return unknownId(parsed.kind, parsed.id, parsed.code);
+  const parsed = JSON.parse(detail) as { id: string; code: string };
+  return unknownId(parsed.id, parsed.code);
+}
+
+/**
+ * `VACUUM` of the tables rows were deleted from, so that their space is marked free for reuse
+ * (PostgreSQL does not overwrite it at once, and its WAL keeps the change until it is recycled:
+ * storage/README.md). Outside any transaction, as VACUUM must be; best effort: a failure is
+ * reported to `onError`, never to the request.
+ */
+async function vacuum(
+  pool: pg.Pool,
+  tables: readonly string[],
+  onError: (error: unknown) => void,
+): Promise<void> {
+  try {
+    await pool.query(`vacuum ${tables.map((table) => `"${table}"`).join(', ')}`);
+  } catch (error) {
+    onError(error);
+  }
 }
 
 /**

@@ -17,30 +17,28 @@ export interface RoundsTable {
   expires_at: Millis;
   closed_at: ColumnType<number | string | null, number | null | undefined, number | null>;
   submissions: Counter;
+  /** The randomization probability p of the round's submissions, in hundredths (40 for 0.4). */
+  p: number;
+  /** The most submissions the round counts (then `round-full`). */
+  max_submissions: number;
+  /** 32 random bytes: the HMAC key of the round's idempotency keys (never leaves the store). */
+  key_salt: Uint8Array;
 }
 
 /**
- * The counters, described once: each is the key the counting logic uses (`StatementCounts`,
- * `PartyCounters`) and its column, in column order. The tables' types, the store's reads, both
- * backends' writes (the order of every `DeltaRows` vector, SQLite's update, the PostgreSQL
- * function's arguments) and the migrations follow from these lists. The database layout they
- * make is pinned by store.test.ts ("keeps the database layout"): changing a list means a new
- * migration, since databases made by the shipped ones must keep working.
+ * The counters, described once: each is the category the counting logic uses (`CategoryCounts`
+ * of src/domain/classroom/randomized-counters.ts) and its column of `category_counts`, in column
+ * order. The table's type, the store's reads, both backends' writes (the order of every
+ * `DeltaRows` vector, SQLite's update, the PostgreSQL function's arguments) and the migration
+ * follow from this list. The database layout it makes is pinned by store.test.ts ("keeps the
+ * database layout"): changing the list means a new migration, since databases made by the
+ * shipped ones must keep working. Columns are always quoted in SQL (`for` is a keyword).
  */
-export const STATEMENT_COUNTERS = [
-  ['-1', 'minus1'],
-  ['-0.5', 'minus_half'],
-  ['0', 'zero'],
-  ['0.5', 'plus_half'],
-  ['1', 'plus1'],
-  ['skip', 'skip'],
-  ['important', 'important'],
-] as const;
-
-export const PARTY_COUNTERS = [
-  ['percentSum', 'percent_sum'],
-  ['scored', 'scored'],
-  ['first', 'first'],
+export const CATEGORY_COUNTERS = [
+  ['emot', 'emot'],
+  ['varken', 'varken'],
+  ['for', 'for'],
+  ['hoppade-over', 'hoppade_over'],
 ] as const;
 
 type Counters = readonly (readonly [key: string, column: string])[];
@@ -52,29 +50,26 @@ type ColumnByKey<L extends Counters> = { readonly [E in L[number] as E[0]]: E[1]
 const columnsOf = <L extends Counters>(list: L) => list.map(([, column]) => column) as ColumnsOf<L>;
 const columnByKey = <L extends Counters>(list: L) => Object.fromEntries(list) as ColumnByKey<L>;
 
-/** The counter columns of `statement_counts`, in order and by the key the counting logic uses. */
-export const STATEMENT_COLUMN_LIST = columnsOf(STATEMENT_COUNTERS);
-export const STATEMENT_COLUMNS = columnByKey(STATEMENT_COUNTERS);
-/** The counter columns of `party_counts`, in order and by the key the counting logic uses. */
-export const PARTY_COLUMN_LIST = columnsOf(PARTY_COUNTERS);
-export const PARTY_COLUMNS = columnByKey(PARTY_COUNTERS);
+/** The counter columns of `category_counts`, in order and by the category they count. */
+export const CATEGORY_COLUMN_LIST = columnsOf(CATEGORY_COUNTERS);
+export const CATEGORY_COLUMNS = columnByKey(CATEGORY_COUNTERS);
 
-export type StatementCountsTable = { code: string; statement: string } & {
-  [C in (typeof STATEMENT_COUNTERS)[number][1]]: Counter;
+export type CategoryCountsTable = { code: string; statement: string } & {
+  [C in (typeof CATEGORY_COUNTERS)[number][1]]: Counter;
 };
 
-export type PartyCountsTable = { code: string; party: string } & {
-  [C in (typeof PARTY_COUNTERS)[number][1]]: Counter;
-};
-
+/**
+ * The idempotency keys a round has counted, as HMAC-SHA256(round's `key_salt`, key): never the
+ * key itself. Primary key (code, hash); on SQLite a WITHOUT ROWID table, so its rows sit in hash
+ * order and nothing on disk keeps the order in which they arrived.
+ */
 export interface IdempotencyKeysTable {
   code: string;
-  key: string;
+  hash: Uint8Array;
 }
 
 export interface Database {
   rounds: RoundsTable;
-  statement_counts: StatementCountsTable;
-  party_counts: PartyCountsTable;
+  category_counts: CategoryCountsTable;
   idempotency_keys: IdempotencyKeysTable;
 }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { mkdirSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,7 +15,7 @@ import { ListenerRegistry, subscription } from './channel.ts';
 import { AsyncLock } from './lock.ts';
 import { migrateToLatest } from './migrations.ts';
 import type { Database as Schema } from './schema.ts';
-import { PARTY_COLUMN_LIST, STATEMENT_COLUMN_LIST } from './schema.ts';
+import { CATEGORY_COLUMN_LIST } from './schema.ts';
 import { type StoreBackend, StoreImpl, type SubmissionItem, unknownId } from './store.ts';
 import type { ClassroomStore, StoreOptions, SubmissionEvent, SubmissionResult } from './types.ts';
 
@@ -25,8 +26,9 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
  * Opens a better-sqlite3 connection configured for the store: WAL journal (readers never block the
  * writer), `synchronous = FULL` (a commit is on disk, WAL synced, before it is acknowledged, so an
  * acknowledged write survives a crash or a power cut), a busy timeout for writers in other
- * processes, and foreign keys enforced (deleting a round cascades to its counters). Creates the
- * file's folder. `:memory:` opens a private in-memory database (no WAL there).
+ * processes, foreign keys enforced (deleting a round cascades to its counters), and
+ * `secure_delete` on (deleted rows are overwritten with zeros in the file, not just marked free).
+ * Creates the file's folder. `:memory:` opens a private in-memory database (no WAL there).
  */
 export function openSqliteDatabase(path: string): Database.Database {
   const memory = path === ':memory:';
@@ -42,6 +44,7 @@ export function openSqliteDatabase(path: string): Database.Database {
     }
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
     return db;
   } catch (error) {
     db.close();
@@ -142,6 +145,7 @@ export async function openSqliteStore(
         for (const event of events) shared.listeners.emit(event);
         return results;
       }),
+    reclaim: () => inLock(async () => checkpoint(database)),
     subscribe: (code, listener) =>
       subscription(shared.listeners.add(code, listener, onError), Promise.resolve()),
     close: async () => {
@@ -185,35 +189,32 @@ class SqliteSubmissions {
     const rounds = new Map<string, RoundRow | undefined>();
     const results: SubmissionResult[] = [];
     const counted = new Map<string, number>();
-    const statementSums: Sums = new Map();
-    const partySums: Sums = new Map();
-    const seen = new Set<string>();
+    const sums: Sums = new Map();
     for (const [i, item] of batch.entries()) {
       if (!rounds.has(item.code)) rounds.set(item.code, q.round.get(item.code) as RoundRow);
       const round = rounds.get(item.code);
-      const id = `${item.code}\u0000${item.key}`;
-      if (!round) results[i] = 'not-found';
-      else if (round.expires_at <= item.at) results[i] = 'expired';
-      else if (seen.has(id)) results[i] = 'duplicate';
-      else if (round.closed_at !== null)
-        results[i] = q.knownKey.get(item.code, item.key) === undefined ? 'closed' : 'duplicate';
-      else if (q.insertKey.run(item.code, item.key).changes === 0) results[i] = 'duplicate';
-      else {
-        results[i] = 'counted';
-        counted.set(item.code, (counted.get(item.code) ?? 0) + 1);
-        addInto(statementSums, item.code, item.rows.statements);
-        addInto(partySums, item.code, item.rows.parties);
+      if (!round) {
+        results[i] = 'not-found';
+        continue;
       }
-      seen.add(id);
+      const count = counted.get(item.code) ?? 0;
+      // A key counted earlier in this batch is already stored, so it is a duplicate here too.
+      const hash = keyHash(round.key_salt, item.key);
+      if (round.expires_at <= item.at) results[i] = 'expired';
+      else if (q.knownKey.get(item.code, hash) !== undefined) results[i] = 'duplicate';
+      else if (round.closed_at !== null) results[i] = 'closed';
+      else if (round.submissions + count >= round.max_submissions) results[i] = 'round-full';
+      else {
+        q.insertKey.run(item.code, hash);
+        results[i] = 'counted';
+        counted.set(item.code, count + 1);
+        addInto(sums, item.code, item.rows);
+      }
     }
-    for (const [code, byId] of statementSums)
-      for (const [statement, sums] of byId)
-        if (q.addStatement.run(...sums, code, statement).changes !== 1)
-          throw unknownId('statement', statement, code);
-    for (const [code, byId] of partySums)
-      for (const [party, sums] of byId)
-        if (q.addParty.run(...sums, code, party).changes !== 1)
-          throw unknownId('party', party, code);
+    for (const [code, byId] of sums)
+      for (const [statement, increments] of byId)
+        if (q.addStatement.run(...increments, code, statement).changes !== 1)
+          throw unknownId(statement, code);
     const events: SubmissionEvent[] = [];
     for (const [code, count] of counted) {
       const total = Number(q.addRound.get(count, code));
@@ -223,12 +224,38 @@ class SqliteSubmissions {
   }
 }
 
+/** An idempotency key as stored: HMAC-SHA256 with the round's salt (the key itself never is). */
+export function keyHash(salt: Uint8Array, key: string): Buffer {
+  return createHmac('sha256', salt).update(key, 'utf8').digest();
+}
+
+/**
+ * Moves every committed page from the WAL into the main file and truncates the WAL to zero
+ * bytes, so that deleted rows (overwritten there by `secure_delete`) leave no older copy in the
+ * `-wal` file. Best effort: it does not wait for a reader (another process) that still needs the
+ * WAL, and never throws; the next checkpoint catches up.
+ */
+function checkpoint(database: Database.Database): void {
+  if (database.memory) return;
+  try {
+    database.pragma('busy_timeout = 0');
+    database.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // SQLITE_BUSY or the like: left to the next checkpoint.
+  } finally {
+    database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  }
+}
+
 interface RoundRow {
   expires_at: number;
   closed_at: number | null;
+  submissions: number;
+  max_submissions: number;
+  key_salt: Buffer;
 }
 
-/** A batch's sums: by round code, by row id, the increments in column order. */
+/** A batch's sums: by round code, by statement id, the increments in column order. */
 type Sums = Map<string, Map<string, number[]>>;
 
 interface BatchOutcome {
@@ -239,19 +266,17 @@ interface BatchOutcome {
 }
 
 function prepare(database: Database.Database) {
-  const adds = (columns: readonly string[]) =>
-    columns.map((column) => `"${column}" = "${column}" + ?`).join(', ');
+  const adds = CATEGORY_COLUMN_LIST.map((column) => `"${column}" = "${column}" + ?`).join(', ');
   return {
-    round: database.prepare('select expires_at, closed_at from rounds where code = ?'),
-    knownKey: database.prepare('select 1 from idempotency_keys where code = ? and key = ?').pluck(),
-    insertKey: database.prepare(
-      'insert into idempotency_keys (code, key) values (?, ?) on conflict do nothing',
+    round: database.prepare(
+      'select expires_at, closed_at, submissions, max_submissions, key_salt from rounds where code = ?',
     ),
+    knownKey: database
+      .prepare('select 1 from idempotency_keys where code = ? and hash = ?')
+      .pluck(),
+    insertKey: database.prepare('insert into idempotency_keys (code, hash) values (?, ?)'),
     addStatement: database.prepare(
-      `update statement_counts set ${adds(STATEMENT_COLUMN_LIST)} where code = ? and statement = ?`,
-    ),
-    addParty: database.prepare(
-      `update party_counts set ${adds(PARTY_COLUMN_LIST)} where code = ? and party = ?`,
+      `update category_counts set ${adds} where code = ? and statement = ?`,
     ),
     addRound: database
       .prepare(

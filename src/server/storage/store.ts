@@ -1,25 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { P_STEPS, pInHundredths } from '../../domain/classroom/randomized-response.ts';
 import {
+  CATEGORY_COLUMN_LIST,
+  CATEGORY_COLUMNS,
+  CATEGORY_COUNTERS,
+  type CategoryCountsTable,
   type Database,
-  PARTY_COLUMN_LIST,
-  PARTY_COLUMNS,
-  PARTY_COUNTERS,
-  type PartyCountsTable,
-  STATEMENT_COLUMN_LIST,
-  STATEMENT_COLUMNS,
-  STATEMENT_COUNTERS,
-  type StatementCountsTable,
 } from './schema.ts';
 import type {
+  CategoryCounts,
   ClassroomStore,
   CloseRoundResult,
   CountersDelta,
   CreateRoundResult,
   NewRound,
-  PartyCounters,
+  RandomizedCounters,
   Round,
-  RoundCounters,
-  StatementCounts,
   SubmissionListener,
   SubmissionResult,
   Unsubscribe,
@@ -48,6 +45,12 @@ export interface StoreBackend {
    * that is not in its round (the store then writes the items one by one).
    */
   addSubmissions(take: () => readonly SubmissionItem[]): Promise<SubmissionResult[]>;
+  /**
+   * After rows were deleted (a close, a delete, a purge): gives their space back so that no copy
+   * of them stays in a file (SQLite: `wal_checkpoint(TRUNCATE)`, PostgreSQL: `VACUUM` of the
+   * tables). Best effort: it never throws, and gives up rather than wait for a reader.
+   */
+  reclaim(tables: readonly (keyof Database)[]): Promise<void>;
   subscribe(code: string, listener: SubmissionListener): Unsubscribe;
   close(): Promise<void>;
 }
@@ -64,6 +67,8 @@ export interface SubmissionItem {
 
 /** The longest idempotency key accepted (characters); clients send a UUID or similar. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+/** Bytes of a round's random salt, the HMAC key of its idempotency keys. */
+export const KEY_SALT_BYTES = 32;
 
 /** The ClassroomStore over one backend; see `ClassroomStore` for each method's contract. */
 export class StoreImpl implements ClassroomStore {
@@ -91,7 +96,9 @@ export class StoreImpl implements ClassroomStore {
     const expiresAt = millis(round.expiresAt, 'expiresAt');
     const createdAt = millis(round.createdAt ?? new Date(), 'createdAt');
     checkIds(round.statementIds, 'statementIds');
-    checkIds(round.partyIds, 'partyIds');
+    const p = pInHundredths(round.p);
+    if (!Number.isSafeInteger(round.maxSubmissions) || round.maxSubmissions < 0)
+      throw new TypeError('Classroom storage: maxSubmissions must be a whole number ≥ 0.');
     const { code } = round;
     return this.#backend.write(async (trx) => {
       const inserted = await trx
@@ -105,20 +112,17 @@ export class StoreImpl implements ClassroomStore {
           expires_at: expiresAt,
           closed_at: null,
           submissions: 0,
+          p,
+          max_submissions: round.maxSubmissions,
+          key_salt: randomBytes(KEY_SALT_BYTES),
         })
         .onConflict((oc) => oc.column('code').doNothing())
         .executeTakeFirst();
       if (inserted.numInsertedOrUpdatedRows !== 1n) return 'code-taken';
       if (round.statementIds.length > 0) {
         await trx
-          .insertInto('statement_counts')
+          .insertInto('category_counts')
           .values(round.statementIds.map((statement) => ({ code, statement })))
-          .execute();
-      }
-      if (round.partyIds.length > 0) {
-        await trx
-          .insertInto('party_counts')
-          .values(round.partyIds.map((party) => ({ code, party })))
           .execute();
       }
       return 'created';
@@ -130,7 +134,18 @@ export class StoreImpl implements ClassroomStore {
     const at = millis(now, 'now');
     const row = await this.#backend.db
       .selectFrom('rounds')
-      .selectAll()
+      .select([
+        'code',
+        'compass',
+        'version',
+        'closed_at',
+        'submissions',
+        'p',
+        'max_submissions',
+        'created_at',
+        'expires_at',
+        'teacher_key_hash',
+      ])
       .where('code', '=', code)
       .executeTakeFirst();
     if (!row || Number(row.expires_at) <= at) return null;
@@ -141,6 +156,8 @@ export class StoreImpl implements ClassroomStore {
       version: row.version,
       open: closedAt === null,
       submissions: Number(row.submissions),
+      p: Number(row.p) / P_STEPS,
+      maxSubmissions: Number(row.max_submissions),
       createdAt: new Date(Number(row.created_at)),
       expiresAt: new Date(Number(row.expires_at)),
       closedAt,
@@ -231,7 +248,7 @@ export class StoreImpl implements ClassroomStore {
     // Submissions made before the close are decided before it, as without group commit.
     await this.#lastSubmission;
     const backend = this.#backend;
-    return backend.write(async (trx) => {
+    const result = await backend.write(async (trx): Promise<CloseRoundResult> => {
       let query = trx
         .selectFrom('rounds')
         .select(['expires_at', 'closed_at'])
@@ -241,59 +258,60 @@ export class StoreImpl implements ClassroomStore {
       if (!round || Number(round.expires_at) <= at) return 'not-found';
       if (round.closed_at !== null) return 'already-closed';
       await trx.updateTable('rounds').set({ closed_at: at }).where('code', '=', code).execute();
+      // No submission counts after the close, so the keys have done their work.
+      await trx.deleteFrom('idempotency_keys').where('code', '=', code).execute();
       return 'closed';
     });
+    if (result === 'closed') await backend.reclaim(['idempotency_keys']);
+    return result;
   }
 
   async deleteRound(code: string): Promise<boolean> {
     this.#open();
-    return this.#backend.write(async (trx) => {
-      const deleted = await trx.deleteFrom('rounds').where('code', '=', code).executeTakeFirst();
-      return deleted.numDeletedRows > 0n;
+    const deleted = await this.#backend.write(async (trx) => {
+      const rows = await trx.deleteFrom('rounds').where('code', '=', code).executeTakeFirst();
+      return rows.numDeletedRows > 0n;
     });
+    if (deleted) await this.#backend.reclaim(EVERY_TABLE);
+    return deleted;
   }
 
-  async readCounters(code: string, now: Date = new Date()): Promise<RoundCounters | null> {
+  async readCounters(code: string, now: Date = new Date()): Promise<RandomizedCounters | null> {
     this.#open();
     const at = millis(now, 'now');
     return this.#backend.snapshot(async (trx) => {
       const round = await trx
         .selectFrom('rounds')
-        .select(['expires_at', 'submissions'])
+        .select(['expires_at', 'submissions', 'p'])
         .where('code', '=', code)
         .executeTakeFirst();
       if (!round || Number(round.expires_at) <= at) return null;
-      const statementRows = await trx
-        .selectFrom('statement_counts')
+      const rows = await trx
+        .selectFrom('category_counts')
         .selectAll()
         .where('code', '=', code)
         .orderBy('statement')
         .execute();
-      const partyRows = await trx
-        .selectFrom('party_counts')
-        .selectAll()
-        .where('code', '=', code)
-        .orderBy('party')
-        .execute();
       // Object.fromEntries makes own properties, so even an id "__proto__" stays a plain key.
       const statements = Object.fromEntries(
-        statementRows.map((row) => [row.statement, statementCounts(row)]),
+        rows.map((row) => [row.statement, categoryCounts(row)]),
       );
-      const parties = Object.fromEntries(partyRows.map((row) => [row.party, partyCounters(row)]));
-      return { submissions: Number(round.submissions), statements, parties };
+      return { p: Number(round.p) / P_STEPS, submissions: Number(round.submissions), statements };
     });
   }
 
   async purgeExpired(now: Date): Promise<number> {
     this.#open();
     const at = millis(now, 'now');
-    return this.#backend.write(async (trx) => {
+    const purged = await this.#backend.write(async (trx) => {
       const deleted = await trx
         .deleteFrom('rounds')
         .where('expires_at', '<=', at)
         .executeTakeFirst();
       return Number(deleted.numDeletedRows);
     });
+    if (purged > 0) await this.#backend.reclaim(EVERY_TABLE);
+    return purged;
   }
 
   onSubmission(code: string, listener: SubmissionListener): Unsubscribe {
@@ -316,37 +334,30 @@ export class StoreImpl implements ClassroomStore {
 
 /** The most submissions written in one transaction. */
 const MAX_BATCH = 256;
+/** The tables a deleted round had rows in. */
+const EVERY_TABLE = ['idempotency_keys', 'category_counts', 'rounds'] as const;
 
 interface Pending extends SubmissionItem {
   resolve(result: SubmissionResult): void;
   reject(error: unknown): void;
 }
 
-function statementCounts(row: Selectable<StatementCountsTable>): StatementCounts {
+function categoryCounts(row: Selectable<CategoryCountsTable>): CategoryCounts {
   return Object.fromEntries(
-    STATEMENT_COUNTERS.map(([key, column]) => [key, Number(row[column])]),
-  ) as unknown as StatementCounts;
-}
-
-function partyCounters(row: Selectable<PartyCountsTable>): PartyCounters {
-  return Object.fromEntries(
-    PARTY_COUNTERS.map(([key, column]) => [key, Number(row[column])]),
-  ) as unknown as PartyCounters;
+    CATEGORY_COUNTERS.map(([key, column]) => [key, Number(row[column])]),
+  ) as unknown as CategoryCounts;
 }
 
 /**
- * What one submission adds, per row id: the increments in the order of
- * `STATEMENT_COLUMN_LIST` / `PARTY_COLUMN_LIST`; only rows that add something, sorted by id.
+ * What one submission adds, per statement id: the increments in the order of
+ * `CATEGORY_COLUMN_LIST`; only statements that add something, sorted by id.
  */
-export interface DeltaRows {
-  readonly statements: readonly (readonly [id: string, increments: readonly number[]])[];
-  readonly parties: readonly (readonly [id: string, increments: readonly number[]])[];
-}
+export type DeltaRows = readonly (readonly [id: string, increments: readonly number[]])[];
 
 /**
- * Checks a delta and turns it into per-row increments (rows that add nothing left out), rows
- * sorted by id. Throws a TypeError on anything but non-negative safe integers, on an unknown
- * field, or on `submissions` other than 1.
+ * Checks a delta and turns it into per-statement increments (statements that add nothing left
+ * out), sorted by id. Throws a TypeError on anything but non-negative safe integers, on an
+ * unknown category, or on `submissions` other than 1.
  */
 function readDelta(delta: CountersDelta): DeltaRows {
   if (typeof delta !== 'object' || delta === null) {
@@ -357,10 +368,7 @@ function readDelta(delta: CountersDelta): DeltaRows {
       `Classroom storage: a delta adds exactly one submission (submissions: 1), not ${String(delta.submissions)}.`,
     );
   }
-  return {
-    statements: rows(delta.statements, STATEMENT_COLUMNS, STATEMENT_COLUMN_LIST, 'statements'),
-    parties: rows(delta.parties, PARTY_COLUMNS, PARTY_COLUMN_LIST, 'parties'),
-  };
+  return rows(delta.statements, CATEGORY_COLUMNS, CATEGORY_COLUMN_LIST, 'statements');
 }
 
 function rows<K extends string, C extends string>(
@@ -401,9 +409,9 @@ function rows<K extends string, C extends string>(
   return result;
 }
 
-export function unknownId(kind: 'statement' | 'party', id: string, code: string): Error {
+export function unknownId(id: string, code: string): Error {
   return new Error(
-    `Classroom storage: round ${code} has no ${kind} "${id}"; a delta may only count the round's own ${kind === 'statement' ? 'statements' : 'parties'}. Nothing was counted.`,
+    `Classroom storage: round ${code} has no statement "${id}"; a delta may only count the round's own statements. Nothing was counted.`,
   );
 }
 

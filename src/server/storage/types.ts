@@ -1,27 +1,22 @@
 /**
  * The classroom store's public types. The counters are the counting logic's own types
- * (src/domain/classroom): `readCounters` returns a `RoundCounters`, and a `RoundCounters` from
- * `submissionDelta` is a valid `CountersDelta`.
+ * (src/domain/classroom/randomized-counters.ts): `readCounters` returns a `RandomizedCounters`,
+ * and a `RandomizedCounters` from `randomizedDelta` is a valid `CountersDelta`.
  */
-import type {
-  AnswerKey,
-  PartyCounters,
-  RoundCounters,
-  StatementCounts,
-} from '../../domain/classroom/index.ts';
+import type { CategoryCounts, RandomizedCounters } from '../../domain/classroom/index.ts';
 
-export type { AnswerKey, PartyCounters, RoundCounters, StatementCounts };
+export type { CategoryCounts, RandomizedCounters };
 
 /**
- * What one submission adds. Missing entries and missing fields count as 0. Every value must be a
- * non-negative safe integer; `submissions`, when present, must be 1 (the store always adds exactly
- * one submission per call). Ids must be among the round's `statementIds` and `partyIds` (an entry
- * that adds nothing, all zeros, is not looked up). `submissionDelta`'s `RoundCounters` fits.
+ * What one submission adds: per statement id, how many sent each category. Missing entries and
+ * missing fields count as 0. Every value must be a non-negative safe integer; `submissions`, when
+ * present, must be 1 (the store always adds exactly one submission per call). Ids must be among
+ * the round's `statementIds` (an entry that adds nothing, all zeros, is not looked up). Any other
+ * field (`p` of a `RandomizedCounters`) is not read: the caller reads the body with the round's p.
  */
 export interface CountersDelta {
   readonly submissions?: number;
-  readonly statements: Readonly<Record<string, Readonly<Partial<StatementCounts>>>>;
-  readonly parties: Readonly<Record<string, Readonly<Partial<PartyCounters>>>>;
+  readonly statements: Readonly<Record<string, Readonly<Partial<CategoryCounts>>>>;
 }
 
 export interface NewRound {
@@ -39,8 +34,10 @@ export interface NewRound {
   createdAt?: Date;
   /** The statements of the round: a zero counter row is created for each (no duplicates). */
   statementIds: readonly string[];
-  /** The parties of the round: a zero counter row is created for each (no duplicates). */
-  partyIds: readonly string[];
+  /** The randomization probability of the round's submissions: a whole number of hundredths below 1. */
+  p: number;
+  /** The most submissions the round counts; one more is `'round-full'`. */
+  maxSubmissions: number;
 }
 
 export interface Round {
@@ -50,6 +47,10 @@ export interface Round {
   /** True until the teacher closes the round (an expired round is never returned). */
   open: boolean;
   submissions: number;
+  /** The round's randomization probability (0.4). */
+  p: number;
+  /** The most submissions the round counts. */
+  maxSubmissions: number;
   createdAt: Date;
   expiresAt: Date;
   closedAt: Date | null;
@@ -57,7 +58,8 @@ export interface Round {
 }
 
 export type CreateRoundResult = 'created' | 'code-taken';
-export type SubmissionResult = 'counted' | 'duplicate' | 'closed' | 'expired' | 'not-found';
+export type SubmissionResult =
+  'counted' | 'duplicate' | 'closed' | 'round-full' | 'expired' | 'not-found';
 export type CloseRoundResult = 'closed' | 'already-closed' | 'not-found';
 
 /** Sent to `onSubmission` listeners after a submission has been committed. */
@@ -77,9 +79,10 @@ export type SubmissionListener = (event: SubmissionEvent) => void;
 export type Unsubscribe = (() => void) & { readonly ready: Promise<void> };
 
 /**
- * Storage of classroom rounds: counters only. No row per pupil, no answer vector, no IP address:
- * a submission is folded into the round's counters and only its idempotency key is kept (per
- * round, linked to nothing else), to refuse a second count of the same submission.
+ * Storage of classroom rounds: counters only. No row per pupil, no answer, no IP address: a
+ * submission is folded into the round's counters of randomized categories, and only a keyed hash
+ * of its idempotency key is kept (per round, linked to nothing else, in hash order), to refuse a
+ * second count of the same submission while the round is open; closing the round deletes them.
  *
  * Every method that writes runs in one database transaction and resolves only after the commit.
  * Time is passed in (`now`) so that callers and tests control it; a round is expired from
@@ -90,10 +93,11 @@ export interface ClassroomStore {
   readonly backend: 'sqlite' | 'postgres';
 
   /**
-   * Creates a round with zero counters for each of its statements and parties, in one
-   * transaction. Resolves `'code-taken'` (and changes nothing) when a round with this code exists,
+   * Creates a round with zero counters for each of its statements, and a fresh random salt for
+   * its idempotency keys, in one transaction. Resolves `'code-taken'` (and changes nothing) when a round with this code exists,
    * closed or expired included, until it is deleted or purged. Throws on invalid input (empty or
-   * duplicate ids, an invalid date).
+   * duplicate ids, an invalid date, a p that is not in hundredths, a cap that is not a whole
+   * number ≥ 0).
    */
   createRound(round: NewRound): Promise<CreateRoundResult>;
 
@@ -103,12 +107,12 @@ export interface ClassroomStore {
   /**
    * Counts one submission, in one transaction: the round is locked; then `'not-found'` (no round),
    * `'expired'` (`expiresAt <= now`), `'duplicate'` (this idempotency key was already counted in
-   * this round, also after the round was closed: a retry learns that it was counted), `'closed'`;
-   * otherwise the key is stored, every counter gets `column = column + value` in the database and
-   * `submissions` goes up by one, and the result is `'counted'` once committed. Only `'counted'`
-   * changes anything. Safe under any concurrency: many calls at once, several store instances,
+   * this open round), `'closed'` (also for a key counted before the close: closing deletes the
+   * keys), `'round-full'` (it has counted `maxSubmissions`); otherwise the key's HMAC is stored,
+   * every counter gets `column = column + value` in the database and `submissions` goes up by
+   * one, and the result is `'counted'` once committed. Only `'counted'` changes anything. Safe under any concurrency: many calls at once, several store instances,
    * several processes on one PostgreSQL database. Throws (and changes nothing) on an invalid delta
-   * or a statement or party id that is not in the round.
+   * or a statement id that is not in the round.
    */
   addSubmission(
     code: string,
@@ -118,8 +122,9 @@ export interface ClassroomStore {
   ): Promise<SubmissionResult>;
 
   /**
-   * Closes the round at `now`: later submissions get `'closed'`. `'already-closed'` if it was
-   * closed before (the first close time is kept), `'not-found'` if there is none or it is expired.
+   * Closes the round at `now` and deletes its idempotency keys: later submissions get `'closed'`.
+   * `'already-closed'` if it was closed before (the first close time is kept), `'not-found'` if
+   * there is none or it is expired.
    */
   closeRound(code: string, now: Date): Promise<CloseRoundResult>;
 
@@ -130,7 +135,7 @@ export interface ClassroomStore {
    * The round's counters, read in one consistent snapshot (the counters always belong to exactly
    * `submissions` submissions), or null when there is no round or it is expired at `now`.
    */
-  readCounters(code: string, now?: Date): Promise<RoundCounters | null>;
+  readCounters(code: string, now?: Date): Promise<RandomizedCounters | null>;
 
   /** Deletes every round expired at `now` (`expiresAt <= now`) with everything in it; resolves how many rounds. */
   purgeExpired(now: Date): Promise<number>;
