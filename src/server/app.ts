@@ -57,6 +57,8 @@ export interface ServerOptions {
   readonly staticDir?: string | null;
   /** How long a round lives (hours, default 24). */
   readonly roundTtlHours?: number;
+  /** The most submissions one round counts, then 409 `round-full` (default 500). */
+  readonly maxSubmissionsPerRound?: number;
   readonly frameAncestors?: string;
   readonly hsts?: boolean;
   readonly trustProxy?: false | number | string;
@@ -120,6 +122,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     store: options.store,
     compasses: options.compasses,
     roundTtlHours: options.roundTtlHours ?? DEFAULTS.roundTtlHours,
+    maxSubmissionsPerRound: options.maxSubmissionsPerRound,
     now,
   });
   const streams = new Set<ServerResponse>();
