@@ -1,23 +1,25 @@
 /**
  * `npm run bench:classroom`: the classroom service under load, on SQLite (a temporary file, WAL,
  * full sync) and on a throwaway PostgreSQL, each in its own server process on 127.0.0.1.
- * autocannon sends submissions (each with its own Idempotency-Key and a random full answer set
- * for the real compass, spread over several rounds as several classes would) and, for
- * comparison, `GET /api/health` (no database). Rate limits are raised for the run. Prints a
- * table: requests/s, p50 and p99 latency, and any non-2xx; and writes it into the section
- * `bench:classroom` of docs/benchmarks.md (bench-report.ts).
+ * autocannon sends submissions (each with its own Idempotency-Key and the body a pupil's browser
+ * sends: a random full answer set for the real compass, randomized by `randomizedSubmission`;
+ * spread over many rounds, since a round counts at most 500) and, for comparison,
+ * `GET /api/health` (no database). Rate limits and the submissions per client and round are
+ * raised for the run. Prints a table: requests/s, p50 and p99 latency, any non-2xx, and the
+ * submissions' requests/s as a share of the no-op route's in the same run; and writes it into
+ * the section `bench:classroom` of docs/benchmarks.md (bench-report.ts).
  *
  * The throwaway PostgreSQL runs with its durable production settings (fsync, synchronous_commit
  * and full_page_writes on), as the SQLite file runs with full sync: an acknowledged submission
  * is on disk in both. With VALKOMPASS_PG_URL the bench uses that server as it is configured.
  *
- * Needs the built site (`npm run build`): the server scores with `dist/data/<id>.json`.
- * Options: `-- --duration 10 --connections 20 --rounds 10 --only sqlite|postgres --no-health`;
+ * Needs the built site (`npm run build`): the server reads `dist/data/<id>.json`.
+ * Options: `-- --duration 10 --connections 20 --rounds 100 --only sqlite|postgres --no-health`;
  * `--cpu-prof <folder>` writes V8 CPU profiles of each server process to <folder>/<backend>/
  * (open the largest, the main thread's, in Chrome DevTools or speedscope).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { getRandomValues, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -26,7 +28,14 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { parseCompass } from '../domain/bank/parse-compass.ts';
 import type { Compass } from '../domain/bank/types.ts';
-import { classroomApi, IDEMPOTENCY_HEADER } from '../domain/classroom/index.ts';
+import {
+  classroomApi,
+  IDEMPOTENCY_HEADER,
+  RANDOMIZATION_P,
+  randomizedSubmission,
+  uniformFromRandomValues,
+} from '../domain/classroom/index.ts';
+import type { Voter } from '../domain/scoring/index.ts';
 import { type Block, commandLine, renderTable, type Table, writeSection } from './bench-report.ts';
 import { postgresSetup, startPostgresDatabase } from './throwaway-postgres.ts';
 
@@ -63,7 +72,8 @@ const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '20' },
-    rounds: { type: 'string', default: '10' },
+    // A round counts at most 500 (then 409 round-full): 100 rounds hold 50 000 submissions.
+    rounds: { type: 'string', default: '100' },
     only: { type: 'string' },
     compass: { type: 'string', default: 'socialpolitik' },
     'cpu-prof': { type: 'string' },
@@ -84,8 +94,14 @@ function loadCompass(): Compass {
 
 const SCALE = [-1, -0.5, 0, 0.5, 1] as const;
 
-/** A pupil's full answer set: every statement answered (1 in 10 skipped), 1 in 4 marked important. */
-function randomAnswers(compass: Compass): string {
+/** The browser's source of randomness, as the pupil's page builds it. */
+const random = uniformFromRandomValues((array) => getRandomValues(array));
+
+/**
+ * What a pupil's browser sends for a random full answer set (every statement answered, 1 in 10
+ * skipped, 1 in 4 marked important, which is not sent): `{ p, categories }`.
+ */
+function randomBody(compass: Compass): string {
   const answers: Record<string, { answer: number | 'skip'; important?: boolean }> = {};
   for (const s of compass.statements) {
     answers[s.id] =
@@ -96,7 +112,9 @@ function randomAnswers(compass: Compass): string {
             important: Math.random() < 0.25,
           };
   }
-  return JSON.stringify({ answers });
+  return JSON.stringify(
+    randomizedSubmission(compass.statements, answers as Voter['answers'], RANDOMIZATION_P, random),
+  );
 }
 
 interface Server {
@@ -122,6 +140,9 @@ async function startServerProcess(databaseUrl: string, name: string): Promise<Se
         STATIC_DIR: 'dist',
         RATE_CREATE_PER_CLIENT: '1000000',
         RATE_CREATE_OVERALL: '1000000',
+        RATE_CREATE_DAILY_PER_CLIENT: '1000000',
+        RATE_CREATE_DAILY_OVERALL: '1000000',
+        ROUND_SUBMISSIONS_PER_CLIENT: '1000000',
         RATE_SUBMIT_PER_CLIENT: '100000000',
         RATE_SUBMIT_OVERALL: '100000000',
         RATE_OTHER_PER_CLIENT: '100000000',
@@ -170,7 +191,7 @@ async function measure(backend: string, server: Server, compass: Compass): Promi
     codes.push(((await response.json()) as { code: string }).code);
   }
   // Ready-made bodies, so that the load generator spends its time sending, not building JSON.
-  const bodies = Array.from({ length: 2000 }, () => randomAnswers(compass));
+  const bodies = Array.from({ length: 2000 }, () => randomBody(compass));
   let sent = 0;
   const warm = { url: server.url, connections: 10, duration: 2 };
   await autocannon({ ...warm, requests: [{ method: 'GET', path: classroomApi.health }] });
@@ -225,15 +246,33 @@ async function measure(backend: string, server: Server, compass: Compass): Promi
   ];
 }
 
-/** The figures as a table: requests/s, p50 and p99 latency, totals, non-2xx and errors. */
+/**
+ * The figures as a table: requests/s (and, for submissions, as a share of the same backend's
+ * no-op route in this run), p50 and p99 latency, totals, non-2xx and errors.
+ */
 function table(rows: Row[]): Table {
+  const noOp = (backend: string) =>
+    rows.find((row) => row.backend === backend && row.route.endsWith('(no-op)'));
   return {
-    header: ['backend', 'route', 'req/s', 'p50 ms', 'p99 ms', 'total', 'non-2xx', 'errors'],
-    align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    header: [
+      'backend',
+      'route',
+      'req/s',
+      'of no-op',
+      'p50 ms',
+      'p99 ms',
+      'total',
+      'non-2xx',
+      'errors',
+    ],
+    align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     rows: rows.map(({ backend, route, result }) => [
       backend,
       route,
       result.requests.average.toFixed(0),
+      noOp(backend) === undefined
+        ? '–'
+        : (result.requests.average / noOp(backend)!.result.requests.average).toFixed(2),
       result.latency.p50.toFixed(1),
       result.latency.p99.toFixed(1),
       String(result.requests.total),
@@ -325,9 +364,12 @@ async function main(): Promise<void> {
     on,
     blocks: [
       `The classroom service (\`src/server/main.ts\`) in its own process per database, loaded by ` +
-        `autocannon on 127.0.0.1: ${setting}. Submissions are full random answer sets, each with ` +
-        'its own Idempotency-Key; `GET /api/health` touches no database. Rate limits are raised ' +
-        'for the run; every acknowledged submission was checked to be counted.',
+        `autocannon on 127.0.0.1: ${setting}. Submissions are what a pupil's browser sends for a ` +
+        'full random answer set (`{ p, categories }`, randomized by `randomizedSubmission`), ' +
+        'each with its own Idempotency-Key, spread over the rounds (a round counts at most 500); ' +
+        '`GET /api/health` touches no database, and "of no-op" is a route\'s requests/s as a share ' +
+        'of it. Rate limits and the submissions per client and round are raised for the run; ' +
+        'every acknowledged submission was checked to be counted.',
       figures,
       ...notes,
     ],

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -411,6 +412,46 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
           expect(await store.readCounters(code, LATER)).toEqual(sum([1]));
           expect(await store.closeRound('no-such-round', NOW)).toBe('not-found');
         });
+
+        onlyIf(backend.kind === 'sqlite' && backend.shared)(
+          'empties the WAL after a close, and does not wait for a reader that holds it',
+          async () => {
+            const file = url.slice('sqlite:'.length);
+            const walSize = () => statSync(`${file}-wal`).size;
+            const code = nextCode('wal');
+            await store.createRound(round(code));
+            await store.addSubmission(code, 'k', delta(1), NOW);
+            const reader = new Database(file, { readonly: true });
+            try {
+              // An open read transaction: the WAL cannot be reset under it.
+              reader.prepare('begin').run();
+              reader.prepare('select count(*) from rounds').get();
+              const started = Date.now();
+              expect(await store.closeRound(code, NOW)).toBe('closed');
+              expect(Date.now() - started).toBeLessThan(1_000);
+              expect(walSize()).toBeGreaterThan(0);
+            } finally {
+              reader.close();
+            }
+            expect(await store.deleteRound(code)).toBe(true);
+            expect(walSize()).toBe(0);
+          },
+        );
+
+        onlyIf(backend.kind === 'postgres')(
+          'vacuums the idempotency keys after a close',
+          async () => {
+            const code = nextCode('vacuum');
+            await store.createRound(round(code));
+            await store.addSubmission(code, 'k', delta(1), NOW);
+            const before = await lastVacuum(url);
+            expect(await store.closeRound(code, NOW)).toBe('closed');
+            await vi.waitFor(async () => expect(await lastVacuum(url)).not.toBe(before), {
+              timeout: 10_000,
+            });
+          },
+          20_000,
+        );
 
         it('does not close an expired round', async () => {
           const code = nextCode('close-expired');
@@ -977,4 +1018,14 @@ async function migrateToFivePoint(kind: 'sqlite' | 'postgres', url: string): Pro
   } finally {
     await db.destroy();
   }
+}
+
+/** When PostgreSQL last vacuumed `idempotency_keys` by hand (null if never). */
+async function lastVacuum(url: string): Promise<string | null> {
+  const [row] = await rawRows<{ at: string | null }>(
+    'postgres',
+    url,
+    "select last_vacuum::text as at from pg_stat_user_tables where relname = 'idempotency_keys'",
+  );
+  return row?.at ?? null;
 }
