@@ -155,6 +155,9 @@ export async function openSqliteStore(
   };
   try {
     await inLock(() => migrateToLatest(db as Kysely<unknown>));
+    // What a migration deleted (0003: the five-point counters and keys in the clear) leaves the
+    // main file now, not at the next automatic checkpoint.
+    await backend.reclaim(['rounds']);
   } catch (error) {
     await backend.close();
     throw error;

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -875,6 +875,13 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
           const upgraded = await open(old);
           try {
             expect(await upgraded.getRound('five-point', NOW)).toBeNull();
+            if (backend.kind === 'sqlite') {
+              // Overwritten (secure_delete) and checkpointed at once, not only dropped.
+              const file = old.slice('sqlite:'.length);
+              for (const path of [file, `${file}-wal`])
+                if (existsSync(path))
+                  expect(readFileSync(path).includes(Buffer.from(RAW_KEY)), path).toBe(false);
+            }
             expect(
               await tableColumns(backend.kind, old, ['statement_counts', 'party_counts']),
             ).toEqual({ statement_counts: [], party_counts: [] });
@@ -983,6 +990,9 @@ async function rawRows<T = unknown>(
   }
 }
 
+/** An idempotency key as the five-point release stored it, in the clear. */
+const RAW_KEY = 'five-point-idempotency-key-in-the-clear';
+
 /**
  * A database as the five-point release left it: migrations 0001 and 0002 (on PostgreSQL with the
  * five-point function, whose creation 0002 no longer repeats), and a round with its counters and
@@ -1003,7 +1013,7 @@ async function migrateToFivePoint(kind: 'sqlite' | 'postgres', url: string): Pro
       values ('five-point', 'h', 'socialpolitik', '3', 0, ${FAR.getTime()})`.execute(db);
     await sql`insert into statement_counts (code, statement, plus1, important)
       values ('five-point', 's1', 1, 1)`.execute(db);
-    await sql`insert into idempotency_keys (code, key) values ('five-point', 'raw-key')`.execute(
+    await sql`insert into idempotency_keys (code, key) values ('five-point', ${RAW_KEY})`.execute(
       db,
     );
     if (kind === 'postgres') {
