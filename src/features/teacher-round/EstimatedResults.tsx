@@ -130,7 +130,9 @@ function EstimatedStatement({
                 <tr key={category}>
                   <th scope="row">{t(CATEGORY_KEY[category])}</th>
                   <td data-label={t('estimated.share')} className="estimate-cell">
-                    <span className="nowrap">
+                    {/* May wrap between the share and its error (each kept whole by its no-break
+                        spaces), so that it fits a phone with large text. */}
+                    <span className="estimate-value">
                       {t('estimated.shareValue', { percent: shown.percent, se: shown.se })}
                     </span>
                     <EstimateBar {...shown} />
