@@ -14,7 +14,7 @@
  * is on disk in both. With VALKOMPASS_PG_URL the bench uses that server as it is configured.
  *
  * Needs the built site (`npm run build`): the server reads `dist/data/<id>.json`.
- * Options: `-- --duration 10 --connections 20 --rounds 100 --only sqlite|postgres --no-health`;
+ * Options: `-- --duration 10 --connections 20 --rounds 200 --only sqlite|postgres --no-health`;
  * `--cpu-prof <folder>` writes V8 CPU profiles of each server process to <folder>/<backend>/
  * (open the largest, the main thread's, in Chrome DevTools or speedscope).
  */
@@ -72,8 +72,8 @@ const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '20' },
-    // A round counts at most 500 (then 409 round-full): 100 rounds hold 50 000 submissions.
-    rounds: { type: 'string', default: '100' },
+    // A round counts at most 500 (then 409 round-full): 200 rounds hold 100 000 submissions.
+    rounds: { type: 'string', default: '200' },
     only: { type: 'string' },
     compass: { type: 'string', default: 'socialpolitik' },
     'cpu-prof': { type: 'string' },

@@ -822,6 +822,15 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
             url,
             "select pg_get_function_identity_arguments(oid) as args from pg_proc where proname = 'classroom_add_submissions'",
           );
+          const fillfactors = await rawRows<{ relname: string; reloptions: string[] | null }>(
+            backend.kind,
+            url,
+            "select relname, reloptions from pg_class where relname in ('rounds', 'category_counts') order by relname",
+          );
+          expect(fillfactors).toEqual([
+            { relname: 'category_counts', reloptions: ['fillfactor=50'] },
+            { relname: 'rounds', reloptions: ['fillfactor=50'] },
+          ]);
           expect(functions).toEqual([
             {
               args: 'channel text, codes text[], keys text[], ats bigint[], s_item integer[], s_id text[], s_emot integer[], s_varken integer[], s_for integer[], s_hoppade_over integer[]',
