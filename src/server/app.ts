@@ -57,13 +57,11 @@ export interface ServerOptions {
   readonly staticDir?: string | null;
   /** How long a round lives (hours, default 24). */
   readonly roundTtlHours?: number;
-  /** The most submissions one round counts, then 409 `round-full` (default 500). */
-  readonly maxSubmissionsPerRound?: number;
   readonly frameAncestors?: string;
   readonly hsts?: boolean;
   readonly trustProxy?: false | number | string;
   readonly limits?: RateLimits;
-  /** Submissions per client and round, live streams, request timeout (default `DEFAULT_CAPS`). */
+  /** Submissions per round and per client and round, live streams, request timeout (default `DEFAULT_CAPS`). */
   readonly caps?: Partial<Caps>;
   /** The clock (default `() => new Date()`); tests move it to expire rounds. */
   readonly now?: () => Date;
@@ -122,7 +120,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     store: options.store,
     compasses: options.compasses,
     roundTtlHours: options.roundTtlHours ?? DEFAULTS.roundTtlHours,
-    maxSubmissionsPerRound: options.maxSubmissionsPerRound,
+    maxSubmissionsPerRound: caps.submissionsPerRound,
     now,
   });
   const streams = new Set<ServerResponse>();

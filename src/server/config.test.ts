@@ -25,6 +25,7 @@ describe('limits and caps', () => {
     });
     expect(caps).toEqual(DEFAULT_CAPS);
     expect(caps).toEqual({
+      submissionsPerRound: 500,
       submissionsPerClient: 36,
       streamsPerClient: 10,
       streamsOverall: 2000,
@@ -38,6 +39,7 @@ describe('limits and caps', () => {
       RATE_CREATE_DAILY_PER_CLIENT: '100',
       RATE_CREATE_DAILY_OVERALL: '5000',
       ROUND_SUBMISSIONS_PER_CLIENT: '45',
+      ROUND_MAX_SUBMISSIONS: '120',
       STREAMS_PER_CLIENT: '4',
       STREAMS_OVERALL: ' 500 ',
       STREAM_LIFETIME_MINUTES: '30',
@@ -49,6 +51,7 @@ describe('limits and caps', () => {
       windowMs: 86_400_000,
     });
     expect(caps).toEqual({
+      submissionsPerRound: 120,
       submissionsPerClient: 45,
       streamsPerClient: 4,
       streamsOverall: 500,
@@ -62,6 +65,7 @@ describe('limits and caps', () => {
     ['RATE_CREATE_DAILY_OVERALL', '1e4'],
     ['ROUND_SUBMISSIONS_PER_CLIENT', '36 pupils'],
     ['ROUND_SUBMISSIONS_PER_CLIENT', '0'],
+    ['ROUND_MAX_SUBMISSIONS', '500 elever'],
     ['STREAMS_PER_CLIENT', '-1'],
     ['STREAMS_OVERALL', '2 000'],
     ['STREAM_LIFETIME_MINUTES', '1h'],

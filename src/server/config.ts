@@ -43,6 +43,8 @@ export const DEFAULT_LIMITS = {
 
 /** Caps that are not request rates: what one client may hold, and how long a request may take. */
 export interface Caps {
+  /** Submissions one round counts in all; the next gets 409 `round-full`. */
+  readonly submissionsPerRound: number;
   /** Distinct Idempotency-Keys one client (address) may send to one round; a retry with a key already sent is free. */
   readonly submissionsPerClient: number;
   /** Live-count streams one client may hold open at once. */
@@ -56,6 +58,9 @@ export interface Caps {
 }
 
 export const DEFAULT_CAPS: Caps = {
+  // Ten times a large class, retries aside: room for a whole year group in one round, and a bound
+  // on what one round's counters can be flooded with.
+  submissionsPerRound: 500,
   // A class of 35 behind one school NAT address gets through, with one to spare for a pupil who
   // starts over; a script making up keys is stopped after 36.
   submissionsPerClient: 36,
@@ -113,6 +118,7 @@ function integers(env: Env): Integer {
 function readCaps(integer: Integer): Caps {
   const base = DEFAULT_CAPS;
   return {
+    submissionsPerRound: integer('ROUND_MAX_SUBMISSIONS', base.submissionsPerRound, 1, 1_000_000),
     submissionsPerClient: integer(
       'ROUND_SUBMISSIONS_PER_CLIENT',
       base.submissionsPerClient,

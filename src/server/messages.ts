@@ -42,8 +42,7 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   'invalid-body': 'Förfrågan har inte den form tjänsten väntar sig.',
   'invalid-voter':
     'Svaren ska skickas som {"p": 0.4, "categories": {…}} med en kategori för varje påstående i valkompassen och inga andra fält.',
-  'invalid-answer':
-    'En kategori är okänd: tillåtet är "emot", "varken", "for" och "hoppade-over".',
+  'invalid-answer': 'En kategori är okänd: tillåtet är "emot", "varken", "for" och "hoppade-over".',
   'unknown-statement': 'Svaren nämner ett påstående som inte finns i klassomgångens valkompass.',
   'party-filter': 'En klass jämför alla partier, så svaren får inte välja ut partier.',
   'outdated-submission':
@@ -62,7 +61,8 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   'method-not-allowed': 'Den metoden går inte att använda på den här adressen.',
   'still-open': 'Klassomgången är fortfarande öppen: stäng den först, sedan visas resultatet.',
   closed: 'Klassomgången är stängd och tar inte emot fler svar.',
-  'round-full': 'Klassomgången har tagit emot så många svar som den kan ta. Läraren kan starta en ny.',
+  'round-full':
+    'Klassomgången har tagit emot så många svar som den kan ta. Läraren kan starta en ny.',
   expired: 'Klassomgången har gått ut.',
   'body-too-large': 'Förfrågan är för stor.',
   'unsupported-media-type': 'Skicka innehållet som application/json.',

@@ -155,7 +155,7 @@ export class RoundService {
    */
   async submit(code: string, key: string, body: unknown): Promise<Answered<SubmissionResponse>> {
     const { compass, p } = await this.#roundOfCode(code);
-    const delta = randomizedDelta(compass, shallowCategories(body), p);
+    const delta = randomizedDelta(compass, body, p);
     const result = await this.store.addSubmission(code, key, delta, this.#now());
     switch (result) {
       case 'counted':
@@ -231,28 +231,6 @@ export class RoundService {
     cache.set(code, entry);
     return entry;
   }
-}
-
-/**
- * The body with every category that is an object or an array replaced by an empty one: refused
- * the same way (`invalid-answer`, unless an earlier check refuses the body), but
- * `randomizedDelta`'s message quotes a bad category with JSON.stringify, which overflows the
- * stack on a value nested thousands deep and would make bad input a 500.
- */
-function shallowCategories(body: unknown): unknown {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
-  const { categories } = body as { categories?: unknown };
-  if (typeof categories !== 'object' || categories === null || Array.isArray(categories))
-    return body;
-  const shallow = (value: unknown) =>
-    typeof value === 'object' && value !== null ? (Array.isArray(value) ? [] : {}) : value;
-  return {
-    ...body,
-    // fromEntries defines own properties, so an id "__proto__" stays a plain key.
-    categories: Object.fromEntries(
-      Object.entries(categories).map(([id, value]) => [id, shallow(value)]),
-    ),
-  };
 }
 
 /** The teacher's key from an Authorization header, checked against the round (401 missing, 403 wrong). */

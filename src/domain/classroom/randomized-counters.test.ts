@@ -81,6 +81,10 @@ describe('randomizedDelta', () => {
     );
     expect(refusal({ p: 0.4, categories: { ...all('emot'), s2: 1 } })).toBe('invalid-answer');
     expect(refusal({ p: 0.4, categories: { ...all('emot'), s2: 'skip' } })).toBe('invalid-answer');
+    // A category nested deeper than any recursion can go is refused, not a stack overflow.
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(refusal({ p: 0.4, categories: { ...all('emot'), s2: deep } })).toBe('invalid-answer');
     expect(refusal({ p: 0.4, categories: all('varken') })).toBe('accepted');
   });
 });

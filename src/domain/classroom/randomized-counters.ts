@@ -5,6 +5,7 @@
  * hold no pupil's true answer. The five-point counters of `counters.ts` stay what the service
  * uses until it is switched over to these.
  */
+import { describeValue } from '../answer/answer.ts';
 import type { Compass } from '../bank/types.ts';
 import { ClassroomError } from './classroom-error.ts';
 import {
@@ -95,7 +96,7 @@ export function randomizedDelta(
     if (!isCategory(category))
       throw new ClassroomError(
         'invalid-answer',
-        `category of "${id}" is ${JSON.stringify(category) ?? 'missing'}; use ${CATEGORIES.map((c) => `"${c}"`).join(', ')}`,
+        `category of "${id}" is ${describeValue(category)}; use ${CATEGORIES.map((c) => `"${c}"`).join(', ')}`,
       );
   }
   for (const { id } of compass.statements)

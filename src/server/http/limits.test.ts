@@ -89,6 +89,27 @@ function client(server: () => RunningServer) {
 /** What the limiter said: its 429's error code, or `passed` for whatever the route answered. */
 const verdict = (answer: Answer) => (answer.status === 429 ? answer.error : 'passed');
 
+describe('submissions per round', () => {
+  let server: RunningServer;
+  const api = client(() => server);
+  beforeAll(async () => {
+    server = await serve({ caps: { submissionsPerRound: 3 } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('counts the configured most (ROUND_MAX_SUBMISSIONS), then 409 round-full from every address', async () => {
+    const code = await api.newRound();
+    const statuses = [];
+    for (let n = 0; n < 5; n++)
+      statuses.push((await api.submit(code, idem(), via(`192.0.2.${n}`), n)).status);
+    expect(statuses).toEqual([201, 201, 201, 409, 409]);
+    const again = await api.submit(code, idem(), via('192.0.2.99'));
+    expect([again.status, again.error]).toEqual([409, 'round-full']);
+  });
+});
+
 describe('submissions per client and round', () => {
   let server: RunningServer;
   const api = client(() => server);

@@ -7,11 +7,15 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
+  DURABILITY_DELTA,
+  DURABILITY_LOOPS,
+  DURABILITY_STATEMENTS,
+} from '../../test/server/durability.ts';
+import {
   postgresSetup,
   type PostgresTestDatabase,
   startPostgresDatabase,
 } from '../../tools/throwaway-postgres.ts';
-import { DURABILITY_DELTA, DURABILITY_LOOPS, DURABILITY_STATEMENTS } from './durability-child.ts';
 import { openStore } from './open-store.ts';
 import type { RandomizedCounters } from './types.ts';
 
@@ -19,7 +23,7 @@ import type { RandomizedCounters } from './types.ts';
 // SQLite and on PostgreSQL), and processes sharing a SQLite file must not lose or refuse each
 // other's writes.
 
-const CHILD = fileURLToPath(new URL('./durability-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../../test/server/durability-child.ts', import.meta.url));
 const CODE = 'durable';
 const NOW = new Date();
 const dir = mkdtempSync(join(tmpdir(), 'valkompass-durability-'));
