@@ -623,6 +623,20 @@ describe('a whole classroom round with the service', () => {
     await projector.getByRole('img', { name: SV.teacher.live.qr }).waitFor();
     expect(await projector.getByText(formatJoinCode(code), { exact: true }).isVisible()).toBe(true);
     expect(await projector.locator('.count-number').textContent()).toBe(String(CLASS_SIZE));
+    // The pupils' address, whole, wrapping (after a "/") rather than running off the screen.
+    const address = projector.locator('.projector-link');
+    expect(await address.textContent()).toBe(pupilLink.replace(/^https?:\/\//, ''));
+    expect(await address.evaluate((p) => p.scrollWidth <= p.clientWidth)).toBe(true);
+    // The code on one line, as large as fits beside the QR code.
+    const shownCode = projector.getByText(formatJoinCode(code), { exact: true });
+    expect(await shownCode.evaluate((p) => p.getClientRects().length)).toBe(1);
+    expect(
+      await shownCode.evaluate((p) => {
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        return range.getClientRects().length;
+      }),
+    ).toBe(1);
     await screenshot(teacher, 'classroom-teacher-live-1920.png');
     await teacher.getByRole('button', { name: SV.teacher.live.leaveProjector }).click();
     await waitForCount(teacher, CLASS_SIZE);

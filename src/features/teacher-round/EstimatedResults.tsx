@@ -67,7 +67,7 @@ export function EstimatedResults({
   const statements = compass.statements.filter((s) => figures.statements[s.id] !== undefined);
   return (
     <div className="estimated-results">
-      <p className="hint estimated-explain">{t('estimated.explain')}</p>
+      <p className="estimated-explain">{t('estimated.explain')}</p>
       <ProfileParties compass={compass} figures={figures} />
       <section className="class-statements" aria-labelledby="estimated-statements-heading">
         <h2 id="estimated-statements-heading">{t('estimated.statementsTitle')}</h2>
@@ -171,7 +171,7 @@ function EstimateBar({ percent, low, high }: { percent: number; low: number; hig
       focusable="false"
     >
       <rect className="track" x="0" y="0" width="100" height="10" />
-      <rect className="share" x="0" y="2" width={percent} height="6" />
+      <rect className="share" x="0" y="1" width={percent} height="8" />
       {/* The interval twice: a wide line in the page's background under a narrow one in its text
           colour, so it stands out on the bar and on the track alike. */}
       {(['halo', 'line'] as const).map((kind) => (

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Fragment, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScope } from '../../context/scope-context.tsx';
 import { formatJoinCode } from '../../domain/classroom/index.ts';
@@ -44,7 +44,7 @@ export function ProjectorView({
           {formatJoinCode(code)}
         </p>
         <p className="projector-link" dir="ltr">
-          {link.replace(/^https?:\/\//, '')}
+          <BreakableLink text={link.replace(/^https?:\/\//, '')} />
         </p>
         <p className="projector-count">
           <span className="projector-label">{t('live.count')}</span>{' '}
@@ -58,5 +58,27 @@ export function ProjectorView({
         <span className="hint">{t('live.projectorHint')}</span>
       </p>
     </div>
+  );
+}
+
+/**
+ * An address that may wrap after each "/" (and only there) when it is wider than the screen, as
+ * a long host with the compass's path is on a projector beside the QR code.
+ */
+function BreakableLink({ text }: { text: string }) {
+  const parts = text.split('/');
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {part}
+          {i < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </>
   );
 }
