@@ -1,14 +1,12 @@
 /**
  * What can be wrong with a pupil's submission, by a stable name. The server maps each code to a
- * 4xx response with a Swedish message, so a code is never renamed or reused for another fault.
+ * 4xx response with a Swedish message, so a code is never renamed or reused for another fault
+ * (the contract's `party-filter`, for a filter the five-point shape could carry, is no longer sent).
  *
- * - `invalid-voter`: not an object with `"answers"`, or a field other than `"answers"` (a client
- *   cannot send its own percentages or anything else alongside).
- * - `invalid-answer`: an answer off the scale or with an unknown field (read by the engine's
- *   `readAnswer`).
- * - `unknown-statement`: an answer to a statement id the round's compass does not have.
- * - `party-filter`: the submission names `"parties"`; a class compares every party, so a filter
- *   would make pupils' counters mean different things.
+ * - `invalid-voter`: not `{ "p": <number>, "categories": { … } }` with nothing else (a client
+ *   cannot send its own percentages or anything alongside), or a statement missing.
+ * - `invalid-answer`: a category that is not one of the four.
+ * - `unknown-statement`: a category for a statement id the round's compass does not have.
  * - `outdated-submission`: the five-point shape `{ "answers": … }` of an older app, which would
  *   send the pupil's true answers; the message says to reload the page, which sends
  *   `{ "p", "categories" }`.
@@ -19,7 +17,6 @@ export const CLASSROOM_ERROR_CODES = [
   'invalid-voter',
   'invalid-answer',
   'unknown-statement',
-  'party-filter',
   'outdated-submission',
   'wrong-randomization',
 ] as const;

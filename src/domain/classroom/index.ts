@@ -1,9 +1,11 @@
 /**
- * Classroom sessions, the pure part: join codes, the counters a round keeps (counters only, no
- * row per pupil), and what the teacher may see of them (the k ≥ 5 rule); and randomized
- * response, which is to replace the five-point counters (below). No UI, DOM, Node or
- * database imports; the service in src/server/ stores the counters and supplies randomness.
- * See README.md beside this file.
+ * Classroom rounds, the pure part: join codes; randomized response, which the pupil's browser
+ * applies before anything is sent (randomized-response.ts); the category counters the service
+ * keeps (randomized-counters.ts); and what the teacher may see of them, the estimated shares and
+ * the class profile's agreement with each party, after close and from ten submissions
+ * (randomized-estimate.ts, class-profile.ts). No UI, DOM, Node or database imports; the service
+ * in src/server/ stores the counters and the browser supplies the randomness. See README.md
+ * beside this file and docs/method.md, "Classroom rounds with randomized response".
  */
 export {
   formatJoinCode,
@@ -13,36 +15,11 @@ export {
   normaliseJoinCode,
 } from './join-code.ts';
 export {
-  addCounters,
-  ANSWER_KEYS,
-  type AnswerKey,
-  emptyCounters,
-  type PartyCounters,
-  type RoundCounters,
-  type StatementCounts,
-  submissionDelta,
-} from './counters.ts';
-export {
-  type ClassFigures,
-  type ClassParty,
-  classResult,
-  type ClassResult,
-  MIN_SUBMISSIONS,
-  type OpenRound,
-  type WithheldResult,
-} from './class-result.ts';
-export { byDivisiveness, type Divisiveness, divisiveness } from './divisiveness.ts';
-export {
   CLASSROOM_ERROR_CODES,
   ClassroomError,
   type ClassroomErrorCode,
 } from './classroom-error.ts';
 export * from './http-contract.ts';
-// Randomized response: the pupil's browser randomizes each answer's category before sending
-// (randomized-response.ts), the service counts categories (randomized-counters.ts) and estimates
-// the class's shares and profile (randomized-estimate.ts, class-profile.ts). Not wired into the
-// service yet, which still counts five-point answers with the k ≥ 5 rule above; until then its
-// minimum is exported as MIN_RANDOMIZED_SUBMISSIONS beside the five-point MIN_SUBMISSIONS.
 export {
   CATEGORIES,
   type Category,
@@ -69,7 +46,8 @@ export {
   type CategoryEstimate,
   estimateShare,
   estimateStatement,
-  MIN_SUBMISSIONS as MIN_RANDOMIZED_SUBMISSIONS,
+  MIN_SUBMISSIONS,
+  type OpenRound,
   type RandomizedClassFigures,
   randomizedClassResult,
   type RandomizedClassResult,

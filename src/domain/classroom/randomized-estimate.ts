@@ -7,7 +7,6 @@
  */
 import type { Compass } from '../bank/types.ts';
 import { type ProfileScores, profileScores, type Ratio } from './class-profile.ts';
-import type { OpenRound } from './class-result.ts';
 import type { CategoryCounts, RandomizedCounters } from './randomized-counters.ts';
 import { CATEGORIES, type Category, P_STEPS, pInHundredths } from './randomized-response.ts';
 
@@ -152,6 +151,11 @@ export function estimateStatement(counts: CategoryCounts, n: number, p: number):
     position: exactPosition.numerator / exactPosition.denominator,
     exactPosition,
   };
+}
+
+/** The round is still open: nothing but that. */
+export interface OpenRound {
+  readonly status: 'open';
 }
 
 /** The round is closed with fewer than {@link MIN_SUBMISSIONS} submissions: figures withheld. */

@@ -9,7 +9,7 @@ import {
   formatJoinCode,
   JOIN_ALPHABET,
   makeJoinCode,
-  MIN_RANDOMIZED_SUBMISSIONS,
+  MIN_SUBMISSIONS,
   RANDOMIZATION_P,
   randomizedClassResult,
   type RandomizedSubmission,
@@ -367,9 +367,9 @@ describe.each(backends.map((b) => [b.name, b] as const))(
         );
       });
 
-      it(`withholds the figures of a closed round with fewer than ${MIN_RANDOMIZED_SUBMISSIONS} pupils`, async () => {
+      it(`withholds the figures of a closed round with fewer than ${MIN_SUBMISSIONS} pupils`, async () => {
         const { code, teacherKey } = await create();
-        for (let n = 0; n < MIN_RANDOMIZED_SUBMISSIONS - 1; n++)
+        for (let n = 0; n < MIN_SUBMISSIONS - 1; n++)
           expect((await submit(code, pupil(n))).status).toBe(201);
         await call(classroomApi.close(code), { method: 'POST', key: teacherKey });
         const r = await call(classroomApi.results(code), { key: teacherKey });
