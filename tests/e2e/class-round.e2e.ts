@@ -32,6 +32,7 @@ import {
 import type { Voter } from '../../src/domain/scoring/index.ts';
 import { classResultCsv } from '../../src/features/teacher-round/class-csv.ts';
 import {
+  byEstimatedDivision,
   ESTIMATE_ORDER,
   shownEstimate,
 } from '../../src/features/teacher-round/EstimatedResults.tsx';
@@ -675,9 +676,22 @@ describe('a whole classroom round with the service', () => {
     }
     // A bar with its interval per category, hidden from screen readers.
     expect(await teacher.locator('svg.estimate-bar[aria-hidden="true"]').count()).toBe(4 * TOTAL);
-    // No five-point figures: no importance, no "first", no order by divisiveness.
-    expect(await teacher.getByRole('radio').count()).toBe(0);
+    // No five-point figures: no importance, no "first", no stacked bars of pupils.
     expect(await teacher.locator('.stacked-bar').count()).toBe(0);
+
+    // Sorting by how divided the class appears (from the estimated shares), and back.
+    const order = () =>
+      teacher
+        .locator('.class-statement-list > li h3')
+        .evaluateAll((hs) => hs.map((h) => h.id.replace(/^estimated-statement-/, '')));
+    const compassOrder = compass.statements.map((s) => s.id);
+    expect(await order()).toEqual(compassOrder);
+    await teacher.getByRole('radio', { name: SV.teacher.estimated.orderDivided }).check();
+    const divided = byEstimatedDivision(compass.statements, figures.statements).map((s) => s.id);
+    expect(divided).not.toEqual(compassOrder);
+    await expect.poll(order, { timeout: 30_000 }).toEqual(divided);
+    await teacher.getByRole('radio', { name: SV.teacher.estimated.orderCompass }).check();
+    await expect.poll(order, { timeout: 30_000 }).toEqual(compassOrder);
 
     // The parties: the class profile's agreement, in the domain's order.
     const partyRows = await tableRows(teacher, SV.teacher.estimated.partiesCaption);

@@ -8,10 +8,9 @@ import { EstimatedResults } from './EstimatedResults.tsx';
 /**
  * The class's figures of a closed randomized round (at least ten submissions): print and CSV
  * export (for Excel in Swedish, and standard RFC 4180), then the estimates (EstimatedResults):
- * the class profile's agreement with each party, and per statement in compass order the
- * estimated share of each answer with its interval and the parties' positions. There is no
- * "most divided first" order any more: how divided a class is needs pairs of true answers, and a
- * version on the estimated shares would mostly sort noise at class sizes.
+ * the class profile's agreement with each party, and per statement (in compass order, or where
+ * the class seems most divided first, from the estimated shares) the estimated share of each
+ * answer with its interval and the parties' positions.
  */
 export function ClassResults({
   compass,

@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { direction } from '../../config/languages.ts';
 import type { Compass, Party, Statement } from '../../domain/bank/types.ts';
@@ -48,12 +49,40 @@ export function shownEstimate(estimate: CategoryEstimate): {
 }
 
 /**
+ * How divided the class appears on a statement, 0..1, from the shown shares of the three answers
+ * among those who answered (emot −1, varken 0, för +1): the mean distance between two pupils'
+ * answers drawn at random, over its largest value 2, that is 2·(e·v + v·f + 2·e·f) for the
+ * answered shares e, v, f. 0 when all answered alike, 1 when the class split evenly between för
+ * and emot. Null for a statement the class is taken to have skipped. Only an ordering: the shares
+ * are estimates, so close values may well be in either order.
+ */
+export function estimatedDivision(estimate: StatementEstimate): number | null {
+  if (!estimate.answered) return null;
+  const e = estimate.categories.emot.share;
+  const v = estimate.categories.varken.share;
+  const f = estimate.categories.for.share;
+  const answered = e + v + f;
+  if (answered === 0) return null;
+  return (2 * (e * v + v * f + 2 * e * f)) / (answered * answered);
+}
+
+/** Statements by {@link estimatedDivision}, most divided first, skipped ones last; else as given. */
+export function byEstimatedDivision<S extends { readonly id: string }>(
+  statements: readonly S[],
+  estimates: Readonly<Record<string, StatementEstimate>>,
+): S[] {
+  const division = new Map(statements.map((s) => [s.id, estimatedDivision(estimates[s.id]!)]));
+  return [...statements].sort((a, b) => (division.get(b.id) ?? -1) - (division.get(a.id) ?? -1));
+}
+
+/**
  * The figures of a closed randomized round (at least ten submissions), for the teacher: the
  * class profile's agreement with each party (in the order the domain ranks them), then each
  * statement in compass order with the estimated share of each category as a bar with its 95 %
  * interval (hidden from screen readers) and the same numbers in a table ("42 % ± 16
- * procentenheter", the interval, the count sent), and the parties' own positions with quotes. Its headings are h2 and h3: it sits under the
- * result's h2 on the teacher's page. The open and withheld states are the caller's
+ * procentenheter", the interval, the count sent), and the parties' own positions with quotes;
+ * the statements can be put in order of how divided the class appears ({@link estimatedDivision}).
+ * Its headings are h2 and h3: it sits under the result's h2 on the teacher's page. The open and withheld states are the caller's
  * ({@link TooFewSubmissions} says the latter).
  */
 export function EstimatedResults({
@@ -64,15 +93,37 @@ export function EstimatedResults({
   figures: RandomizedClassFigures;
 }) {
   const { t } = useTranslation('teacher');
+  const [order, setOrder] = useState<'compass' | 'divided'>('compass');
+  const orderName = useId();
   const statements = compass.statements.filter((s) => figures.statements[s.id] !== undefined);
+  const shown =
+    order === 'compass' ? statements : byEstimatedDivision(statements, figures.statements);
   return (
     <div className="estimated-results">
       <p className="estimated-explain">{t('estimated.explain')}</p>
       <ProfileParties compass={compass} figures={figures} />
       <section className="class-statements" aria-labelledby="estimated-statements-heading">
         <h2 id="estimated-statements-heading">{t('estimated.statementsTitle')}</h2>
+        <fieldset className="order-choice no-print">
+          <legend>{t('estimated.order')}</legend>
+          {(['compass', 'divided'] as const).map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name={orderName}
+                value={value}
+                checked={order === value}
+                onChange={() => setOrder(value)}
+              />
+              <span>
+                {value === 'compass' ? t('estimated.orderCompass') : t('estimated.orderDivided')}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <p className="hint no-print">{t('estimated.dividedExplain')}</p>
         <ol className="class-statement-list">
-          {statements.map((statement) => (
+          {shown.map((statement) => (
             <EstimatedStatement
               key={statement.id}
               compass={compass}

@@ -16,6 +16,7 @@ import { FakeEventSource, fakeService } from '../../test/fake-classroom-service.
 import { demoCompass, renderPage } from '../../test/render-app.tsx';
 import { seededRandomValues } from '../../test/seeded-words.ts';
 import { ANNOUNCE_GAP_MS } from './CountAnnouncer.tsx';
+import { estimatedDivision } from './EstimatedResults.tsx';
 import { NewRoundPage } from './NewRoundPage.tsx';
 import { TeacherPage } from './TeacherPage.tsx';
 import { POLL_MS } from './use-live-count.ts';
@@ -450,9 +451,8 @@ describe('TeacherPage: the class result', () => {
     expect(bars).toHaveLength(4);
     expect(bars[0]).toHaveAttribute('aria-hidden', 'true');
     expect(bars[0]!.querySelector('.interval-line')).toHaveAttribute('data-low', '67');
-    // No five-point figures, no "most divided" order.
-    expect(screen.queryByText(/Oenighet|Markerade påståendet som viktigt|Först hos/)).toBeNull();
-    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+    // No five-point figures.
+    expect(screen.queryByText(/Oenighet:|Markerade påståendet som viktigt|Först hos/)).toBeNull();
     // The class skipped the fourth statement, and the page says so.
     const fourth = screen.getByRole('listitem', { name: /4\. Föreningar/ });
     expect(within(fourth).getByText(/svarade färre än hälften av klassen/)).toBeInTheDocument();
@@ -476,6 +476,39 @@ describe('TeacherPage: the class result', () => {
     expect(within(first).getAllByRole('blockquote').length).toBeGreaterThan(0);
     const quoteLinks = within(first).getAllByRole('link', { name: /visa citatet i programmet/ });
     expect(quoteLinks[0]).toHaveAttribute('href', paths.programme('a', 'fler-bibliotek'));
+  });
+
+  it('puts the statements where the class seems most divided first, from the estimated shares', async () => {
+    const user = userEvent.setup();
+    await renderClassroom(teacherPath);
+    await screen.findByRole('heading', { name: 'Klassens resultat' });
+    const compassOrder = [
+      '1. Kommunen ska bygga fler bibliotek.',
+      '2. Kulturskolan ska kosta pengar för eleverna.',
+      '3. Kommunens ekonomi ska vara i balans innan den gör nya satsningar.',
+      '4. Föreningar ska driva fler av kommunens bibliotek.',
+    ];
+    expect(statementHeadings()).toEqual(compassOrder);
+    expect(screen.getByText(/^Oenigheten räknas ur de uppskattade andelarna/)).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Där klassen verkar mest oenig först' }));
+    // Division 2·(e·v + v·f + 2·e·f) of the answered shares: statement 2 is split evenly between
+    // för and emot (1), 3 between varken and för (½), 1 all för (0); 4 was skipped: last.
+    expect(statementHeadings()).toEqual([
+      compassOrder[1],
+      compassOrder[2],
+      compassOrder[0],
+      compassOrder[3],
+    ]);
+    const result = randomizedClassResult(demoCompass, COUNTERS, { open: false });
+    if (!('statements' in result)) throw new Error('expected figures');
+    expect(demoCompass.statements.map((s) => estimatedDivision(result.statements[s.id]!))).toEqual([
+      0,
+      1,
+      0.5,
+      null,
+    ]);
+    await user.click(screen.getByRole('radio', { name: 'Som i valkompassen' }));
+    expect(statementHeadings()).toEqual(compassOrder);
   });
 
   it('shows the class profile’s agreement with each party, in the domain’s order', async () => {
