@@ -19,9 +19,13 @@ export interface JoinedRound {
  * A joined round with what sending needs: the idempotency key, made once when the round is
  * joined and sent with every attempt (a retry after a network error counts once), and whether
  * the service has acknowledged the answers (then the panel says so and sends nothing more).
- * The key is not stored with the answers on this device, and the service stores it apart from
- * the counters (though SQLite's write-ahead log can for a while hold both from one commit, which
- * docs/klassrum.md states); leaving the round forgets it, so the next pupil on a shared computer who joins gets a key of their own.
+ * On this device the key is kept with the round and, until the service has counted it, beside
+ * the drawn submission (features/join-round/drawn-submission.ts): both are the pupil's own, on
+ * their own device, where their answers are anyway. The service stores only an HMAC of the key,
+ * apart from the counters and in hash order, and deletes it when the round closes (while the round
+ * is open SQLite's write-ahead log can hold it beside that submission's randomized categories,
+ * which docs/klassrum.md states). Leaving the round forgets the key, so the next pupil on a
+ * shared computer who joins gets one of their own.
  */
 export interface ClassRound extends JoinedRound {
   readonly key: string;

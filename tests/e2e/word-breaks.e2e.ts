@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepScreens } from '../../src/app/page-screens.ts';
 import { type SitePaths, sitePaths } from '../../src/config/paths.ts';
 import type { Statement } from '../../src/domain/bank/types.ts';
+import {
+  MIN_SUBMISSIONS,
+  RANDOMIZATION_P,
+  randomizedSubmission,
+} from '../../src/domain/classroom/index.ts';
 import type { VoterAnswer } from '../../src/domain/scoring/index.ts';
 import { measure, WIDTHS } from '../../src/test/browser/broken-words.ts';
 import {
@@ -132,10 +137,17 @@ async function makeRound(pupils: number, close: boolean): Promise<TestRound> {
   const { code, teacherKey } = (await created.json()) as TestRound;
   const answers = answersFor('all');
   for (let i = 0; i < pupils; i++) {
+    // What a pupil's browser sends, randomized with a fixed draw per pupil.
+    const body = randomizedSubmission(
+      compass.statements,
+      answers,
+      RANDOMIZATION_P,
+      (bound) => (i * 7 + 3) % bound,
+    );
     const sent = await fetch(`${origin}/api/sessions/${code}/submissions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `word-breaks-pupil-${i}` },
-      body: JSON.stringify({ answers }),
+      body: JSON.stringify(body),
     });
     expect(sent.status).toBe(201);
   }
@@ -201,7 +213,7 @@ let origin: string;
 beforeAll(async () => {
   origin = site.origin;
   rounds.open = await makeRound(0, false);
-  rounds.closed = await makeRound(5, true);
+  rounds.closed = await makeRound(MIN_SUBMISSIONS, true);
   rounds.withheld = await makeRound(2, true);
 });
 

@@ -275,6 +275,23 @@ describe('the class panel', () => {
     expect(service.counted.size).toBe(1);
   });
 
+  it('says the answers may be counted when the round closed between a lost send and the retry', async () => {
+    // The service deletes a round's keys when it closes, so the retry cannot be told apart.
+    fakeService(['network', { status: 409, body: { error: 'closed' } }]);
+    joinRound();
+    await renderResults();
+    await panel();
+    await send();
+    await screen.findByText(/^Kunde inte nå klasstjänsten/);
+    await send();
+    expect(
+      await screen.findByText(
+        'Omgången har stängts. Om ditt förra försök kom fram innan dess är dina svar räknade; annars togs de inte emot.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Skicka' })).not.toBeInTheDocument();
+  });
+
   it('keeps the key and the drawn body across a reload after a failed send', async () => {
     // The first attempt reached the service, but its answer was lost on the way back.
     const service = fakeService(['network', COUNTED]);

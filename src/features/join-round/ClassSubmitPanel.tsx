@@ -71,6 +71,8 @@ function Joined({ round }: { round: ClassRound }) {
   );
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const busy = useRef(false);
+  /** An earlier send failed in a way that may have reached the service (a lost answer). */
+  const mayHaveArrived = useRef(false);
   const code = formatJoinCode(round.code);
 
   if (!fitsCompass)
@@ -91,7 +93,15 @@ function Joined({ round }: { round: ClassRound }) {
       markSent(round.code);
       forgetSubmission();
       setPhase({ kind: 'sent', before: outcome.body.status === 'already-counted' });
-    } else setPhase({ kind: 'failed', error: outcome.error });
+    } else {
+      // A close also deletes the round's keys, so a retry after it cannot learn whether an earlier
+      // attempt whose answer was lost got counted: say both.
+      const error =
+        outcome.error === 'closed' && mayHaveArrived.current ? 'closed-after-retry' : outcome.error;
+      if (outcome.error === 'network' || outcome.error === 'unexpected')
+        mayHaveArrived.current = true;
+      setPhase({ kind: 'failed', error });
+    }
   };
 
   if (round.sent || body === null)
@@ -152,11 +162,12 @@ function Joined({ round }: { round: ClassRound }) {
   );
 }
 
-type Failure = ApiErrorCode | 'network' | 'unexpected';
+type Failure = ApiErrorCode | 'network' | 'unexpected' | 'closed-after-retry';
 
 /** Failures after which sending again cannot help: the button goes. */
 const FINAL: ReadonlySet<Failure> = new Set<Failure>([
   'closed',
+  'closed-after-retry',
   'not-found',
   'expired',
   'round-full',
@@ -170,6 +181,8 @@ export function failureKey(failure: Failure) {
   switch (failure) {
     case 'closed':
       return 'panel.closed';
+    case 'closed-after-retry':
+      return 'panel.closedMaybeCounted';
     case 'not-found':
     case 'expired':
       return 'panel.gone';

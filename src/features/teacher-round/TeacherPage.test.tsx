@@ -19,7 +19,7 @@ import { ANNOUNCE_GAP_MS } from './CountAnnouncer.tsx';
 import { estimatedDivision } from './EstimatedResults.tsx';
 import { NewRoundPage } from './NewRoundPage.tsx';
 import { TeacherPage } from './TeacherPage.tsx';
-import { POLL_MS } from './use-live-count.ts';
+import { POLL_MS, RECONNECT_MS } from './use-live-count.ts';
 
 const CODE = 'K7M2XP9DW';
 const KEY = 'tEaChErKeY_0123456789-abcdefghijklmnopqrstu';
@@ -294,6 +294,31 @@ describe('TeacherPage: an open round', () => {
     expect(live).toHaveTextContent('Svar hittills: 3.');
     await act(() => vi.advanceTimersByTimeAsync(ANNOUNCE_GAP_MS));
     expect(live).toHaveTextContent('Svar hittills: 5.');
+  });
+
+  it('opens the stream again when one that worked ends (the service ends each after an hour)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    vi.stubGlobal('EventSource', FakeEventSource);
+    await renderClassroom(teacherPath);
+    await screen.findByRole('heading', { name: 'Omgången är öppen' });
+    const first = await vi.waitFor(() => FakeEventSource.instances.at(-1)!);
+    act(() => first.emit('count', { submissions: 3, open: true }));
+    act(() => first.emit('error'));
+    expect(first.closed).toBe(true);
+    await act(() => vi.advanceTimersByTimeAsync(RECONNECT_MS));
+    const second = FakeEventSource.instances.at(-1)!;
+    expect(second).not.toBe(first);
+    expect(second.url).toBe(`/api/sessions/${CODE}/events`);
+    act(() => second.emit('count', { submissions: 6, open: true }));
+    expect(screen.getByTestId('live-count')).toHaveTextContent('6');
+    expect(screen.queryByText('Antalet uppdateras var 4:e sekund.')).not.toBeInTheDocument();
+    // A stream refused before its first event (too many open, a buffering proxy): polling.
+    act(() => second.emit('error'));
+    await act(() => vi.advanceTimersByTimeAsync(RECONNECT_MS));
+    const third = FakeEventSource.instances.at(-1)!;
+    act(() => third.emit('error'));
+    expect(await screen.findByText('Antalet uppdateras var 4:e sekund.')).toBeInTheDocument();
+    expect(FakeEventSource.instances.at(-1)).toBe(third);
   });
 
   it('polls the count when the live stream does not work', async () => {

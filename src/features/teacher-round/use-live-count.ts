@@ -3,6 +3,14 @@ import { followCount, getSession } from '../../data/classroom-client.ts';
 
 /** How often the count is fetched when the live stream does not work, in milliseconds. */
 export const POLL_MS = 4000;
+/** Wait before opening the stream again after one that worked has ended, in milliseconds. */
+export const RECONNECT_MS = 1000;
+/**
+ * How many times a stream is opened again. The service ends each after its lifetime (an hour by
+ * default), so this is a day of them; a stream that ends right after its first event (a
+ * misbehaving proxy) does not loop for long before the count falls back to polling.
+ */
+export const MAX_RECONNECTS = 24;
 
 /** The live count of a round and how it arrives. */
 export interface LiveCount {
@@ -12,8 +20,11 @@ export interface LiveCount {
 }
 
 /**
- * Follows the submission count of an open round: Server-Sent Events first, and when they fail
- * (no EventSource, a proxy that buffers, a dropped stream) `getSession` every {@link POLL_MS}.
+ * Follows the submission count of an open round: Server-Sent Events first. A stream that worked
+ * and then ended (the service ends each after its lifetime; a network drop) is opened again after
+ * {@link RECONNECT_MS}, and its first event brings the count up to date. A stream that fails
+ * before its first event (no EventSource, a proxy that buffers, the service refusing more
+ * streams), or too many in a row, turns to `getSession` every {@link POLL_MS}.
  * `onClosed` is called when the round turns out to be closed (e.g. from another device);
  * `onGone` when it no longer exists.
  */
@@ -42,25 +53,38 @@ export function useLiveCount(
       timer = setTimeout(() => void poll(), POLL_MS);
     };
     let polling = false;
+    let reconnects = 0;
     let stopEvents: () => void = () => {};
-    stopEvents = followCount(
-      code,
-      (event) => {
-        if (stopped) return;
-        setCount((current) => ({ ...current, submissions: event.submissions }));
-        if (!event.open) handlers.current.onClosed();
-      },
-      () => {
-        // The stream failed: stop it (the browser would keep retrying) and poll instead.
-        if (stopped || polling) return;
-        polling = true;
-        stopEvents();
-        setCount((current) => ({ ...current, via: 'polling' }));
-        timer = setTimeout(() => void poll(), POLL_MS);
-      },
-    );
-    // followCount may report trouble at once (no EventSource), before stopEvents was assigned.
-    if (polling) stopEvents();
+    const follow = () => {
+      let delivered = false;
+      let ended = false;
+      stopEvents = followCount(
+        code,
+        (event) => {
+          if (stopped) return;
+          delivered = true;
+          setCount((current) => ({ ...current, submissions: event.submissions }));
+          if (!event.open) handlers.current.onClosed();
+        },
+        () => {
+          // Stop this stream either way (the browser would keep retrying on its own).
+          if (stopped || polling || ended) return;
+          ended = true;
+          stopEvents();
+          if (delivered && reconnects < MAX_RECONNECTS) {
+            reconnects++;
+            timer = setTimeout(follow, RECONNECT_MS);
+            return;
+          }
+          polling = true;
+          setCount((current) => ({ ...current, via: 'polling' }));
+          timer = setTimeout(() => void poll(), POLL_MS);
+        },
+      );
+      // followCount may report trouble at once (no EventSource), before stopEvents was assigned.
+      if (ended) stopEvents();
+    };
+    follow();
     return () => {
       stopped = true;
       stopEvents();
