@@ -156,7 +156,9 @@ function brokenWords(zoomed: boolean): string[] {
     for (const [i, char] of chars.entries()) {
       const box = rectsOf(char, char)[0];
       if (box && previousTop !== null && Math.abs(box.top - previousTop) > height / 2)
-        if (!ALLOWED_BREAK_AFTER.has(text[i - 1]!)) shown += '|';
+        // A hyphen may end a line, but not one right after a number: "95-|procentigt" splits
+        // a number from its word (write it with a non-breaking hyphen, U+2011).
+        if (!ALLOWED_BREAK_AFTER.has(text[i - 1]!) || /\d/.test(text[i - 2] ?? '')) shown += '|';
       if (box) previousTop = box.top;
       shown += text[i];
     }
