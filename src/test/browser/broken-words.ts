@@ -156,9 +156,14 @@ function brokenWords(zoomed: boolean): string[] {
     for (const [i, char] of chars.entries()) {
       const box = rectsOf(char, char)[0];
       if (box && previousTop !== null && Math.abs(box.top - previousTop) > height / 2)
-        // A hyphen may end a line, but not one right after a number: "95-|procentigt" splits
-        // a number from its word (write it with a non-breaking hyphen, U+2011).
-        if (!ALLOWED_BREAK_AFTER.has(text[i - 1]!) || /\d/.test(text[i - 2] ?? '')) shown += '|';
+        // A hyphen may end a line, but not between a number and the word it is part of:
+        // "95-|procentigt", "10-|årig" (write a non-breaking hyphen, U+2011). A join code may
+        // still wrap between its groups ("7H5-|8NC").
+        if (
+          !ALLOWED_BREAK_AFTER.has(text[i - 1]!) ||
+          /\d[-\u2010]\p{Ll}/u.test(text.slice(i - 2, i + 1))
+        )
+          shown += '|';
       if (box) previousTop = box.top;
       shown += text[i];
     }
