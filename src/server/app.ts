@@ -5,7 +5,8 @@
  * parts and does not listen; start.ts does. The parts: rounds.ts (what the API does), one plugin
  * per resource in http/ (health, sessions, submissions, results, events) registering its routes
  * from the one table (http/api-routes.ts) with their schemas (http/schemas.ts), http/site.ts (the
- * files and pages), http/errors.ts and http/lifecycle.ts.
+ * files and pages), http/limits.ts (rate limits, caps and timeouts), http/errors.ts and
+ * http/lifecycle.ts.
  *
  * Privacy: the store keeps counters only. Nothing here logs an address, a body, a teacher key or
  * an Authorization header; the rate limiter holds clients only as keyed hashes, in memory.
@@ -13,30 +14,19 @@
 import type { ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, {
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-  type onRequestAsyncHookHandler,
-} from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Compass } from '../domain/bank/types.ts';
 import { type Caps, DEFAULT_CAPS, DEFAULT_LIMITS, DEFAULTS, type RateLimits } from './config.ts';
 import type { ApiContext } from './http/api.ts';
 import { BODY_LIMITS } from './http/api.ts';
 import { API_ROUTES } from './http/api-routes.ts';
-import { handleErrors, parseJsonBodies, sendError, undecodableUrl } from './http/errors.ts';
+import { handleErrors, parseJsonBodies, undecodableUrl } from './http/errors.ts';
 import { events } from './http/events.ts';
 import { securityHeaders } from './http/headers.ts';
 import { health } from './http/health.ts';
 import { closeCleanly, everyResponse, purgeExpired, requestLog } from './http/lifecycle.ts';
-import { StreamSeats } from './http/live-count.ts';
-import {
-  clientPseudonym,
-  limitHook,
-  RoundSubmitters,
-  submittersHook,
-  trustedProxies,
-} from './http/rate-limits.ts';
+import { clientLimits, requestTimeouts } from './http/limits.ts';
+import { trustedProxies } from './http/rate-limits.ts';
 import { results } from './http/results.ts';
 import { sessions } from './http/sessions.ts';
 import { registerSite } from './http/site.ts';
@@ -45,8 +35,6 @@ import { RoundService } from './rounds.ts';
 import type { ClassroomStore } from './storage/index.ts';
 
 export { BODY_LIMITS };
-
-type Hook = onRequestAsyncHookHandler;
 
 export interface ServerOptions {
   /** The open store (the caller closes it after the server). */
@@ -87,7 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const caps = { ...DEFAULT_CAPS, ...options.caps };
   const app = Fastify({
     logger: false,
-    ...timeouts(caps.requestTimeoutMs),
+    ...requestTimeouts(caps.requestTimeoutMs),
     trustProxy: trustedProxies(options.trustProxy ?? false),
     bodyLimit: BODY_LIMITS.submission,
     onProtoPoisoning: 'error',
@@ -124,20 +112,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     now,
   });
   const streams = new Set<ServerResponse>();
-  const client = clientPseudonym();
-  const submitters = new RoundSubmitters(
-    caps.submissionsPerClient,
-    (options.roundTtlHours ?? DEFAULTS.roundTtlHours) * 60 * 60 * 1000,
-    () => now().getTime(),
-  );
+  const ttlMs = (options.roundTtlHours ?? DEFAULTS.roundTtlHours) * 60 * 60 * 1000;
+  const limits = clientLimits(app, options.limits ?? DEFAULT_LIMITS, caps, ttlMs, now);
   const context: ApiContext = {
     rounds,
-    limit: rateLimits(app, options.limits ?? DEFAULT_LIMITS, client, submitters),
+    limit: limits.hooks,
     live: { headers: security, heartbeatMs: options.heartbeatMs ?? 20_000, streams },
   };
   for (const resource of RESOURCES) await app.register(resource, context);
-  const seats = new StreamSeats(caps.streamsPerClient, caps.streamsOverall, caps.streamLifetimeMs);
-  await app.register(events, { ...context, seats, client });
+  await app.register(events, { ...context, seats: limits.seats, client: limits.client });
 
   closeCleanly(app, streams);
   await purgeExpired(app, rounds, options.purgeIntervalMs ?? 10 * 60 * 1000, log, now);
@@ -146,57 +129,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const missing = API_ROUTES.filter(({ method, url }) => !registered.has(`${method} ${url}`));
   if (missing.length > 0) throw new Error(`API routes not registered: ${JSON.stringify(missing)}`);
   return app;
-}
-
-/**
- * How long a request may take to arrive: its headers and its whole body within `requestMs`
- * (a body trickled byte by byte is cut off with 408), checked four times per period. A response
- * may take longer (the live count is a long response to a short request). An idle kept-alive
- * connection is closed after 72 s, longer than a load balancer's usual 60 s, so the balancer
- * never sends on a connection the server is closing.
- */
-function timeouts(requestMs: number) {
-  return {
-    requestTimeout: requestMs,
-    keepAliveTimeout: 72_000,
-    http: {
-      headersTimeout: requestMs,
-      connectionsCheckingInterval: Math.min(30_000, Math.max(250, Math.round(requestMs / 4))),
-    },
-  };
-}
-
-/**
- * The rate limits' hooks; a refused request gets 429 `rate-limited` with Retry-After. Starting a
- * round counts per hour and per day; a submission also needs a slot of its client's for the
- * round (429 `too-many-submissions`) unless its key was sent before.
- */
-function rateLimits(
-  app: FastifyInstance,
-  limits: RateLimits,
-  client: (request: FastifyRequest) => string,
-  submitters: RoundSubmitters,
-): ApiContext['limit'] {
-  const refuse = (reply: FastifyReply, seconds: number) => {
-    reply.header('retry-after', String(seconds));
-    return sendError(reply, 'rate-limited');
-  };
-  const both = (first: Hook, second: Hook): Hook =>
-    async function (request, reply) {
-      return (await first.call(this, request, reply)) ?? second.call(this, request, reply);
-    };
-  const daily = limits.createRoundDaily ?? DEFAULT_LIMITS.createRoundDaily;
-  return {
-    create: both(
-      limitHook(app, 'create', limits.createRound, client, refuse),
-      limitHook(app, 'create-daily', daily, client, refuse),
-    ),
-    submit: both(
-      limitHook(app, 'submit', limits.submit, client, refuse),
-      submittersHook(submitters, client, (reply) => sendError(reply, 'too-many-submissions')),
-    ),
-    other: limitHook(app, 'other', limits.other, client, refuse),
-  };
 }
 
 /** The registered `METHOD /api/path` routes of a server built by `buildServer`. */
