@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { locateQuote, lookUpQuote, normalizeSpace, prepareProgramme } from './quotes.ts';
+import {
+  locateQuote,
+  locateQuoteAll,
+  lookUpQuote,
+  normalizeSpace,
+  prepareProgramme,
+} from './quotes.ts';
 
 describe('quotes', () => {
   const raw = 'Vi vill  bygga\nfler\u00a0bibliotek.\n\nDela på Facebook\nBli medlem i dag.';
@@ -36,5 +42,22 @@ describe('locateQuote', () => {
     expect(raw.slice(at!.start, at!.end)).toBe('bygga\nfler\u00a0bibliotek (nu).');
     expect(locateQuote(raw, 'bygga färre bibliotek')).toBeNull();
     expect(locateQuote(raw, '   ')).toBeNull();
+  });
+
+  it('locates every occurrence, overlapping ones too, with the same whitespace matching', () => {
+    const raw = 'Vi vill  bygga\nfler\u00a0bibliotek. Och mer.';
+    expect(locateQuoteAll('ja ja ja', 'ja ja')).toEqual([
+      { start: 0, end: 5 },
+      { start: 3, end: 8 },
+    ]);
+    expect(locateQuoteAll('Vi vill\nbygga. Vi  vill bygga.', 'Vi vill bygga')).toEqual([
+      { start: 0, end: 13 },
+      { start: 15, end: 29 },
+    ]);
+    expect(locateQuoteAll(raw, 'finns inte')).toEqual([]);
+    expect(locateQuoteAll(raw, '  ')).toEqual([]);
+    expect(locateQuoteAll(raw, 'Vi vill bygga fler bibliotek.')[0]).toEqual(
+      locateQuote(raw, 'Vi vill bygga fler bibliotek.'),
+    );
   });
 });

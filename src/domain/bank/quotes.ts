@@ -47,12 +47,29 @@ export const MIN_QUOTE_LENGTH = 12;
  * run of whitespace in either for any other; null when it is not there. For highlighting.
  */
 export function locateQuote(raw: string, quote: string): { start: number; end: number } | null {
+  const pattern = quotePattern(quote, 'u');
+  const match = pattern?.exec(raw);
+  return match ? { start: match.index, end: match.index + match[0].length } : null;
+}
+
+/** The quote as a pattern matching any run of whitespace for any other; null when it is empty. */
+function quotePattern(quote: string, flags: string): RegExp | null {
   const words = normalizeSpace(quote).split(' ').filter(Boolean);
   if (words.length === 0) return null;
-  const pattern = new RegExp(
-    words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'),
-    'u',
-  );
-  const match = pattern.exec(raw);
-  return match ? { start: match.index, end: match.index + match[0].length } : null;
+  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), flags);
+}
+
+/**
+ * Every place a quote sits in the raw programme text, with locateQuote's matching, in text order.
+ * Overlapping occurrences count separately ("ja ja" is twice in "ja ja ja"). Empty for an empty quote.
+ */
+export function locateQuoteAll(raw: string, quote: string): { start: number; end: number }[] {
+  const pattern = quotePattern(quote, 'gu');
+  if (pattern === null) return [];
+  const found: { start: number; end: number }[] = [];
+  for (let match = pattern.exec(raw); match !== null; match = pattern.exec(raw)) {
+    found.push({ start: match.index, end: match.index + match[0].length });
+    pattern.lastIndex = match.index + 1;
+  }
+  return found;
 }
