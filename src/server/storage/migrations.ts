@@ -8,6 +8,7 @@ import {
   PostgresAdapter,
   sql,
 } from 'kysely';
+import { workbenchMigration } from '../workbench/migration.ts';
 import { CATEGORY_COLUMN_LIST } from './schema.ts';
 
 /**
@@ -141,6 +142,8 @@ export const migrations: Record<string, Migration> = {
           await sql.raw(`alter table ${table} reset (fillfactor)`).execute(db);
     },
   },
+  // The workbench (Redaktionen): workspaces, their keys and coders' codings (src/server/workbench/migration.ts).
+  '0005-workbench': workbenchMigration,
 };
 
 /** Percent of a page PostgreSQL fills with new rows of the counter tables (0004). */

@@ -1,0 +1,72 @@
+/**
+ * The workbench's error codes: status and Swedish sentence of every `{ error, message }` it
+ * answers. `server-error` is the one 5xx.
+ */
+export const WORKBENCH_STATUS = {
+  'invalid-json': 400,
+  'invalid-body': 400,
+  'invalid-title': 400,
+  'invalid-label': 400,
+  'invalid-coding': 400,
+  'inconsistent-coding': 400,
+  'invalid-quote': 400,
+  'invalid-id': 400,
+  'invalid-if-match': 400,
+  'missing-key': 401,
+  'wrong-key': 403,
+  'editor-only': 403,
+  'coder-only': 403,
+  'not-your-coding': 403,
+  'no-coding': 404,
+  'unknown-coder': 404,
+  'version-conflict': 409,
+  'body-too-large': 413,
+  'unsupported-media-type': 415,
+  'server-error': 500,
+} as const;
+
+export type WorkbenchErrorCode = keyof typeof WORKBENCH_STATUS;
+
+export const WORKBENCH_MESSAGES: Readonly<Record<WorkbenchErrorCode, string>> = {
+  'invalid-json': 'Förfrågan innehåller ingen giltig JSON.',
+  'invalid-body': 'Förfrågan har inte den form tjänsten väntar sig.',
+  'invalid-title': 'Arbetsytan behöver en titel: {"title": "…"}, 1–200 tecken och inga andra fält.',
+  'invalid-label': 'Kodaren behöver ett namn: {"label": "…"}, 1–100 tecken och inga andra fält.',
+  'invalid-coding':
+    'En kodning skickas som {"position": -1, -0.5, 0, 0.5, 1 eller null, "kind": "stated", "implied" eller "silent", "quote": {"start": …, "end": …} eller null, "note": "…"} och inga andra fält.',
+  'inconsistent-coding':
+    'Kodningen går inte ihop: "silent" har varken position eller citat, "stated" har en position och ett citat, "implied" har en position.',
+  'invalid-quote':
+    'Citatets början och slut är positioner i programtexten: hela tal från 0, och början före slutet.',
+  'invalid-id': 'Adressen har ingen giltig arbetsyta, kodare, påstående eller parti.',
+  'invalid-if-match':
+    'Huvudet If-Match ska vara versionen från den senaste läsningen eller skrivningen, t.ex. "3".',
+  'missing-key': 'Nyckeln saknas: skicka den som Authorization: Bearer <nyckel>.',
+  'wrong-key': 'Nyckeln hör inte till den här arbetsytan.',
+  'editor-only': 'Bara redaktören kan göra det här.',
+  'coder-only': 'Bara en kodare kan skriva kodningar; redaktörens nyckel kan inte koda.',
+  'not-your-coding': 'En kodare kan bara läsa sina egna kodningar.',
+  'no-coding': 'Det finns ingen kodning här ännu.',
+  'unknown-coder': 'Det finns ingen sådan kodare i arbetsytan.',
+  'version-conflict':
+    'Kodningen har ändrats sedan du läste den (eller finns redan). Inget skrevs över: här är den sparade versionen.',
+  'body-too-large': 'Förfrågan är för stor.',
+  'unsupported-media-type': 'Skicka innehållet som application/json.',
+  'server-error': 'Något gick fel i tjänsten. Försök igen om en stund.',
+};
+
+/** Ends a request with `{ error, message, …extra }` at the code's status, with these headers. */
+export class WorkbenchError extends Error {
+  constructor(
+    readonly code: WorkbenchErrorCode,
+    readonly extra: Readonly<Record<string, unknown>> = {},
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(code);
+  }
+}
+
+export const workbenchErrorBody = (code: WorkbenchErrorCode) => ({
+  error: code,
+  message: WORKBENCH_MESSAGES[code],
+});

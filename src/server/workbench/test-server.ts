@@ -1,0 +1,37 @@
+/**
+ * A Fastify instance with the workbench plugin alone, built with the server's settings (app.ts:
+ * the safe JSON parser, Ajv that never changes a request, the error handler), for the tests until
+ * app.ts registers the plugin.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { handleErrors, parseJsonBodies } from '../http/errors.ts';
+import { openWorkbenchStore } from './open.ts';
+import { workbench } from './plugin.ts';
+import { WorkbenchService } from './service.ts';
+import type { WorkbenchStore } from './types.ts';
+
+export async function workbenchServer(
+  databaseUrl: string,
+): Promise<{ app: FastifyInstance; store: WorkbenchStore; close(): Promise<void> }> {
+  const store = await openWorkbenchStore(databaseUrl);
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 32 * 1024,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false } },
+  });
+  parseJsonBodies(app);
+  handleErrors(app, null, () => new Date());
+  await app.register(workbench, { service: new WorkbenchService(store) });
+  await app.ready();
+  return {
+    app,
+    store,
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}
