@@ -1,0 +1,274 @@
+import { describe, expect, it } from 'vitest';
+import { loadBank } from '../../tools/load-bank.ts';
+import { checkBank } from '../bank/check-bank.ts';
+import { checkContent } from '../bank/check-content.ts';
+import { normalizeSpace } from '../bank/quotes.ts';
+import type { Compass } from '../bank/types.ts';
+import {
+  compassToDraft,
+  confidenceOf,
+  type Draft,
+  type DraftCoding,
+  draftToCompass,
+  kindOf,
+} from './draft.ts';
+import { quoteFromSelection } from './quotes.ts';
+
+const programmes = {
+  a: 'Vi vill bygga fler bibliotek i kommunen.\nDela på Facebook\nSkatten ska inte höjas under mandatperioden.',
+  b: 'Biblioteken ska vara kvar som i dag.\nVi vill sänka skatten för alla som arbetar.',
+};
+const boilerplate = { a: ['Dela på Facebook'], b: [] };
+
+const quote = (party: 'a' | 'b', text: string) => {
+  const start = programmes[party].indexOf(text);
+  const result = quoteFromSelection(
+    programmes[party],
+    start,
+    start + text.length,
+    boilerplate[party],
+  );
+  if (!result.ok) throw new Error(`${text}: ${result.reason}`);
+  return result.quote;
+};
+const coding = (
+  over: Partial<DraftCoding> & Pick<DraftCoding, 'statement' | 'party'>,
+): DraftCoding => ({
+  position: null,
+  kind: 'silent',
+  confidence: 'explicit',
+  quotes: [],
+  note: '',
+  ...over,
+});
+const en = (sv: string, english: string) => ({ sv, en: english });
+
+const draft: Draft = {
+  meta: {
+    id: 'testkommun',
+    version: '0.1.0',
+    coded: '2026-12-01',
+    title: en('Valkompass för Testkommun', 'Voting advice for Testkommun'),
+    description: en('Två partier, två påståenden.', 'Two parties, two statements.'),
+    municipality: 'Testkommun',
+    electionDate: '2026-09-13',
+    themes: [
+      { id: 'kultur', name: en('Kultur', 'Culture') },
+      { id: 'skatt', name: en('Skatt', 'Tax') },
+    ],
+    glossary: [
+      {
+        id: 'kommunalskatt',
+        term: en('kommunalskatt', 'municipal tax'),
+        definition: en('Skatt till kommunen.', 'Tax paid to the municipality.'),
+      },
+    ],
+    rules: {
+      minStatements: 1,
+      maxStatements: 10,
+      minThemes: 1,
+      minCoverage: 0,
+      minLessShare: 0,
+      maxAgreeAllPercent: 100,
+    },
+  },
+  parties: [
+    {
+      id: 'a',
+      name: 'Alfapartiet',
+      short: 'A',
+      colour: '#112233',
+      source: { url: 'https://a.example/program', date: '2026-11-01' },
+    },
+    {
+      id: 'b',
+      name: 'Betapartiet',
+      short: 'B',
+      colour: '#445566',
+      source: { url: 'https://b.example/program', date: '2026-11-02' },
+    },
+  ],
+  programmes: {
+    a: { text: programmes.a, boilerplate: boilerplate.a },
+    b: { text: programmes.b, boilerplate: boilerplate.b },
+  },
+  statements: [
+    {
+      id: 'fler-bibliotek',
+      theme: 'kultur',
+      direction: 'more',
+      text: en(
+        'Kommunen ska bygga fler bibliotek.',
+        'The municipality should build more libraries.',
+      ),
+      explainer: en('Bibliotek lånar ut böcker.', 'Libraries lend books.'),
+      terms: [],
+    },
+    {
+      id: 'sank-skatten',
+      theme: 'skatt',
+      direction: 'less',
+      text: en('Kommunalskatten ska sänkas.', 'The municipal tax should be lowered.'),
+      explainer: en('Skatten betalar skola och omsorg.', 'The tax pays for schools and care.'),
+      terms: ['kommunalskatt'],
+    },
+  ],
+  codings: [
+    coding({
+      statement: 'fler-bibliotek',
+      party: 'a',
+      position: 1,
+      kind: 'stated',
+      quotes: [quote('a', 'Vi vill bygga fler bibliotek i kommunen.')],
+      note: 'Ett uttryckligt löfte.',
+    }),
+    coding({
+      statement: 'fler-bibliotek',
+      party: 'b',
+      position: -0.5,
+      kind: 'implied',
+      quotes: [quote('b', 'Biblioteken ska vara kvar som i dag.')],
+      note: 'Som i dag, alltså inte fler.',
+    }),
+    coding({
+      statement: 'sank-skatten',
+      party: 'a',
+      position: -0.5,
+      kind: 'stated',
+      confidence: 'general',
+      quotes: [quote('a', 'Skatten ska inte höjas under mandatperioden.')],
+      note: 'Inte höjas är inte detsamma som sänkas.',
+    }),
+    coding({
+      statement: 'sank-skatten',
+      party: 'b',
+      position: 1,
+      kind: 'stated',
+      quotes: [quote('b', 'Vi vill sänka skatten för alla som arbetar.')],
+      note: 'Ett uttryckligt löfte.',
+    }),
+  ],
+};
+
+describe('confidence from the kind of coding', () => {
+  it('maps stated / implied / silent to the bank scale and back', () => {
+    expect(confidenceOf({ kind: 'stated', confidence: 'explicit' })).toBe(1);
+    expect(confidenceOf({ kind: 'stated', confidence: 'general' })).toBe(0.75);
+    expect(confidenceOf({ kind: 'implied', confidence: 'general' })).toBe(0.5);
+    expect(confidenceOf({ kind: 'silent', confidence: 'explicit' })).toBe(0);
+    for (const c of [0, 0.5, 0.75, 1] as const) expect(confidenceOf(kindOf(c))).toBe(c);
+  });
+});
+
+describe('draftToCompass', () => {
+  it("gives a compass the bank's own checks accept", () => {
+    const { compass, programmes: out, issues } = draftToCompass(draft);
+    expect(issues).toEqual([]);
+    expect(checkBank(compass, out)).toEqual([]);
+    expect(checkContent(compass)).toEqual([]);
+    expect(out).toEqual(programmes);
+    expect(compass.parties[0]).toMatchObject({
+      municipality: 'Testkommun',
+      source: { file: 'sources/a.txt', boilerplate: ['Dela på Facebook'] },
+    });
+    expect(compass.statements[1]!.stances).toEqual({
+      a: {
+        position: -0.5,
+        confidence: 0.75,
+        quotes: ['Skatten ska inte höjas under mandatperioden.'],
+        rationale: 'Inte höjas är inte detsamma som sänkas.',
+      },
+      b: {
+        position: 1,
+        confidence: 1,
+        quotes: ['Vi vill sänka skatten för alla som arbetar.'],
+        rationale: 'Ett uttryckligt löfte.',
+      },
+    });
+  });
+
+  it('reports each problem at the draft field it concerns', () => {
+    const [first, second, third] = draft.codings;
+    const broken: Draft = {
+      ...draft,
+      meta: { ...draft.meta, title: { sv: 'Valkompass' } },
+      parties: [{ ...draft.parties[0]!, colour: 'röd' }, draft.parties[1]!],
+      statements: [
+        { ...draft.statements[0]!, text: { sv: '  ', en: 'x' } },
+        { ...draft.statements[1]!, theme: 'okant', terms: ['saknas'] },
+      ],
+      codings: [
+        { ...first!, kind: 'silent' },
+        { ...second!, quotes: [{ ...second!.quotes[0]!, start: 1 }] },
+        { ...third!, note: '' },
+        coding({ statement: 'borttaget', party: 'a' }),
+      ],
+    };
+    const { issues } = draftToCompass(broken);
+    const wheres = issues.map((i) => i.where);
+    expect(wheres).toEqual(
+      expect.arrayContaining([
+        { field: 'title.en' },
+        { party: 'a', field: 'colour' },
+        { statement: 'fler-bibliotek', field: 'text.sv' },
+        { statement: 'sank-skatten', field: 'theme' },
+        { statement: 'sank-skatten', field: 'terms', index: 0 },
+        { statement: 'fler-bibliotek', party: 'a', field: 'kind' },
+        { statement: 'fler-bibliotek', party: 'b', field: 'quotes', index: 0 },
+        { statement: 'sank-skatten', party: 'a', field: 'note' },
+        { statement: 'sank-skatten', party: 'b', field: 'position' },
+        { statement: 'borttaget', party: 'a', field: 'statement' },
+        { theme: 'skatt', field: 'id' },
+      ]),
+    );
+    expect(issues).toHaveLength(11);
+    for (const issue of issues) expect(issue.message).not.toBe('');
+  });
+
+  it('reports a quote from boilerplate at the quote and unknown boilerplate at the programme', () => {
+    const start = programmes.a.indexOf('Dela på Facebook');
+    const furniture = { start, end: start + 16, text: 'Dela på Facebook' };
+    const { issues } = draftToCompass({
+      ...draft,
+      programmes: { ...draft.programmes, b: { text: programmes.b, boilerplate: ['Finns inte'] } },
+      codings: [{ ...draft.codings[0]!, quotes: [furniture] }, ...draft.codings.slice(1)],
+    });
+    expect(issues.map((i) => i.where)).toEqual([
+      { programme: 'b', field: 'boilerplate', index: 0 },
+      { statement: 'fler-bibliotek', party: 'a', field: 'quotes', index: 0 },
+    ]);
+  });
+});
+
+describe('compassToDraft', () => {
+  it('gives back the draft it was made from', () => {
+    const { compass, programmes: raw } = draftToCompass(draft);
+    const { draft: back, issues } = compassToDraft(compass, raw);
+    expect(issues).toEqual([]);
+    expect(draftToCompass(back).compass).toEqual(compass);
+    expect(back.codings).toEqual(draft.codings);
+  });
+
+  it('round-trips questions/socialpolitik to the same compass (quotes up to whitespace)', () => {
+    const loaded = loadBank('questions/socialpolitik');
+    if (!loaded.ok) throw new Error('questions/socialpolitik does not load');
+    const { draft: imported, issues } = compassToDraft(loaded.compass, loaded.programmes);
+    expect(issues).toEqual([]);
+    const result = draftToCompass(imported);
+    expect(result.issues).toEqual([]);
+    const spaced = (c: Compass): Compass => ({
+      ...c,
+      statements: c.statements.map((s) => ({
+        ...s,
+        stances: Object.fromEntries(
+          Object.entries(s.stances).map(([p, st]) => [
+            p,
+            { ...st, quotes: st.quotes.map(normalizeSpace) },
+          ]),
+        ),
+      })),
+    });
+    expect(result.compass).toEqual(spaced(loaded.compass));
+    expect(result.programmes).toEqual(loaded.programmes);
+  });
+});
