@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../tools/load-bank.ts';
 import { checkBank } from '../bank/check-bank.ts';
@@ -188,7 +189,7 @@ describe('draftToCompass', () => {
   });
 
   it('reports each problem at the draft field it concerns', () => {
-    const [first, second, third] = draft.codings;
+    const [first, second, third, fourth] = draft.codings;
     const broken: Draft = {
       ...draft,
       meta: { ...draft.meta, title: { sv: 'Valkompass' } },
@@ -201,6 +202,7 @@ describe('draftToCompass', () => {
         { ...first!, kind: 'silent' },
         { ...second!, quotes: [{ ...second!.quotes[0]!, start: 1 }] },
         { ...third!, note: '' },
+        fourth!,
         coding({ statement: 'borttaget', party: 'a' }),
       ],
     };
@@ -216,13 +218,22 @@ describe('draftToCompass', () => {
         { statement: 'fler-bibliotek', party: 'a', field: 'kind' },
         { statement: 'fler-bibliotek', party: 'b', field: 'quotes', index: 0 },
         { statement: 'sank-skatten', party: 'a', field: 'note' },
-        { statement: 'sank-skatten', party: 'b', field: 'position' },
         { statement: 'borttaget', party: 'a', field: 'statement' },
         { theme: 'skatt', field: 'id' },
       ]),
     );
-    expect(issues).toHaveLength(11);
+    expect(issues).toHaveLength(10);
     for (const issue of issues) expect(issue.message).not.toBe('');
+  });
+
+  it('reports an uncoded cell there, and leaves the content rules until every cell is coded', () => {
+    const { issues } = draftToCompass({ ...draft, codings: draft.codings.slice(0, 3) });
+    expect(issues).toEqual([
+      {
+        where: { statement: 'sank-skatten', party: 'b', field: 'position' },
+        message: expect.stringContaining('not coded') as string,
+      },
+    ]);
   });
 
   it('reports a quote from boilerplate at the quote and unknown boilerplate at the programme', () => {
@@ -237,6 +248,53 @@ describe('draftToCompass', () => {
       { programme: 'b', field: 'boilerplate', index: 0 },
       { statement: 'fler-bibliotek', party: 'a', field: 'quotes', index: 0 },
     ]);
+  });
+});
+
+describe('draftToCompass on any coding (property)', () => {
+  const recode = fc.array(
+    fc.record({
+      position: fc.constantFrom(-1, -0.5, 0, 0.5, 1, null),
+      kind: fc.constantFrom('stated', 'implied', 'silent'),
+      confidence: fc.constantFrom('explicit', 'general'),
+      quoted: fc.boolean(),
+      note: fc.constantFrom('', 'Därför.'),
+      keep: fc.boolean(),
+    }),
+    { minLength: draft.codings.length, maxLength: draft.codings.length },
+  );
+
+  it('has no issues only when the bank accepts the compass, and places cell issues at real cells', () => {
+    fc.assert(
+      fc.property(recode, (changes) => {
+        const codings = draft.codings.flatMap((c, i) => {
+          const x = changes[i]!;
+          if (!x.keep) return [];
+          return [
+            {
+              ...c,
+              position: x.position,
+              kind: x.kind,
+              confidence: x.confidence,
+              quotes: x.quoted ? c.quotes : [],
+              note: x.note,
+            },
+          ];
+        });
+        const { compass, programmes: raw, issues } = draftToCompass({ ...draft, codings });
+        const accepted =
+          codings.length === draft.codings.length &&
+          checkBank(compass, raw).length === 0 &&
+          checkContent(compass).length === 0;
+        expect(issues.length === 0).toBe(accepted);
+        for (const { where } of issues)
+          if ('party' in where && 'statement' in where) {
+            expect(draft.statements.map((s) => s.id)).toContain(where.statement);
+            expect(draft.parties.map((p) => p.id)).toContain(where.party);
+          }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -292,10 +292,12 @@ export function draftToCompass(draft: Draft): DraftResult {
 
   const parsed = v.safeParse(compassSchema, built);
   const compass: Compass = parsed.success ? parsed.output : built;
+  // The content rules score the compass, which needs every stance: they wait until all are coded.
+  const allCoded = !issues.some((i) => 'party' in i.where && i.where.field === 'position');
   const bankIssues: BankIssue[] = [
     ...(parsed.success ? [] : parsed.issues.map(schemaIssue)),
     ...checkBank(compass, programmes),
-    ...checkContent(compass),
+    ...(allCoded ? checkContent(compass) : []),
   ];
   for (const issue of bankIssues) {
     // A missing stance: already reported above, at the cell.
