@@ -234,11 +234,13 @@ export function draftToCompass(draft: Draft): DraftResult {
       });
   }
 
+  let uncoded = 0;
   const statements: Statement[] = draft.statements.map((s) => {
     const stances: Record<string, Stance> = {};
     for (const party of draft.parties) {
       const coding = cells.get(JSON.stringify([s.id, party.id]));
       if (coding === undefined) {
+        uncoded++;
         issues.push({
           where: { statement: s.id, party: party.id, field: 'position' },
           message: `statement "${s.id}" is not coded for party "${party.id}"; code it (silent if its programme says nothing)`,
@@ -293,11 +295,10 @@ export function draftToCompass(draft: Draft): DraftResult {
   const parsed = v.safeParse(compassSchema, built);
   const compass: Compass = parsed.success ? parsed.output : built;
   // The content rules score the compass, which needs every stance: they wait until all are coded.
-  const allCoded = !issues.some((i) => 'party' in i.where && i.where.field === 'position');
   const bankIssues: BankIssue[] = [
     ...(parsed.success ? [] : parsed.issues.map(schemaIssue)),
     ...checkBank(compass, programmes),
-    ...(allCoded ? checkContent(compass) : []),
+    ...(uncoded === 0 ? checkContent(compass) : []),
   ];
   for (const issue of bankIssues) {
     // A missing stance: already reported above, at the cell.
