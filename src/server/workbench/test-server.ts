@@ -10,9 +10,13 @@ import { workbench } from './plugin.ts';
 import { WorkbenchService } from './service.ts';
 import type { WorkbenchStore } from './types.ts';
 
-export async function workbenchServer(
-  databaseUrl: string,
-): Promise<{ app: FastifyInstance; store: WorkbenchStore; close(): Promise<void> }> {
+export async function workbenchServer(databaseUrl: string): Promise<{
+  app: FastifyInstance;
+  store: WorkbenchStore;
+  /** Every registered `METHOD /path`, sorted. */
+  routes: string[];
+  close(): Promise<void>;
+}> {
   const store = await openWorkbenchStore(databaseUrl);
   const app = Fastify({
     logger: false,
@@ -24,11 +28,16 @@ export async function workbenchServer(
   });
   parseJsonBodies(app);
   handleErrors(app, null, () => new Date());
+  const routes: string[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
+  });
   await app.register(workbench, { service: new WorkbenchService(store) });
   await app.ready();
   return {
     app,
     store,
+    routes: routes.sort(),
     close: async () => {
       await app.close();
       await store.close();
