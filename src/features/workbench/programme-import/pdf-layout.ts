@@ -28,6 +28,12 @@ const SAME_LINE = 0.4;
 const WORD_GAP = 0.2;
 /** A line gap this many times the page's usual one starts a new paragraph. */
 const PARAGRAPH_GAP = 1.4;
+/**
+ * The widest line spacing, as a multiple of the font size, still taken for lines of one paragraph
+ * (double spacing is 2): so that a page whose paragraphs are all one line, where the usual gap is
+ * the paragraph gap, still has paragraphs.
+ */
+const LOOSE_LEADING = 1.5;
 /** Sizes that differ by more than this many points: a heading ends or starts. */
 const SIZE_CHANGE = 1;
 
@@ -59,14 +65,23 @@ export function pageLines(items: readonly PositionedText[]): PageLine[] {
   return lines;
 }
 
-/** The median of the downward steps between consecutive lines, or undefined with none. */
+/**
+ * The page's usual line spacing: the most common downward step between consecutive lines (to half
+ * a point; the smaller on a tie), or undefined with none. Not the median, which paragraph gaps
+ * pull up on a page of short paragraphs.
+ */
 function usualLineGap(lines: readonly PageLine[]): number | undefined {
-  const gaps = lines
-    .slice(1)
-    .map((line, i) => lines[i]!.y - line.y)
-    .filter((gap) => gap > 0)
-    .sort((a, b) => a - b);
-  return gaps[Math.floor(gaps.length / 2)];
+  const counts = new Map<number, number>();
+  lines.slice(1).forEach((line, i) => {
+    const gap = Math.round((lines[i]!.y - line.y) * 2) / 2;
+    if (gap > 0) counts.set(gap, (counts.get(gap) ?? 0) + 1);
+  });
+  let usual: number | undefined;
+  for (const [gap, count] of counts) {
+    const best = usual === undefined ? 0 : counts.get(usual)!;
+    if (count > best || (count === best && gap < usual!)) usual = gap;
+  }
+  return usual;
 }
 
 /** A list item's line: a bullet or a dash, or a number followed by "." or ")". */
@@ -84,7 +99,9 @@ export function paragraphs(lines: readonly PageLine[]): PageLine[][] {
       !previous ||
       !current ||
       gap <= 0 ||
-      gap > PARAGRAPH_GAP * (usual ?? Math.max(line.size, previous.size) * 1.2) ||
+      gap >
+        PARAGRAPH_GAP *
+          Math.min(usual ?? Infinity, LOOSE_LEADING * Math.max(line.size, previous.size)) ||
       Math.abs(line.size - previous.size) > SIZE_CHANGE ||
       LIST_ITEM.test(line.text);
     if (breaks) groups.push([line]);
