@@ -132,9 +132,16 @@ describe('sentencesOf', () => {
   const sentences = (text: string) => sentencesOf(text).map((s) => s.text);
 
   it('splits at sentence ends and line breaks', () => {
-    expect(sentences('Vi vill mer. Ni vill mindre!  Vad vill du?\nRubrik\n\n  • En punkt')).toEqual(
-      ['Vi vill mer.', 'Ni vill mindre!', 'Vad vill du?', 'Rubrik', '• En punkt'],
-    );
+    expect(
+      sentences('Vi vill mer. Ni vill mindre!  Vad vill du?\nRubrik\n\n  • En punkt\n- Ett streck'),
+    ).toEqual([
+      'Vi vill mer.',
+      'Ni vill mindre!',
+      'Vad vill du?',
+      'Rubrik',
+      'En punkt',
+      'Ett streck',
+    ]);
   });
 
   it('does not end a sentence at t.ex., bl.a., m.m., s.k. and friends', () => {
@@ -153,6 +160,16 @@ describe('sentencesOf', () => {
     expect(sentences('Det kostar 2.5 mkr. per år och 1. kvartal. Slut.')).toEqual([
       'Det kostar 2.5 mkr. per år och 1. kvartal.',
       'Slut.',
+    ]);
+  });
+
+  it('keeps list numbering with its item, but ends a sentence after a year', () => {
+    expect(sentences('Mål:\n1. Fler bibliotek. 2. Lägre skatt\nKlart 2026. Sedan mer.')).toEqual([
+      'Mål:',
+      '1. Fler bibliotek.',
+      '2. Lägre skatt',
+      'Klart 2026.',
+      'Sedan mer.',
     ]);
   });
 

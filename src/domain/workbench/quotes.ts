@@ -125,26 +125,28 @@ const NEVER_ENDS = new Set(
 const END_BEFORE_CAPITAL = new Set(['m.m.', 'm.fl.', 'osv.', 'o.s.v.', 'etc.']);
 
 /**
- * The sentences of a programme, as trimmed ranges of the raw text, for choosing a quote from the
- * keyboard. A sentence ends at a line break (headings and list items are sentences of their own)
+ * The sentences of a programme, as trimmed ranges of the raw text (without a leading list bullet),
+ * for choosing a quote from the keyboard. A sentence ends at a line break (headings and list items are sentences of their own)
  * or after . ! ? … (with any closing quote marks or brackets) followed by whitespace and a capital
  * letter, digit, quote mark, dash or bullet. A full stop after a Swedish abbreviation (t.ex., bl.a.,
- * s.k., m.m. …) does not end one, except that m.m., m.fl., osv. and etc. do before a capital.
+ * s.k., m.m. …) or list numbering opening a sentence ("1. Vi vill") does not end one, except
+ * that m.m., m.fl., osv. and etc. do before a capital.
  */
 export function sentencesOf(programmeText: string): QuoteRange[] {
   const out: QuoteRange[] = [];
   const push = (from: number, to: number) => {
     const slice = programmeText.slice(from, to);
-    const text = slice.trim();
+    // Leading whitespace and a list bullet are not part of the sentence.
+    const lead = /^\s*(?:[•·▪‣◦*–—-]\s+)?/u.exec(slice)![0].length;
+    const text = slice.slice(lead).trimEnd();
     if (text === '') return;
-    const start = from + (slice.length - slice.trimStart().length);
-    out.push({ start, end: start + text.length, text });
+    out.push({ start: from + lead, end: from + lead + text.length, text });
   };
   const boundary = /[.!?…]+["'”»)\]]*(?=[^\S\r\n]+["'“”«»\-–—•\p{Lu}\p{N}])|\r?\n|\r/gu;
   let from = 0;
   for (let m = boundary.exec(programmeText); m !== null; m = boundary.exec(programmeText)) {
     const to = m.index + m[0].length;
-    if (m[0].startsWith('.') && !endsSentence(programmeText, m.index, to)) continue;
+    if (m[0].startsWith('.') && !endsSentence(programmeText, from, m.index, to)) continue;
     push(from, to);
     from = to;
   }
@@ -152,13 +154,16 @@ export function sentencesOf(programmeText: string): QuoteRange[] {
   return out;
 }
 
-function endsSentence(text: string, dot: number, after: number): boolean {
+function endsSentence(text: string, from: number, dot: number, after: number): boolean {
   const word = /\S*$/u
-    .exec(text.slice(0, dot + 1))![0]
+    .exec(text.slice(from, dot + 1))![0]
     .replace(/^["'“«([]+/u, '')
     .toLowerCase();
   if (NEVER_ENDS.has(word)) return false;
+  // List numbering ("1. Vi vill …"): a small number opening the sentence.
+  if (/^\d{1,2}\.$/u.test(word) && text.slice(from, dot + 1).trim() === word) return false;
   if (!END_BEFORE_CAPITAL.has(word)) return true;
-  const next = /\S/u.exec(text.slice(after));
-  return next !== null && /\p{Lu}/u.test(next[0]);
+  const next = /\s*(\S)/uy;
+  next.lastIndex = after;
+  return /\p{Lu}/u.test(next.exec(text)?.[1] ?? '');
 }
