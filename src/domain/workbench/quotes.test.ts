@@ -115,6 +115,18 @@ describe('reanchorQuotes', () => {
     expect(results[0]).toMatchObject({ count: 2 });
   });
 
+  it('does not count occurrences in boilerplate', () => {
+    const newText = 'Skolan ska ha fler lärare.\nDela: Skolan ska ha fler lärare.';
+    const old = quote('Skolan ska ha fler lärare.');
+    expect(reanchorQuotes(newText, [old])[0]).toMatchObject({ status: 'ambiguous', count: 2 });
+    expect(reanchorQuotes(newText, [old], ['Dela: Skolan ska ha fler lärare.'])[0]).toEqual({
+      status: 'found',
+      old,
+      quote: { start: 0, end: 26, text: 'Skolan ska ha fler lärare.' },
+    });
+    expect(reanchorQuotes(newText, [old], [newText])[0]).toEqual({ status: 'lost', old });
+  });
+
   it('finds a quote in its own text unless it occurs twice (property)', () => {
     fc.assert(
       fc.property(fc.nat(raw.length), fc.nat(raw.length), (x, y) => {

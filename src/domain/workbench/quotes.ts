@@ -97,11 +97,19 @@ export type Reanchored =
 
 /**
  * Finds each quote again in a replaced programme text by its text, whitespace-insensitively
- * (locateQuote's matching), one result per quote in the same order.
+ * (locateQuote's matching), one result per quote in the same order. Occurrences touching a
+ * boilerplate passage of the new text do not count.
  */
-export function reanchorQuotes(newText: string, quotes: readonly QuoteRange[]): Reanchored[] {
+export function reanchorQuotes(
+  newText: string,
+  quotes: readonly QuoteRange[],
+  boilerplate: readonly string[] = [],
+): Reanchored[] {
+  const cut = boilerplateRanges(newText, boilerplate);
   return quotes.map((old) => {
-    const places = locateQuoteAll(newText, old.text);
+    const places = locateQuoteAll(newText, old.text).filter(
+      (r) => !cut.some((b) => b.start < r.end && r.start < b.end),
+    );
     if (places.length === 0) return { status: 'lost', old };
     if (places.length > 1) return { status: 'ambiguous', old, count: places.length };
     const { start, end } = places[0]!;
