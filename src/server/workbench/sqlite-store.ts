@@ -68,12 +68,17 @@ export async function openSqliteWorkbench(path: string): Promise<WorkbenchStore>
       whenNotBusy(async () => {
         q.insertKey.run({ ...c, hash: c.keyHash, role: 'coder', at: c.createdAt });
       }),
-    findKey: async (hash) => (q.findKey.get(hash) as KeyRecord | undefined) ?? null,
-    hasCoder: async (workspace, coder) => q.hasCoder.get(workspace, coder) !== undefined,
-    readCoding: async (key) => {
-      const row = q.read.get(key) as CodingRow | undefined;
-      return row ? codingOf(row) : null;
-    },
+    // Reads in WAL mode do not wait for writers; SQLITE_BUSY is rare for them (a recovery, a
+    // checkpoint of another process) but is retried the same way.
+    findKey: (hash) =>
+      whenNotBusy(async () => (q.findKey.get(hash) as KeyRecord | undefined) ?? null),
+    hasCoder: (workspace, coder) =>
+      whenNotBusy(async () => q.hasCoder.get(workspace, coder) !== undefined),
+    readCoding: (key) =>
+      whenNotBusy(async () => {
+        const row = q.read.get(key) as CodingRow | undefined;
+        return row ? codingOf(row) : null;
+      }),
     writeCoding: (key, coding, expected, at) =>
       whenNotBusy(async () => write.immediate(key, coding, expected, at)),
     close: () => db.destroy(),
