@@ -45,14 +45,15 @@ const SHARED = {
 };
 const ORDER = Object.keys(SHARED) as (keyof typeof SHARED)[];
 
-/** One shipped (non-test) source file of every feature folder. */
+/** One shipped (non-test) source file of every feature folder (in it or in a folder inside). */
 const features = readdirSync('src/features', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map(({ name }) => {
-    const file = readdirSync(join('src/features', name)).find(
-      (f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f),
-    );
-    return { name, file: join('src/features', name, file!) };
+    const file = readdirSync(join('src/features', name), { recursive: true, encoding: 'utf8' })
+      .sort()
+      .find((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+    if (file === undefined) throw new Error(`src/features/${name} has no source file`);
+    return { name, file: join('src/features', name, file) };
   });
 
 describe('the pure engine (src/domain)', () => {
