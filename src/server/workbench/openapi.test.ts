@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { workbenchServer } from '../../test/server/workbench-server.ts';
 import { WORKBENCH_STATUS } from './messages.ts';
 import { WORKBENCH_ROUTES } from './plugin.ts';
 import {
@@ -14,7 +15,6 @@ import {
   ItemId,
   WorkspaceId,
 } from './schemas.ts';
-import { workbenchServer } from './test-server.ts';
 
 // docs/workbench-api.yaml against the plugin: the same routes, the same request schemas, the same
 // error codes, and every real response of a whole session fits what the file documents.

@@ -274,7 +274,9 @@ async function openStoreAt0004(url: string) {
   return { close: () => db.destroy() };
 }
 
-const CHILD = fileURLToPath(new URL('./durability-child.ts', import.meta.url));
+const CHILD = fileURLToPath(
+  new URL('../../test/server/workbench-durability-child.ts', import.meta.url),
+);
 
 /** Runs the child on `url`, kills it with SIGKILL after `count` acknowledgements, and returns every one it printed. */
 async function killAfter(url: string, workspace: string, coder: string, count: number) {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeBackends } from '../../test/server/backends.ts';
+import { workbenchServer } from '../../test/server/workbench-server.ts';
 import { WORKBENCH_MESSAGES, WORKBENCH_STATUS } from './messages.ts';
-import { workbenchServer } from './test-server.ts';
 
 // The workbench's first routes over HTTP (app.inject) on SQLite in memory, SQLite in a file and
 // a real PostgreSQL: a workspace, two blind coders, their codings with versions, and every

@@ -4,11 +4,11 @@
  * app.ts registers the plugin.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
-import { handleErrors, parseJsonBodies } from '../http/errors.ts';
-import { openWorkbenchStore } from './open.ts';
-import { workbench } from './plugin.ts';
-import { WorkbenchService } from './service.ts';
-import type { WorkbenchStore } from './types.ts';
+import { handleErrors, parseJsonBodies } from '../../server/http/errors.ts';
+import { openWorkbenchStore } from '../../server/workbench/open.ts';
+import { workbench } from '../../server/workbench/plugin.ts';
+import { WorkbenchService } from '../../server/workbench/service.ts';
+import type { WorkbenchStore } from '../../server/workbench/types.ts';
 
 export async function workbenchServer(databaseUrl: string): Promise<{
   app: FastifyInstance;

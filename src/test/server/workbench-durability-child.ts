@@ -1,6 +1,6 @@
 /**
  * A child process for the workbench's kill -9 test:
- * `node --import tsx durability-child.ts <databaseUrl> <workspace> <coder>`.
+ * `node --import tsx workbench-durability-child.ts <databaseUrl> <workspace> <coder>`.
  *
  * Prints `ready` once the store is open, then writes codings as fast as it can until it is
  * killed: a first write of statement `n1`, `n2`, … and, in between, the next version of
@@ -8,11 +8,11 @@
  * (acknowledged): `n<i> 1` or `chain <version>`.
  */
 import { writeSync } from 'node:fs';
-import { openWorkbenchStore } from './open.ts';
+import { openWorkbenchStore } from '../../server/workbench/open.ts';
 
 const [databaseUrl, workspace, coder] = process.argv.slice(2);
 if (!databaseUrl || !workspace || !coder)
-  throw new Error('usage: durability-child.ts <databaseUrl> <workspace> <coder>');
+  throw new Error('usage: workbench-durability-child.ts <databaseUrl> <workspace> <coder>');
 
 /** Straight to fd 1, so that a printed line is in the pipe even after a SIGKILL. */
 function print(line: string): void {
