@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import type { Compass } from '../../domain/bank/types.ts';
 import {
   CATEGORIES,
@@ -13,6 +10,7 @@ import {
   RANDOMIZATION_P,
   randomizedDelta,
 } from '../../domain/classroom/index.ts';
+import { METHODS, openApiDoc, type Operation, pointer } from '../../test/server/openapi-doc.ts';
 import { loadValidBank } from '../../tools/load-bank.ts';
 import { apiRoutesOf } from '../app.ts';
 import { DEFAULT_LIMITS } from '../config.ts';
@@ -24,35 +22,8 @@ import { Code, CreateSessionRequest, IdempotencyKey, SubmissionRequest } from '.
 // server registers, and every real response below must fit the schema it documents for that
 // route and status.
 
-interface Operation {
-  responses: Record<string, { $ref?: string; content?: Record<string, unknown> }>;
-}
-interface OpenApi {
-  paths: Record<string, Record<string, Operation | unknown>>;
-  components: { schemas: Record<string, unknown>; responses: Record<string, unknown> };
-}
-
-const doc = parse(readFileSync('docs/classroom-api.yaml', 'utf8')) as OpenApi;
+const { doc, ajv, templateOf, routes } = openApiDoc('docs/classroom-api.yaml');
 const compass: Compass = loadValidBank('tests/fixtures/demo');
-const METHODS = ['get', 'post', 'put', 'delete', 'patch'];
-
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats.default(ajv);
-ajv.addSchema(doc, 'openapi');
-
-/** `/api/sessions/{code}` → `/api/sessions/:code`, as Fastify writes it. */
-const fastifyPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
-const pointer = (...parts: string[]) =>
-  parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
-
-/** The documented path template a concrete path belongs to. */
-function templateOf(path: string): string {
-  const found = Object.keys(doc.paths).find((template) =>
-    new RegExp(`^${template.replace(/\{\w+\}/g, '[^/]+')}$`).test(path),
-  );
-  if (!found) throw new Error(`${path} is not documented`);
-  return found;
-}
 
 /** Validates a real response against the schema the file gives for its route and status. */
 function check(method: string, path: string, status: number, body: unknown): void {
@@ -73,7 +44,7 @@ function check(method: string, path: string, status: number, body: unknown): voi
   if (response!.$ref) {
     ref = `openapi${response!.$ref}`;
     const name = response!.$ref.split('/').pop()!;
-    response = doc.components.responses[name] as typeof response;
+    response = doc.components.responses![name] as typeof response;
   }
   if (status === 204) {
     expect(body).toBe('');
@@ -220,14 +191,7 @@ describe('docs/classroom-api.yaml', () => {
   });
 
   it('lists exactly the routes the server registers', () => {
-    const documented = Object.entries(doc.paths)
-      .flatMap(([path, item]) =>
-        Object.keys(item)
-          .filter((key) => METHODS.includes(key))
-          .map((method) => `${method.toUpperCase()} ${fastifyPath(path)}`),
-      )
-      .sort();
-    expect(documented).toEqual(apiRoutesOf(server.app));
+    expect(routes()).toEqual(apiRoutesOf(server.app));
   });
 
   it('lists every error code the server sends', () => {

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { openApiDoc, type Operation, pointer } from '../../test/server/openapi-doc.ts';
 import { workbenchServer } from '../../test/server/workbench-server.ts';
 import { WORKBENCH_STATUS } from './messages.ts';
 import { WORKBENCH_ROUTES } from './plugin.ts';
@@ -19,31 +16,7 @@ import {
 // docs/workbench-api.yaml against the plugin: the same routes, the same request schemas, the same
 // error codes, and every real response of a whole session fits what the file documents.
 
-interface Operation {
-  responses: Record<string, { $ref?: string; content?: Record<string, unknown> }>;
-}
-interface OpenApi {
-  paths: Record<string, Record<string, Operation | unknown>>;
-  components: { schemas: Record<string, unknown> };
-}
-
-const doc = parse(readFileSync('docs/workbench-api.yaml', 'utf8')) as OpenApi;
-const METHODS = ['get', 'post', 'put', 'delete', 'patch'];
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats.default(ajv);
-ajv.addSchema(doc, 'openapi');
-
-const fastifyPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
-const pointer = (...parts: string[]) =>
-  parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
-
-function templateOf(path: string): string {
-  const found = Object.keys(doc.paths).find((template) =>
-    new RegExp(`^${template.replace(/\{\w+\}/g, '[^/]+')}$`).test(path),
-  );
-  if (!found) throw new Error(`${path} is not documented`);
-  return found;
-}
+const { doc, ajv, templateOf, routes: documentedRoutes } = openApiDoc('docs/workbench-api.yaml');
 
 /** The response fits the schema the file gives for its route and status. */
 function check(method: string, path: string, response: LightMyRequestResponse): void {
@@ -75,12 +48,7 @@ describe('docs/workbench-api.yaml', () => {
   });
 
   it('names exactly the routes the plugin registers', () => {
-    const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
-      Object.keys(item)
-        .filter((method) => METHODS.includes(method))
-        .map((method) => `${method.toUpperCase()} ${fastifyPath(path)}`),
-    );
-    expect(documented.sort()).toEqual([...WORKBENCH_ROUTES].sort());
+    expect(documentedRoutes()).toEqual([...WORKBENCH_ROUTES].sort());
     expect(routes).toEqual([...WORKBENCH_ROUTES].sort());
   });
 
