@@ -12,34 +12,13 @@ import {
 import { createI18n, switchLanguage } from '../../i18n/i18n.ts';
 import { buildCompass } from '../../test/compass-builder.ts';
 import { demoCompass, renderPage } from '../../test/render-app.tsx';
+import { closedFigures, TWENTY_SUBMISSIONS } from '../../test/twenty-submissions.ts';
 import { ESTIMATE_ORDER, EstimatedResults, TooFewSubmissions, Z95 } from './EstimatedResults.tsx';
 
 const NB = '\u00a0';
 
-/**
- * Twenty submissions (p = 0.4): about 2 per category are noise and 12 sent their own, so
- * T̂ = (o − 2) / 12 (docs/method.md, the worked example of randomized rounds, has the same rows).
- */
-const COUNTERS: RandomizedCounters = {
-  p: 0.4,
-  submissions: 20,
-  statements: {
-    // för 100 %: T̂ = 1, SE = √(0.7·0.3/20)/0.6 = 0.171; interval 1 ± 0.335 → 67–100 % (clamped)
-    'fler-bibliotek': { emot: 2, varken: 2, for: 14, 'hoppade-over': 2 },
-    // emot and för 50 % each: SE = √(0.4·0.6/20)/0.6 = 0.183, "50 % ± 18"
-    'kulturskola-avgift': { emot: 8, varken: 2, for: 8, 'hoppade-over': 2 },
-    // emot T̂ = −1/12 is shown as 0; varken and för 50 % each
-    'balans-fore-satsningar': { emot: 1, varken: 9, for: 9, 'hoppade-over': 1 },
-    // only 2/12 answered: the class skipped it
-    'foreningsdrivna-bibliotek': { emot: 3, varken: 2, for: 3, 'hoppade-over': 12 },
-  },
-};
-
-const figures = (): RandomizedClassFigures => {
-  const result = randomizedClassResult(demoCompass, COUNTERS, { open: false });
-  if (!('statements' in result)) throw new Error('expected figures');
-  return result;
-};
+const COUNTERS = TWENTY_SUBMISSIONS;
+const figures = (): RandomizedClassFigures => closedFigures(demoCompass, COUNTERS);
 
 const LABEL = {
   for: 'För',

@@ -5,7 +5,6 @@ import { Suspense } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { paths } from '../../config/paths.ts';
-import type { RandomizedCounters } from '../../domain/classroom/randomized-counters.ts';
 import { randomizedClassResult } from '../../domain/classroom/randomized-estimate.ts';
 import {
   randomizedSubmission,
@@ -15,6 +14,7 @@ import { TEACHER_KEYS_STORAGE, teacherKeys } from '../../state/teacher-keys.ts';
 import { FakeEventSource, fakeService } from '../../test/fake-classroom-service.ts';
 import { demoCompass, renderPage } from '../../test/render-app.tsx';
 import { seededRandomValues } from '../../test/seeded-words.ts';
+import { TWENTY_SUBMISSIONS } from '../../test/twenty-submissions.ts';
 import { ANNOUNCE_GAP_MS } from './CountAnnouncer.tsx';
 import { estimatedDivision } from './EstimatedResults.tsx';
 import { NewRoundPage } from './NewRoundPage.tsx';
@@ -55,21 +55,8 @@ const location = () => screen.getByTestId('location').textContent;
 
 const NB = '\u00a0';
 
-/**
- * Twenty randomized submissions (p = 0.4): about 2 per category are noise and 12 sent their own,
- * so T̂ = (o − 2) / 12; every figure below is worked out from these counts.
- */
-const COUNTERS: RandomizedCounters = {
-  p: 0.4,
-  submissions: 20,
-  statements: {
-    'fler-bibliotek': { emot: 2, varken: 2, for: 14, 'hoppade-over': 2 },
-    'kulturskola-avgift': { emot: 8, varken: 2, for: 8, 'hoppade-over': 2 },
-    'balans-fore-satsningar': { emot: 1, varken: 9, for: 9, 'hoppade-over': 1 },
-    // Only 2 of 12 answered: the class is taken to have skipped it.
-    'foreningsdrivna-bibliotek': { emot: 3, varken: 2, for: 3, 'hoppade-over': 12 },
-  },
-};
+/** A closed round of twenty randomized submissions; every figure below is worked out from it. */
+const COUNTERS = TWENTY_SUBMISSIONS;
 
 let service: ReturnType<typeof fakeService>;
 

@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { RandomizedCounters } from '../../domain/classroom/randomized-counters.ts';
-import {
-  type RandomizedClassFigures,
-  randomizedClassResult,
-} from '../../domain/classroom/randomized-estimate.ts';
+import type { RandomizedClassFigures } from '../../domain/classroom/randomized-estimate.ts';
 import { demoCompass } from '../../test/render-app.tsx';
+import { closedFigures, TWENTY_SUBMISSIONS } from '../../test/twenty-submissions.ts';
 import { classResultCsv, csvField } from './class-csv.ts';
 
-/** Twenty submissions (p = 0.4): T̂ = (o − 2) / 12 for each category. */
-const COUNTERS: RandomizedCounters = {
-  p: 0.4,
-  submissions: 20,
-  statements: {
-    'fler-bibliotek': { emot: 2, varken: 2, for: 14, 'hoppade-over': 2 },
-    'kulturskola-avgift': { emot: 8, varken: 2, for: 8, 'hoppade-over': 2 },
-    'balans-fore-satsningar': { emot: 1, varken: 9, for: 9, 'hoppade-over': 1 },
-    'foreningsdrivna-bibliotek': { emot: 3, varken: 2, for: 3, 'hoppade-over': 12 },
-  },
-};
-
-const closed = (compass: typeof demoCompass, counters: RandomizedCounters) => {
-  const result = randomizedClassResult(compass, counters, { open: false });
-  if (!('statements' in result)) throw new Error('expected figures');
-  return result;
-};
+const COUNTERS = TWENTY_SUBMISSIONS;
+const closed = closedFigures;
 const figures: RandomizedClassFigures = closed(demoCompass, COUNTERS);
 
 describe('csvField', () => {
