@@ -288,7 +288,12 @@ describe('TeacherPage: an open round', () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     await renderClassroom(teacherPath);
     await screen.findByRole('heading', { name: 'Omgången är öppen' });
-    const first = await vi.waitFor(() => FakeEventSource.instances.at(-1)!);
+    // The stream is opened by an effect, which may run after the heading is on screen.
+    const first = await vi.waitFor(() => {
+      const opened = FakeEventSource.instances.at(-1);
+      expect(opened).toBeDefined();
+      return opened!;
+    });
     act(() => first.emit('count', { submissions: 3, open: true }));
     act(() => first.emit('error'));
     expect(first.closed).toBe(true);
