@@ -15,10 +15,17 @@ import sv from '../src/i18n/locales/sv.json';
 import teacherAr from '../src/i18n/locales/teacher/ar.json';
 import teacherEn from '../src/i18n/locales/teacher/en.json';
 import teacherSv from '../src/i18n/locales/teacher/sv.json';
+import workbenchBalanceEn from '../src/i18n/locales/workbench-balance/en.json';
+import workbenchBalanceSv from '../src/i18n/locales/workbench-balance/sv.json';
+import workbenchCodingEn from '../src/i18n/locales/workbench-coding/en.json';
+import workbenchCodingSv from '../src/i18n/locales/workbench-coding/sv.json';
+import workbenchEn from '../src/i18n/locales/workbench/en.json';
+import workbenchSv from '../src/i18n/locales/workbench/sv.json';
 
 /**
  * Each namespace: Swedish (authoritative), then its other languages. The teachers' material
- * (`lessons`, `printables`) is written in Swedish and English; Arabic shows the English.
+ * (`lessons`, `printables`) and the newsroom's workbench (`workbench…`) are written in Swedish and
+ * English; Arabic shows the English.
  */
 const namespaces: readonly (readonly [string, object, ...object[]])[] = [
   ['translation', sv, en, ar],
@@ -27,6 +34,9 @@ const namespaces: readonly (readonly [string, object, ...object[]])[] = [
   ['quoteGame', quoteGameSv, quoteGameEn, quoteGameAr],
   ['lessons', lessonsSv, lessonsEn],
   ['printables', printablesSv, printablesEn],
+  ['workbench', workbenchSv, workbenchEn],
+  ['workbenchCoding', workbenchCodingSv, workbenchCodingEn],
+  ['workbenchBalance', workbenchBalanceSv, workbenchBalanceEn],
 ];
 
 const keys = (value: unknown, prefix = ''): string[] =>

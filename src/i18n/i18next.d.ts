@@ -5,11 +5,14 @@ import type printables from './locales/printables/sv.json';
 import type quoteGame from './locales/quote-game/sv.json';
 import type sv from './locales/sv.json';
 import type teacher from './locales/teacher/sv.json';
+import type workbenchBalance from './locales/workbench-balance/sv.json';
+import type workbenchCoding from './locales/workbench-coding/sv.json';
+import type workbench from './locales/workbench/sv.json';
 
 /**
  * Translation keys are typed from the Swedish strings (the authoritative language), so that a
  * missing or misspelt key fails `npm run typecheck`. Other languages are held to the same keys
- * by tests/i18n-parity.test.ts. `classroom`, `teacher`, `quoteGame`, `lessons` and `printables` load with their pages (namespaces.ts).
+ * by tests/i18n-parity.test.ts. The lazy namespaces (namespaces.ts) load with their pages.
  */
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -21,6 +24,9 @@ declare module 'i18next' {
       quoteGame: typeof quoteGame;
       lessons: typeof lessons;
       printables: typeof printables;
+      workbench: typeof workbench;
+      workbenchCoding: typeof workbenchCoding;
+      workbenchBalance: typeof workbenchBalance;
     };
     strictKeyChecks: true;
   }

@@ -7,17 +7,27 @@ import { originalInstance } from './i18n.ts';
  * Strings that only some visitors need live in namespaces of their own, loaded with the pages
  * that use them, so they cost the start page nothing: `classroom` (joining a class round, the
  * pupil's "send to the class" panel, the /klass entry page), `teacher` (a teacher's round) and
- * `quoteGame` (the quote game, /vem-sa-vad), `lessons` (the teachers' page, /larare) and
- * `printables` (the printable material, /larare/utskrift/…).
+ * `quoteGame` (the quote game, /vem-sa-vad), `lessons` (the teachers' page, /larare),
+ * `printables` (the printable material, /larare/utskrift/…) and the newsroom's workbench
+ * (/redaktion): `workbench` (its frame and the editor's steps), `workbenchCoding` (coding and
+ * reconciliation) and `workbenchBalance` (the balance panel).
  * Their keys are typed from the Swedish files (i18next.d.ts) and held to the same keys in every
  * language they are written in by tests/i18n-parity.test.ts.
  */
-export type LazyNamespace = 'classroom' | 'teacher' | 'quoteGame' | 'lessons' | 'printables';
+export type LazyNamespace =
+  | 'classroom'
+  | 'teacher'
+  | 'quoteGame'
+  | 'lessons'
+  | 'printables'
+  | 'workbench'
+  | 'workbenchCoding'
+  | 'workbenchBalance';
 
 type Loader = () => Promise<{ default: Record<string, unknown> }>;
 
 /**
- * Material for teachers is written in Swedish and English only (the issue asks for no more); in
+ * Material for teachers, and the newsroom's workbench, are written in Swedish and English only; in
  * another language those pages show English, marked up as such (`namespaceLanguage`).
  */
 const loaders: Record<
@@ -46,6 +56,18 @@ const loaders: Record<
   printables: {
     sv: () => import('./locales/printables/sv.json'),
     en: () => import('./locales/printables/en.json'),
+  },
+  workbench: {
+    sv: () => import('./locales/workbench/sv.json'),
+    en: () => import('./locales/workbench/en.json'),
+  },
+  workbenchCoding: {
+    sv: () => import('./locales/workbench-coding/sv.json'),
+    en: () => import('./locales/workbench-coding/en.json'),
+  },
+  workbenchBalance: {
+    sv: () => import('./locales/workbench-balance/sv.json'),
+    en: () => import('./locales/workbench-balance/en.json'),
   },
 };
 
