@@ -28,19 +28,28 @@ export function apiRoute(name: RouteName): ApiRoute {
   return API_ROUTES.find((route) => route.name === name)!;
 }
 
-const patterns = new Map<string, { regex: RegExp; methods: Set<string> }>();
-for (const { method, url } of API_ROUTES) {
-  let entry = patterns.get(url);
-  if (!entry) {
-    const regex = new RegExp(`^${url.replace(/:code/g, '[^/]+')}/?$`);
-    entry = { regex, methods: new Set() };
-    patterns.set(url, entry);
+/**
+ * A function giving the methods routes allow on a concrete path (e.g. `/api/sessions/K7M2XP9DW`),
+ * or null when no route has this path: each `:param` matches one non-empty segment.
+ */
+export function methodsOn(
+  routes: Iterable<{ readonly method: string; readonly url: string }>,
+): (path: string) => string[] | null {
+  const patterns = new Map<string, { regex: RegExp; methods: Set<string> }>();
+  for (const { method, url } of routes) {
+    let entry = patterns.get(url);
+    if (!entry) {
+      const regex = new RegExp(`^${url.replace(/:\w+/g, '[^/]+')}/?$`);
+      entry = { regex, methods: new Set() };
+      patterns.set(url, entry);
+    }
+    entry.methods.add(method);
   }
-  entry.methods.add(method);
+  return (path) => {
+    for (const { regex, methods } of patterns.values()) if (regex.test(path)) return [...methods];
+    return null;
+  };
 }
 
-/** The methods the API allows on a concrete path (e.g. `/api/sessions/K7M2XP9DW`), or null when no route has this path. */
-export function allowedMethods(path: string): string[] | null {
-  for (const { regex, methods } of patterns.values()) if (regex.test(path)) return [...methods];
-  return null;
-}
+/** The methods the classroom's routes allow on a concrete path, or null when none has it. */
+export const allowedMethods = methodsOn(API_ROUTES);

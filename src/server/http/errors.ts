@@ -79,13 +79,21 @@ export function handleErrors(app: FastifyInstance, log: Writable | null, now: ()
 }
 
 /**
- * An API path no route matched: 405 with `Allow` on a known path, else 404. A known path with one
- * of its own methods missed the router only because its join code is longer than the router
- * reads (`maxParamLength`): that code is malformed like any other, 400 `invalid-code`.
+ * An API path no route matched: 405 with `Allow` on a path some route has (`methodsOn`: the
+ * server's registered routes; the classroom's by default), else 404. A path with one of its own
+ * methods missed the router only because a segment is longer than the router reads
+ * (`maxParamLength`): a classroom path's join code is then malformed like any other, 400
+ * `invalid-code`; elsewhere nothing has that address, 404.
  */
-export function apiNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const allowed = allowedMethods(request.url.split('?')[0]!);
-  if (allowed?.includes(request.method)) return sendError(reply, 'invalid-code');
+export function apiNotFound(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  methodsOn: (path: string) => string[] | null = allowedMethods,
+): FastifyReply {
+  const path = request.url.split('?')[0]!;
+  const allowed = methodsOn(path);
+  if (allowed?.includes(request.method))
+    return sendError(reply, allowedMethods(path) ? 'invalid-code' : 'no-such-endpoint');
   if (allowed) {
     reply.header('allow', allowed.join(', '));
     return sendError(reply, 'method-not-allowed');

@@ -13,11 +13,18 @@ import { staticHeaders } from './headers.ts';
 /** The app shell the build writes beside the prerendered pages (src/tools/vite-plugin-prerender.ts). */
 const SHELL = 'app.html';
 
-/** Serves `staticDir` (null: no files, API only) and answers every unmatched request. */
-export async function registerSite(app: FastifyInstance, staticDir: string | null): Promise<void> {
+/**
+ * Serves `staticDir` (null: no files, API only) and answers every unmatched request; on an API
+ * path with the methods `methodsOn` gives (the server's routes, known once all are registered).
+ */
+export async function registerSite(
+  app: FastifyInstance,
+  staticDir: string | null,
+  methodsOn?: (path: string) => string[] | null,
+): Promise<void> {
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0]!;
-    if (isApi(path)) return apiNotFound(request, reply);
+    if (isApi(path)) return apiNotFound(request, reply, methodsOn);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       reply.header('allow', 'GET, HEAD');
       return sendError(reply, 'method-not-allowed');
