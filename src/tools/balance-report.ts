@@ -3,6 +3,7 @@ import type { Compass, Position } from '../domain/bank/types.ts';
 import { POSITIONS } from '../domain/bank/types.ts';
 import { percentHalfUp } from '../domain/scoring/index.ts';
 import { scoreVoter } from '../domain/scoring/index.ts';
+import { partyCoverage, uniformAnswers } from '../domain/workbench/balance.ts';
 import { measureRandomVoters, RANDOM_VOTER_SEED } from './random-voters.ts';
 
 /** n of d as a whole percent, rounded once and exactly (the engine's rounding). */
@@ -90,8 +91,6 @@ export function renderEasyRead(compass: Compass): string[] {
 export function renderReport(compass: Compass): string {
   const { statements, parties, themes } = compass;
   const n = statements.length;
-  const stated = (partyId: string) =>
-    statements.filter((s) => s.stances[partyId]!.position !== null);
   const out: string[] = [];
   out.push(`# Balansrapport: ${compass.title.sv} (${compass.id} ${compass.version})`, '');
   out.push(
@@ -134,15 +133,13 @@ export function renderReport(compass: Compass): string {
     '| parti | tar ställning | täckning | medelsäkerhet | varav underförstått (0,5) |',
     '| --- | ---: | ---: | ---: | ---: |',
   );
-  for (const party of parties) {
-    const own = stated(party.id);
-    const meanConfidence =
-      own.reduce((sum, s) => sum + s.stances[party.id]!.confidence, 0) / (own.length || 1);
-    const implied = own.filter((s) => s.stances[party.id]!.confidence === 0.5).length;
+  const coverage = partyCoverage(compass);
+  parties.forEach((party, i) => {
+    const { stated, implied, meanConfidence } = coverage[i]!;
     out.push(
-      `| ${party.short} ${party.municipality} | ${own.length} av ${n} | ${pct(own.length, n)} | ${meanConfidence.toFixed(2)} | ${implied} |`,
+      `| ${party.short} ${party.municipality} | ${stated} av ${n} | ${pct(stated, n)} | ${(meanConfidence ?? 0).toFixed(2)} | ${implied} |`,
     );
-  }
+  });
   out.push('');
 
   out.push('## Ståndpunkternas fördelning', '');
@@ -185,7 +182,7 @@ export function renderReport(compass: Compass): string {
     `Ingen ska få över ${compass.rules.maxAgreeAllPercent} % genom att hålla med om allt.`,
     '',
   );
-  const archetypes: [string, number][] = [
+  const archetypes: [string, Position][] = [
     ['Helt för överallt', 1],
     ['Helt emot överallt', -1],
     ['Varken för eller emot överallt', 0],
@@ -195,9 +192,7 @@ export function renderReport(compass: Compass): string {
     `| --- |${' ---: |'.repeat(parties.length)}`,
   );
   for (const [name, value] of archetypes) {
-    const result = scoreVoter(compass, {
-      answers: Object.fromEntries(statements.map((s) => [s.id, { answer: value as Position }])),
-    });
+    const result = scoreVoter(compass, { answers: uniformAnswers(compass, value) });
     if (result.status !== 'ok') throw new Error('a voter who answers everything must get a result');
     const byParty = new Map(result.parties.map((m) => [m.party, m]));
     const cells = parties.map((p) => {
