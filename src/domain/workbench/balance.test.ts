@@ -7,6 +7,7 @@ import {
   randomAnswers as toolRandomAnswers,
   seeded as toolSeeded,
 } from '../../tools/robustness-report.ts';
+import { checkContent } from '../bank/check-content.ts';
 import type { Compass, Stance } from '../bank/types.ts';
 import { draftBalance, REPORT_SKIPS, withSilentGaps } from './balance.ts';
 import { compassToDraft, draftToCompass } from './draft.ts';
@@ -67,7 +68,11 @@ describe('draftBalance on the shipped compass', () => {
     const top = real.parties.filter((_, i) => percents[i] === Math.max(...percents));
     expect([...balance.yesSayer!.top].sort()).toEqual(top.map((p) => p.id).sort());
     const less = real.statements.filter((s) => s.direction === 'less').length;
-    expect(balance.less).toEqual({ count: less, share: less / real.statements.length });
+    expect(balance.less).toEqual({
+      count: less,
+      share: less / real.statements.length,
+      meetsRule: true,
+    });
     expect(report.join('\n')).toContain(`${less} av ${real.statements.length} påståenden`);
   });
 
@@ -181,7 +186,7 @@ describe('draftBalance on a compass that is not completely coded', () => {
     const balance = draftBalance(empty, { voters: 10, skipped: [0.1] });
     expect(balance.statements).toBe(0);
     expect(balance.parties[0]!.coverage).toBeNull();
-    expect(balance.less).toEqual({ count: 0, share: null });
+    expect(balance.less).toEqual({ count: 0, share: null, meetsRule: true });
     expect(balance.yesSayer).toBeNull();
     expect(balance.allRanked).toBeNull();
   });
@@ -211,16 +216,16 @@ describe('draftBalance on a tiny hand-made compass', () => {
       ['b', 4, 1, 0, 1],
       ['c', 1, 0.25, 1, 0.5],
     ]);
-    expect(balance.less).toEqual({ count: 1, share: 0.25 });
+    expect(balance.less).toEqual({ count: 1, share: 0.25, meetsRule: true });
   });
 
   it('gives the yes-sayer party "a" at 100 %, "b" at 0 % and "c" no rank', () => {
     expect(balance.yesSayer).toEqual({
       top: ['a'],
       parties: [
-        { party: 'a', percent: 100, rank: 1 },
-        { party: 'b', percent: 0, rank: 2 },
-        { party: 'c', percent: expect.any(Number) as number, rank: null },
+        { party: 'a', percent: 100, rank: 1, aboveLimit: false },
+        { party: 'b', percent: 0, rank: 2, aboveLimit: false },
+        { party: 'c', percent: expect.any(Number) as number, rank: null, aboveLimit: false },
       ],
       highest: 100,
     });
@@ -245,5 +250,33 @@ describe('draftBalance on a tiny hand-made compass', () => {
     expect(draftBalance(tiny, { voters: 400 })).toEqual(balance);
     expect(balance.seed).toBe(RANDOM_VOTER_SEED);
     expect(draftBalance(tiny, { voters: 400, seed: 1 }).seed).toBe(1);
+  });
+
+  it("flags the rules the bank's content check would report, and only those", () => {
+    const strict: Compass = {
+      ...tiny,
+      rules: { ...tiny.rules, minCoverage: 0.5, minLessShare: 0.5, maxAgreeAllPercent: 90 },
+    };
+    const flagged = draftBalance(strict, { voters: 10 });
+    expect(flagged.parties.map((p) => [p.party, p.meetsCoverageRule])).toEqual([
+      ['a', true],
+      ['b', true],
+      ['c', false],
+    ]);
+    expect(flagged.less.meetsRule).toBe(false);
+    expect(flagged.yesSayer!.parties.map((p) => [p.party, p.aboveLimit])).toEqual([
+      ['a', true],
+      ['b', false],
+      ['c', false],
+    ]);
+    const messages = checkContent(strict).map((issue) => issue.message);
+    expect(messages.some((m) => m.startsWith('party "c" takes a stand on 1 of 4'))).toBe(true);
+    expect(messages.some((m) => m.includes('direction "less"'))).toBe(true);
+    // The content check looks at the yes-sayer only once the other rules hold.
+    const onlyLimit: Compass = { ...tiny, rules: { ...tiny.rules, maxAgreeAllPercent: 90 } };
+    expect(checkContent(onlyLimit).map((issue) => issue.message)).toEqual([
+      expect.stringContaining('gets 100 % for party "a"') as string,
+    ]);
+    expect(draftBalance(onlyLimit, { voters: 10 }).yesSayer!.parties[0]!.aboveLimit).toBe(true);
   });
 });

@@ -94,6 +94,8 @@ export interface PartyBalance extends PartyCoverage {
   readonly coverage: number | null;
   /** Cells of this party not coded yet, counted as silent. */
   readonly uncoded: number;
+  /** Stated on at least `rules.minCoverage` of the statements (the bank's content rule). */
+  readonly meetsCoverageRule: boolean;
 }
 
 /** What a voter who answers "helt för" (1) everywhere sees. */
@@ -105,6 +107,8 @@ export interface YesSayer {
     readonly party: string;
     readonly percent: number;
     readonly rank: number | null;
+    /** Above `rules.maxAgreeAllPercent` (the bank's content rule). */
+    readonly aboveLimit: boolean;
   }[];
   /** The highest percent, the figure `rules.maxAgreeAllPercent` limits; null with no parties. */
   readonly highest: number | null;
@@ -113,8 +117,15 @@ export interface YesSayer {
 export interface DraftBalance {
   readonly statements: number;
   readonly parties: readonly PartyBalance[];
-  /** Statements phrased "less" (`direction: less`), and their share 0..1 (null with none). */
-  readonly less: { readonly count: number; readonly share: number | null };
+  /**
+   * Statements phrased "less" (`direction: less`), their share 0..1 (null with no statements), and
+   * whether they are at least `rules.minLessShare` of the statements (the bank's content rule).
+   */
+  readonly less: {
+    readonly count: number;
+    readonly share: number | null;
+    readonly meetsRule: boolean;
+  };
   /** Null with no statements: nobody can answer anything. */
   readonly yesSayer: YesSayer | null;
   /** One row per share of skipped statements, as the report's table. */
@@ -173,15 +184,21 @@ export function draftBalance(compass: Compass, options: BalanceOptions = {}): Dr
       name: party.name,
       coverage: n === 0 ? null : own.stated / n,
       uncoded: uncoded.filter((cell) => cell.party === party.id).length,
+      // As src/domain/bank/check-content.ts compares.
+      meetsCoverageRule: own.stated >= filled.rules.minCoverage * n,
     };
   });
   const less = filled.statements.filter((s) => s.direction === 'less').length;
-  const randomVoters = skipped.map((share) => measureRandomVoters(filled, share, voters, seed));
   const { minCoverage, minLessShare, maxAgreeAllPercent } = filled.rules;
+  const randomVoters = skipped.map((share) => measureRandomVoters(filled, share, voters, seed));
   return {
     statements: n,
     parties,
-    less: { count: less, share: n === 0 ? null : less / n },
+    less: {
+      count: less,
+      share: n === 0 ? null : less / n,
+      meetsRule: less >= minLessShare * n,
+    },
     yesSayer: yesSayer(filled),
     randomVoters,
     allRanked: randomVoters.find((row) => row.skipped === 0)?.allRanked ?? null,
@@ -199,7 +216,12 @@ function yesSayer(compass: Compass): YesSayer | null {
   const byParty = new Map(result.parties.map((m) => [m.party, m]));
   const parties = compass.parties.map((p) => {
     const m = byParty.get(p.id)!;
-    return { party: p.id, percent: m.percent, rank: m.rank };
+    return {
+      party: p.id,
+      percent: m.percent,
+      rank: m.rank,
+      aboveLimit: m.percent > compass.rules.maxAgreeAllPercent,
+    };
   });
   return {
     top: result.stability.top,
