@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import type { QuoteRange } from '../../../domain/workbench/quotes.ts';
+
+interface ChosenQuoteProps {
+  readonly quote: QuoteRange | null;
+  readonly onClear: () => void;
+}
+
+/** The cell's quote as chosen, announced when it changes ("Citat valt: …"). */
+export function ChosenQuote({ quote, onClear }: ChosenQuoteProps) {
+  const { t } = useTranslation('workbenchCoding');
+  return (
+    <div className="coding-chosen">
+      {/* Always rendered, so screen readers hear each new quote. */}
+      <p role="status" lang={quote ? 'sv' : undefined}>
+        {quote ? t('quote.chosen', { text: quote.text }) : t('quote.none')}
+      </p>
+      {quote && (
+        <button type="button" onClick={onClear}>
+          {t('quote.clear')}
+        </button>
+      )}
+    </div>
+  );
+}
