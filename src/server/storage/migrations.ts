@@ -8,7 +8,9 @@ import {
   PostgresAdapter,
   sql,
 } from 'kysely';
+import { publishedMigration } from '../published/migration.ts';
 import { workbenchMigration } from '../workbench/migration.ts';
+import { workbenchDraftsMigration } from '../workbench/migration-drafts.ts';
 import { CATEGORY_COLUMN_LIST } from './schema.ts';
 
 /**
@@ -144,6 +146,8 @@ export const migrations: Record<string, Migration> = {
   },
   // The workbench (Redaktionen): workspaces, their keys and coders' codings (src/server/workbench/migration.ts).
   '0005-workbench': workbenchMigration,
+  '0006-workbench-drafts': workbenchDraftsMigration,
+  '0007-published-compasses': publishedMigration,
 };
 
 /** Percent of a page PostgreSQL fills with new rows of the counter tables (0004). */

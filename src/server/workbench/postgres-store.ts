@@ -8,34 +8,16 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from '../storage/migrations.ts';
+import { CODING_COLUMNS, itemMethods, type Schema } from './postgres-items.ts';
 import {
   type Coding,
   type CodingKey,
   codingOf,
   type CodingRow,
   type KeyRecord,
-  type Role,
   type WorkbenchStore,
   type WriteResult,
 } from './types.ts';
-
-interface Schema {
-  workbench_workspaces: { id: string; title: string; editor_key_hash: string; created_at: number };
-  workbench_keys: {
-    key_hash: string;
-    workspace: string;
-    role: Role;
-    coder: string | null;
-    label: string | null;
-    created_at: number;
-  };
-  workbench_codings: CodingRow & {
-    workspace: string;
-    coder: string;
-    statement: string;
-    party: string;
-  };
-}
 
 const POOL_SIZE = 5;
 
@@ -112,6 +94,7 @@ export async function openPostgresWorkbench(
       return row ? codingOf(row) : null;
     },
     writeCoding: (key, coding, expected, at) => writeCoding(db, key, coding, expected, at),
+    ...itemMethods(db),
     close: () => db.destroy(),
   };
 }
@@ -152,6 +135,9 @@ function columnsOf(coding: Coding) {
     quote_start: coding.quoteStart,
     quote_end: coding.quoteEnd,
     note: coding.note,
+    confidence: coding.confidence ?? 'explicit',
+    quote_text: coding.quoteText ?? null,
+    quote_lost: coding.quoteLost ? 1 : 0,
   };
 }
 
@@ -172,19 +158,6 @@ async function readRow(
   key: CodingKey,
   forUpdate: boolean,
 ): Promise<CodingRow | undefined> {
-  const query = whereKey(
-    db
-      .selectFrom('workbench_codings')
-      .select([
-        'position_halves',
-        'kind',
-        'quote_start',
-        'quote_end',
-        'note',
-        'version',
-        'updated_at',
-      ]),
-    key,
-  );
+  const query = whereKey(db.selectFrom('workbench_codings').select([...CODING_COLUMNS]), key);
   return forUpdate ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
 }

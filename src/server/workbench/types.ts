@@ -20,6 +20,8 @@ export interface CodingKey {
   readonly party: string;
 }
 
+export type Confidence = 'explicit' | 'general';
+
 /** A coding as stored: the position in halves (−2…2) or null; the quote's offsets or null. */
 export interface Coding {
   readonly positionHalves: number | null;
@@ -27,14 +29,26 @@ export interface Coding {
   readonly quoteStart: number | null;
   readonly quoteEnd: number | null;
   readonly note: string;
+  /** For `stated`: explicit (the default) or explicit but general. */
+  readonly confidence?: Confidence;
+  /** The quote's text as the programme had it when written (null: no quote, or not known). */
+  readonly quoteText?: string | null;
+  /** The programme was replaced and the quote's text was not found again. */
+  readonly quoteLost?: boolean;
 }
 
 export interface StoredCoding extends Coding {
+  readonly confidence: Confidence;
+  readonly quoteText: string | null;
+  readonly quoteLost: boolean;
   /** 1 for the first write, one more for each write after it. */
   readonly version: number;
   /** Milliseconds. */
   readonly updatedAt: number;
 }
+
+/** A stored coding with the cell and coder it belongs to. */
+export type KeyedCoding = CodingKey & StoredCoding;
 
 /** A write's outcome: the new version, or the coding as it is now (null: none) when `expected` did not match. */
 export type WriteResult =
@@ -73,7 +87,119 @@ export interface WorkbenchStore {
     expected: number | null,
     at: number,
   ): Promise<WriteResult>;
+  /** The workspace's title and creation time (ms), or null. */
+  readWorkspace(workspace: string): Promise<{ title: string; createdAt: number } | null>;
+  /** The workspace's coders, in the order they were added. */
+  listCoders(workspace: string): Promise<{ id: string; label: string }[]>;
+  readItem(workspace: string, kind: ItemKind, id: string): Promise<StoredItem | null>;
+  /** Every item of that kind, by id. */
+  readItems(workspace: string, kind: ItemKind): Promise<StoredItem[]>;
+  /** Codings of the workspace, of one coder and/or one party when given. */
+  readCodings(workspace: string, only?: { coder?: string; party?: string }): Promise<KeyedCoding[]>;
+  /** The decisions log, newest first. */
+  readLog(workspace: string): Promise<LogRow[]>;
+  /**
+   * Applies every change in one transaction if each one's `expected` version is the stored one
+   * (null: none stored); otherwise applies none and says which change found what.
+   */
+  applyChanges(workspace: string, changes: readonly Change[], at: number): Promise<ApplyResult>;
   close(): Promise<void>;
+}
+
+export const ITEM_KINDS = ['meta', 'party', 'programme', 'statement', 'decision'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** A versioned JSON document of a workspace (its body as the service wrote it). */
+export interface StoredItem {
+  readonly kind: ItemKind;
+  readonly id: string;
+  readonly body: unknown;
+  readonly version: number;
+  /** Milliseconds. */
+  readonly updatedAt: number;
+}
+
+/** One row of the decisions log: the decision's version it wrote, by whom, when and why. */
+export interface LogRow {
+  readonly statement: string;
+  readonly party: string;
+  readonly version: number;
+  readonly role: Role;
+  /** Milliseconds. */
+  readonly at: number;
+  readonly reason: string;
+  readonly positionHalves: number | null;
+  readonly kind: Kind;
+}
+
+/** One write of `applyChanges`. An item's `body` null deletes it. */
+export type Change =
+  | {
+      readonly type: 'item';
+      readonly kind: ItemKind;
+      readonly id: string;
+      readonly expected: number | null;
+      readonly body: unknown;
+    }
+  | {
+      readonly type: 'coding';
+      readonly key: Omit<CodingKey, 'workspace'>;
+      readonly expected: number | null;
+      readonly coding: Coding;
+    }
+  | { readonly type: 'log'; readonly entry: LogRow };
+
+export type ApplyResult =
+  /** The version each change wrote (null for a deletion or a log row). */
+  | { readonly ok: true; readonly versions: readonly (number | null)[] }
+  /** The first change whose version did not match, and what is stored there. */
+  | {
+      readonly ok: false;
+      readonly index: number;
+      readonly current: StoredItem | StoredCoding | null;
+    };
+
+/** An item row as both databases return it. */
+export interface ItemRow {
+  kind: string;
+  id: string;
+  body: string;
+  version: number | string;
+  updated_at: number | string | bigint;
+}
+
+export function itemOf(row: ItemRow): StoredItem {
+  return {
+    kind: row.kind as ItemKind,
+    id: row.id,
+    body: JSON.parse(row.body) as unknown,
+    version: Number(row.version),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+export interface LogDbRow {
+  statement: string;
+  party: string;
+  version: number | string;
+  role: string;
+  at: number | string | bigint;
+  reason: string;
+  position_halves: number | null;
+  kind: string;
+}
+
+export function logOf(row: LogDbRow): LogRow {
+  return {
+    statement: row.statement,
+    party: row.party,
+    version: Number(row.version),
+    role: row.role as Role,
+    at: Number(row.at),
+    reason: row.reason,
+    positionHalves: row.position_halves === null ? null : Number(row.position_halves),
+    kind: row.kind as Kind,
+  };
 }
 
 /** A coding row as both databases return it (bigint may come back as a string from pg). */
@@ -85,6 +211,9 @@ export interface CodingRow {
   note: string;
   version: number | string;
   updated_at: number | string | bigint;
+  confidence?: string;
+  quote_text?: string | null;
+  quote_lost?: number | string;
 }
 
 export function codingOf(row: CodingRow): StoredCoding {
@@ -94,6 +223,9 @@ export function codingOf(row: CodingRow): StoredCoding {
     quoteStart: row.quote_start === null ? null : Number(row.quote_start),
     quoteEnd: row.quote_end === null ? null : Number(row.quote_end),
     note: row.note,
+    confidence: row.confidence === 'general' ? 'general' : 'explicit',
+    quoteText: row.quote_text ?? null,
+    quoteLost: Number(row.quote_lost ?? 0) === 1,
     version: Number(row.version),
     updatedAt: Number(row.updated_at),
   };
