@@ -1,24 +1,19 @@
 import './app/app.css';
 import { type ReactNode, startTransition, StrictMode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { BrowserRouter, matchPath, matchRoutes, MemoryRouter, useRoutes } from 'react-router';
-import { EmbedBridge } from './app/CompassLayout.tsx';
+import { BrowserRouter, matchPath, matchRoutes, useRoutes } from 'react-router';
+import type { Start } from './app/embed-frame.tsx';
 import { createRoot, hydrateRoot } from './app/react-dom-client.ts';
 import { pageNeeds, routes } from './app/routes.tsx';
 import { Started } from './app/Started.tsx';
-import { paths, sitePaths } from './config/paths.ts';
-import { EmbedProvider } from './context/embed-context.tsx';
+import { paths } from './config/paths.ts';
 import { nextTask } from './data/next-task.ts';
-import { readEmbedOptions } from './features/embed/embed-options.ts';
 import { registerServiceWorker } from './features/offline/register-service-worker.ts';
-import { createBrowserI18n, type Language, startLanguage } from './i18n/i18n.ts';
+import { createBrowserI18n, startLanguage } from './i18n/i18n.ts';
 import {
   arrivalPath,
-  arrivalReading,
   chosenPath,
   readingLanguage,
-  readingOf,
-  readingPrefix,
   splitReading,
   storedReadingText,
 } from './i18n/reading.ts';
@@ -28,43 +23,6 @@ function App() {
 }
 
 const frame = matchPath(paths.embedFramePattern, window.location.pathname);
-
-/**
- * Inside an iframe on a news site (/embed/<compass>): an in-memory router, so that the host's
- * history and back button are untouched; options from the query string (EMBED.md). The
- * language: the news site's choice for its frame (in easy-read if the reader chose that on this
- * device), else the reader's own.
- */
-/** The app for this page, its language, and the address it opens at. */
-interface Start {
-  app: ReactNode;
-  language: Language;
-  at: string;
-}
-
-function embedded(compass: string): Start {
-  void EmbedBridge.load();
-  const embed = readEmbedOptions(window.location.search, (message) => console.warn(message));
-  const own = arrivalReading(storedReadingText(), navigator.languages);
-  const reading = embed.lang ? readingOf(embed.lang, own === 'lattlast') : own;
-  const pages = sitePaths(readingPrefix(reading), compass);
-  const first = embed.statement
-    ? pages.widget(embed.statement)
-    : embed.start === 'quiz'
-      ? pages.statement(1)
-      : pages.home;
-  return {
-    language: readingLanguage(reading),
-    at: first,
-    app: (
-      <EmbedProvider value={embed}>
-        <MemoryRouter initialEntries={[first]}>
-          <App />
-        </MemoryRouter>
-      </EmbedProvider>
-    ),
-  };
-}
 
 /**
  * On the site itself: an address without a reading opens in the visitor's own. A prerendered page
@@ -119,7 +77,9 @@ function start(tree: ReactNode) {
 async function main() {
   const i18n = createBrowserI18n();
   await nextTask();
-  const { app, language, at } = frame ? embedded(frame.params.compass ?? '') : site();
+  const { app, language, at } = frame
+    ? (await import('./app/embed-frame.tsx')).embedded(frame.params.compass ?? '', App)
+    : site();
   const matches = matchRoutes(routes, at) ?? [];
   await nextTask();
   const needs = pageNeeds(matches, { i18n, language });

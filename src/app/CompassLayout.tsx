@@ -12,7 +12,6 @@ import { readHandover } from '../domain/share-link/answer-handover.ts';
 import { useAnswers } from '../state/answers-store.ts';
 import { Layout } from './Layout.tsx';
 import { lazyPage } from './lazy-page.tsx';
-import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
 import { Started } from './Started.tsx';
 
 /**
@@ -26,16 +25,33 @@ export const EmbedBridge = lazyPage(
 );
 
 /**
+ * Whatever the address names that this site was not built with: a compass published on the
+ * service since, the list of every compass, or an old link or a mistake. A chunk of its own, so
+ * that the start page does not carry it.
+ */
+const Unbuilt = lazyPage(() => import('./UnbuiltCompass.tsx'), 'UnbuiltCompass');
+
+/**
  * A compass's pages: the compass named in the address (or `id`, for the site's start page when it
  * serves only one) in the page frame, loaded and validated once, with the stored answers tied to
- * its version. An address whose first segment is no compass is an old link or a mistake.
+ * its version. An id the site was not built with is looked up on the service (UnbuiltCompass).
  */
 export function CompassLayout({ id: given, children }: { id?: string; children?: ReactNode }) {
   const { t } = useTranslation();
-  const scope = useScope();
   const param = useParams().compass;
-  const id = given ?? param;
-  if (!isServedCompass(id)) return <LegacyOrNotFound />;
+  const id = given ?? param ?? '';
+  if (isServedCompass(id)) return <CompassFrame id={id}>{children}</CompassFrame>;
+  return (
+    <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+      <Unbuilt id={id}>{children}</Unbuilt>
+    </Suspense>
+  );
+}
+
+/** A compass (built, or published on the service and found there) in the page frame. */
+export function CompassFrame({ id, children }: { id: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const scope = useScope();
   return (
     <ScopeProvider value={{ reading: scope.reading, compass: id }}>
       <Layout>

@@ -42,9 +42,14 @@ export const LEGACY_SEGMENTS: readonly string[] = [
   ...new Set(Object.values(compassRoutes).map((route) => route.split('/')[0]!)),
 ];
 
+/** The page that lists every compass, the built ones and those published on the service. */
+export const COMPASS_LIST_SEGMENT = 'kompasser';
+
 /** Path segments a compass id may not take: they mean something else at the site root. */
 export const RESERVED_SEGMENTS: readonly string[] = [
   ...LEGACY_SEGMENTS,
+  COMPASS_LIST_SEGMENT,
+  'redaktion',
   'en',
   'ar',
   'sv',
@@ -67,6 +72,8 @@ export function sitePaths(prefix: string, compass: string | null) {
   return {
     /** The site's start page: the list of compasses, or the only compass's start page. */
     site: `${site}/`,
+    /** Every compass: the built ones and those published on the service. */
+    compassList: `${site}/${COMPASS_LIST_SEGMENT}`,
     /** This compass's start page. */
     home: `${base}/`,
     statement: (n: number) => `${base}/fraga/${n}`,

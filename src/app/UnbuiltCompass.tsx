@@ -1,0 +1,98 @@
+import { type ReactNode, Suspense, use } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { PageStringsGate } from '../components/PageStringsGate.tsx';
+import { COMPASS_LIST_SEGMENT, RESERVED_SEGMENTS } from '../config/paths.ts';
+import { useCompass } from '../context/compass-context.tsx';
+import { useScope } from '../context/scope-context.tsx';
+import { isCompassId } from '../data/published-compasses.ts';
+import { compasses } from '../data/use-compass.ts';
+import { CompassDirectory } from '../features/compass-list/CompassDirectory.tsx';
+import { readingLanguage } from '../i18n/reading.ts';
+import { CompassFrame } from './CompassLayout.tsx';
+import { Layout } from './Layout.tsx';
+import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
+import { PageReady } from './PageReady.tsx';
+import { Started } from './Started.tsx';
+
+/**
+ * An address whose first segment is no compass this site was built with (CompassLayout): the list
+ * of every compass (`/kompasser`); an old root-level link or a word the site reserves
+ * (LegacyOrNotFound); else a compass a newsroom published on the service since the build,
+ * fetched from `/data/<id>.json` like a built one and validated by the same parser. On a static
+ * site without the service that file is missing, and the address is not found.
+ */
+export function UnbuiltCompass({ id, children }: { id: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  if (id === COMPASS_LIST_SEGMENT) return <DirectoryPage />;
+  if (RESERVED_SEGMENTS.includes(id) || !isCompassId(id)) return <LegacyOrNotFound />;
+  return (
+    <Suspense
+      fallback={
+        <Layout compassLinks={false}>
+          <p role="status">{t('app.loading')}</p>
+        </Layout>
+      }
+    >
+      <PublishedCompass id={id}>{children}</PublishedCompass>
+    </Suspense>
+  );
+}
+
+/**
+ * A published compass in the same frame as a built one, once its file is found: one that is
+ * missing, or not JSON (a host that answers every address with its app shell), is not found; one
+ * that is there but fails validation shows the frame's message for broken data.
+ */
+function PublishedCompass({ id, children }: { id: string; children?: ReactNode }) {
+  const load = use(compasses.read(id));
+  if (load.status === 'network' || load.status === 'unreadable') return <LegacyOrNotFound />;
+  return (
+    <CompassFrame id={id}>
+      <Suspense fallback={null}>
+        <PageStringsGate>
+          <MissingReading />
+        </PageStringsGate>
+      </Suspense>
+      {children ?? <Outlet />}
+    </CompassFrame>
+  );
+}
+
+/**
+ * A compass has texts in Swedish and English (the bank requires both); Arabic and easy-read
+ * Swedish only where its authors wrote them. Where the reading asks for texts the compass does not
+ * have, its pages show the Swedish ones (marked `lang="sv"`, as for a built compass), and this
+ * says so above them.
+ */
+function MissingReading() {
+  const { t } = useTranslation();
+  const compass = useCompass();
+  const { reading } = useScope();
+  const missing =
+    reading === 'lattlast'
+      ? !compass.statements.some((s) => s.easy)
+      : readingLanguage(reading) === 'ar' && compass.title.ar === undefined;
+  if (!missing) return null;
+  return (
+    <p className="notice" role="note">
+      {t(reading === 'lattlast' ? 'compassDirectory.noEasyRead' : 'compassDirectory.noArabic')}
+    </p>
+  );
+}
+
+/** The list of every compass, in the site's frame. */
+function DirectoryPage() {
+  const { t } = useTranslation();
+  return (
+    <Layout compassLinks={false}>
+      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+        <PageStringsGate>
+          <CompassDirectory />
+          <PageReady />
+        </PageStringsGate>
+        <Started />
+      </Suspense>
+    </Layout>
+  );
+}
