@@ -231,3 +231,30 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
     });
   },
 );
+
+describe('published routes when the database fails', () => {
+  it('answer 500 server-error as JSON, and log it without the request', async () => {
+    const store = await openPublishedStore('sqlite::memory:');
+    const lines: string[] = [];
+    const app = await publishedServer({
+      store,
+      staticDir: null,
+      log: { write: (l) => lines.push(l) },
+    });
+    try {
+      await store.close();
+      for (const url of ['/data/lokal.json', '/api/compasses']) {
+        const response = await app.inject({ method: 'GET', url });
+        expect(response.statusCode, url).toBe(500);
+        expect(response.json(), url).toEqual({
+          error: 'server-error',
+          message: PUBLISHED_MESSAGES['server-error'],
+        });
+      }
+      expect(lines).toHaveLength(2);
+      expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'error', route: '/data/:file' });
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -10,12 +10,13 @@ import { DEFAULTS } from '../config.ts';
 import { handleErrors, parseJsonBodies } from '../http/errors.ts';
 import { everyResponse } from '../http/lifecycle.ts';
 import { registerSite } from '../http/site.ts';
-import { published } from './plugin.ts';
+import { published, type PublishedOptions } from './plugin.ts';
 import type { PublishedStore } from './store.ts';
 
 export async function publishedServer(options: {
   readonly store: PublishedStore | null;
   readonly staticDir: string | null;
+  readonly log?: PublishedOptions['log'];
 }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
@@ -29,7 +30,11 @@ export async function publishedServer(options: {
   handleErrors(app, null, () => new Date());
   await registerSite(app, options.staticDir);
   if (options.store)
-    await app.register(published, { store: options.store, staticDir: options.staticDir });
+    await app.register(published, {
+      store: options.store,
+      staticDir: options.staticDir,
+      ...(options.log ? { log: options.log } : {}),
+    });
   await app.ready();
   return app;
 }
