@@ -214,11 +214,18 @@ export class SyncQueue {
     this.retryNow();
   }
 
+  /** Stops sending (the page is leaving); what waits stays in storage. */
   dispose(): void {
     this.disposed = true;
     this.cancelRetry?.();
     this.cancelDelay?.();
-    this.listeners.clear();
+    this.cancelRetry = this.cancelDelay = null;
+  }
+
+  /** Starts (again) after `dispose`, sending what waits. */
+  resume(): void {
+    this.disposed = false;
+    this.retryNow();
   }
 
   private soon(): void {

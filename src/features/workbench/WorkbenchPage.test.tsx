@@ -1,0 +1,257 @@
+// @vitest-environment jsdom
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Suspense } from 'react';
+import { useLocation } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StatementBody } from '../../domain/workbench/api.ts';
+import { draftToCompass } from '../../domain/workbench/draft.ts';
+import { normalizeProgramme, sha256Hex } from '../../domain/workbench/programme-text.ts';
+import { fakeWorkbenchService } from '../../test/fake-workbench-service.ts';
+import { renderPage } from '../../test/render-app.tsx';
+import { draftOfView } from './editor/draft-of-view.ts';
+import { KEYS_STORAGE } from './start/keys.ts';
+import { WorkbenchPage } from './WorkbenchPage.tsx';
+
+function LocationProbe() {
+  const { pathname, hash } = useLocation();
+  return <output data-testid="location">{`${pathname}${hash}`}</output>;
+}
+
+/** /redaktion in the app's frame at `path`, once its strings are loaded. */
+async function renderWorkbench(path = '/redaktion') {
+  let view!: ReturnType<typeof renderPage>;
+  await act(async () => {
+    view = renderPage(
+      <Suspense fallback={<p>…</p>}>
+        <WorkbenchPage />
+        <LocationProbe />
+      </Suspense>,
+      { path },
+    );
+  });
+  await screen.findByRole('heading', { level: 1, name: 'Redaktionen' });
+  return view;
+}
+
+const location = () => screen.getByTestId('location').textContent;
+const storedKeys = () =>
+  JSON.parse(localStorage.getItem(KEYS_STORAGE) ?? '[]') as { id: string; key: string }[];
+
+let service: ReturnType<typeof fakeWorkbenchService>;
+
+/** A workspace on the fake service, made as the start screen makes one. */
+async function workspace(title = 'Västerås 2026') {
+  const response = await service.fetch('/api/workspaces', {
+    method: 'POST',
+    body: JSON.stringify({ title }),
+  });
+  const body = (await response.json()) as { workspace: { id: string }; editorKey: string };
+  service.calls.length = 0;
+  return { id: body.workspace.id, key: body.editorKey };
+}
+
+/** Opens a workspace with its editor link, as the editor does from the kept link. */
+async function openEditor() {
+  const w = await workspace();
+  const view = await renderWorkbench(`/redaktion#w=${w.id}&k=${w.key}`);
+  await screen.findByRole('navigation', { name: 'Steg' });
+  return { ...w, view };
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  service = fakeWorkbenchService();
+  vi.stubGlobal('fetch', service.fetch);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the start screen', () => {
+  it('says what Redaktionen is, offers to create a workspace and lists none yet', async () => {
+    await renderWorkbench();
+    expect(screen.getByRole('heading', { level: 2, name: 'Vad Redaktionen är' })).toBeVisible();
+    expect(screen.getByText(/bygger sin egen kommuns valkompass/)).toBeVisible();
+    expect(screen.getByRole('textbox', { name: 'Arbetsytans namn' })).toHaveAccessibleDescription(
+      /kommunens namn/,
+    );
+    expect(
+      screen.getByText('Den här webbläsaren känner inte till någon arbetsyta ännu.'),
+    ).toBeVisible();
+  });
+
+  it('creates a workspace: keeps the key in this browser and shows the editor link once', async () => {
+    const user = userEvent.setup();
+    await renderWorkbench();
+    await user.type(screen.getByRole('textbox', { name: 'Arbetsytans namn' }), 'Västerås 2026');
+    await user.click(screen.getByRole('button', { name: 'Skapa arbetsyta' }));
+    const link = (await screen.findByRole('textbox', {
+      name: 'Redaktörslänk',
+    })) as HTMLInputElement;
+    const [stored] = storedKeys();
+    expect(stored).toMatchObject({ role: 'editor', title: 'Västerås 2026' });
+    expect(link.value).toBe(`http://localhost:3000/redaktion#w=${stored!.id}&k=${stored!.key}`);
+    expect(screen.getByText(/Spara länken nu/)).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Kopiera länken' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Västerås 2026' })).toBeVisible();
+
+    await user.click(screen.getByRole('button', { name: 'Öppna arbetsytan' }));
+    expect(await screen.findByRole('navigation', { name: 'Steg' })).toBeVisible();
+    expect(location()).toBe(`/redaktion#w=${stored!.id}`);
+    // The key went only in the Authorization header, never in an address.
+    expect(service.calls.every((c) => !c.path.includes(stored!.key))).toBe(true);
+    expect(service.calls.at(-1)).toMatchObject({ authorization: `Bearer ${stored!.key}` });
+  });
+
+  it('takes the key out of the address bar when a link is opened, and keeps it', async () => {
+    const w = await workspace();
+    await renderWorkbench(`/redaktion#w=${w.id}&k=${w.key}`);
+    await waitFor(() => expect(location()).toBe(`/redaktion#w=${w.id}`));
+    expect(storedKeys()).toEqual([expect.objectContaining({ id: w.id, key: w.key })]);
+    expect(await screen.findByRole('button', { name: 'Kompassen' })).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
+  });
+
+  it('says so when the browser has no key for the workspace in the address', async () => {
+    const w = await workspace();
+    await renderWorkbench(`/redaktion#w=${w.id}`);
+    expect(screen.getByRole('alert')).toHaveTextContent('ingen nyckel till arbetsytan');
+    expect(service.calls).toEqual([]);
+  });
+});
+
+describe("the editor's steps", () => {
+  it('autosaves a form: the field is written to the service, then "Sparat"', async () => {
+    const user = userEvent.setup();
+    const { id } = await openEditor();
+    await user.type(screen.getByRole('textbox', { name: 'Kompassens id' }), 'vasteras-2026');
+    await waitFor(() => expect(service.workspaces.get(id)?.meta?.value.id).toBe('vasteras-2026'));
+    expect(await screen.findByText('Sparat')).toBeVisible();
+    const writes = service.calls.filter((c) => c.method === 'PUT');
+    expect(writes[0]?.ifMatch).toBeNull();
+    // Every later write names the version the one before it made.
+    writes.slice(1).forEach((c, i) => expect(c.ifMatch).toBe(`"${i + 1}"`));
+  });
+
+  it('keeps edits made without a network across a reload, and sends them when it is back', async () => {
+    const user = userEvent.setup();
+    const { id, view } = await openEditor();
+    service.goDown();
+    await user.type(screen.getByRole('textbox', { name: 'Kommun' }), 'Västerås');
+    expect(
+      await screen.findByText('Inte sparat ännu: ingen anslutning (1 ändring väntar)'),
+    ).toBeVisible();
+    view.unmount();
+
+    service.comeBack();
+    await renderWorkbench(`/redaktion#w=${id}`);
+    expect(await screen.findByRole('textbox', { name: 'Kommun' })).toHaveValue('Västerås');
+    await waitFor(() =>
+      expect(service.workspaces.get(id)?.meta?.value.municipality).toBe('Västerås'),
+    );
+    expect(await screen.findByText('Sparat')).toBeVisible();
+  });
+
+  it('shows both versions when someone else saved meanwhile, and keeps mine on request', async () => {
+    const user = userEvent.setup();
+    const { id } = await openEditor();
+    const field = screen.getByRole('textbox', { name: 'Kommun' });
+    await user.type(field, 'Västerås');
+    await waitFor(() => expect(service.workspaces.get(id)?.meta?.version).toBe(1));
+    const stored = service.workspaces.get(id)!.meta!.value;
+    service.writeBehind(id, 'meta', { ...stored, municipality: 'Eskilstuna' });
+
+    await user.type(field, ' stad');
+    const conflict = await screen.findByRole('region', {
+      name: 'Ändrat på två ställen: kompassens uppgifter',
+    });
+    const row = within(conflict).getByRole('row', { name: /municipality/ });
+    expect(row).toHaveTextContent('Västerås stad');
+    expect(row).toHaveTextContent('Eskilstuna');
+    expect(within(conflict).getByRole('columnheader', { name: 'Min version' })).toBeVisible();
+    expect(
+      within(conflict).getByRole('columnheader', { name: 'Den sparade versionen' }),
+    ).toBeVisible();
+
+    await user.click(within(conflict).getByRole('button', { name: 'Behåll min version' }));
+    await waitFor(() =>
+      expect(service.workspaces.get(id)?.meta).toMatchObject({
+        version: 3,
+        value: { municipality: 'Västerås stad' },
+      }),
+    );
+    expect(screen.queryByRole('region', { name: /Ändrat på två ställen/ })).toBeNull();
+  });
+
+  it('takes a pasted programme, normalized, with its SHA-256', async () => {
+    const user = userEvent.setup();
+    const { id } = await openEditor();
+    await user.click(screen.getByRole('button', { name: 'Partier och program' }));
+    await user.type(screen.getByRole('textbox', { name: 'Id för det nya' }), 's');
+    await user.click(screen.getByRole('button', { name: 'Lägg till parti' }));
+    const pasted = 'Vi vill bygga fler  förskolor.\r\n\r\nDela på Facebook';
+    await user.click(screen.getByRole('textbox', { name: 'Klistra in programtexten' }));
+    await user.paste(pasted);
+    await user.click(screen.getByRole('button', { name: 'Använd den inklistrade texten' }));
+
+    const text = normalizeProgramme(pasted);
+    const stored = await screen.findByRole('textbox', { name: 'Programtexten som den sparas' });
+    expect(stored).toHaveValue(text);
+    const sha = await sha256Hex(text);
+    await waitFor(() => expect(stored).toHaveAccessibleDescription(new RegExp(`SHA-256: ${sha}`)));
+    await waitFor(() =>
+      expect(service.workspaces.get(id)?.items.get('programmes/s')?.value).toMatchObject({ text }),
+    );
+
+    // Boilerplate: select a passage, press the button.
+    const area = stored as HTMLTextAreaElement;
+    const start = text.indexOf('Dela på Facebook');
+    area.setSelectionRange(start, start + 'Dela på Facebook'.length);
+    await user.click(screen.getByRole('button', { name: 'Inte programinnehåll' }));
+    await waitFor(() =>
+      expect(service.workspaces.get(id)?.items.get('programmes/s')?.value).toMatchObject({
+        boilerplate: ['Dela på Facebook'],
+      }),
+    );
+  });
+
+  it("shows a statement's draft issues at the field they concern", async () => {
+    const user = userEvent.setup();
+    const w = await workspace();
+    const statement: StatementBody = {
+      theme: 'skola',
+      direction: 'more',
+      text: { sv: '' },
+      explainer: { sv: 'Kommunen driver skolor.' },
+      terms: [],
+      order: 1,
+    };
+    service.writeBehind(w.id, 'statements/fler-skolor', statement);
+    await renderWorkbench(`/redaktion#w=${w.id}&k=${w.key}`);
+    await user.click(await screen.findByRole('button', { name: 'Påståenden' }));
+
+    const { issues } = draftToCompass(
+      draftOfView(
+        {
+          meta: null,
+          parties: [],
+          programmes: [],
+          statements: [{ id: 'fler-skolor', version: 1, updated: '', value: statement }],
+          decisions: [],
+        },
+        '2026-01-01',
+      ),
+    );
+    const atText = issues.filter(
+      (i) => 'statement' in i.where && !('party' in i.where) && i.where.field.startsWith('text.sv'),
+    );
+    expect(atText.length).toBeGreaterThan(0);
+    const field = screen.getByRole('textbox', { name: 'Påstående' });
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(atText.map((i) => i.message).join(' '));
+  });
+});

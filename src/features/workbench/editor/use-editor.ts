@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { WorkspaceView } from '../../../domain/workbench/api.ts';
+import type { WorkbenchAccess, WorkbenchClient } from '../api/client.ts';
+import { localQueueStorage } from '../sync/persisted.ts';
+import { storedValue, SyncQueue } from '../sync/queue.ts';
+import { browserTimer, workbenchTransport } from '../sync/transport.ts';
+import { applyEdit, localOf, type LocalWorkspace, overlay, versionsOf } from './local-model.ts';
+
+/** Quiet time after typing before an edit is sent, in ms. */
+export const AUTOSAVE_DELAY_MS = 300;
+
+/**
+ * The editor's workspace: the service's view with this browser's waiting edits over it, and the
+ * queue that saves every edit. `save` and `remove` change the page at once; the queue sends.
+ */
+export function useEditor(access: WorkbenchAccess, view: WorkspaceView, client: WorkbenchClient) {
+  const [queue] = useState(() => {
+    const made = new SyncQueue(
+      workbenchTransport(client, access),
+      localQueueStorage(access.workspace),
+      browserTimer,
+      { delayMs: AUTOSAVE_DELAY_MS },
+    );
+    for (const [item, version] of versionsOf(view)) made.know(item, version);
+    return made;
+  });
+  const [local, setLocal] = useState<LocalWorkspace>(() => overlay(localOf(view), queue.edits()));
+  const status = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
+
+  useEffect(() => {
+    queue.resume();
+    const online = () => queue.retryNow();
+    window.addEventListener('online', online);
+    return () => {
+      window.removeEventListener('online', online);
+      queue.dispose();
+    };
+  }, [queue]);
+
+  const save = useCallback(
+    (item: string, body: unknown) => {
+      setLocal((l) => applyEdit(l, item, body));
+      queue.put(item, body);
+    },
+    [queue],
+  );
+  const remove = useCallback(
+    (item: string) => {
+      setLocal((l) => applyEdit(l, item, null));
+      queue.delete(item);
+    },
+    [queue],
+  );
+  const keepMine = useCallback((item: string) => queue.keepMine(item), [queue]);
+  const takeTheirs = useCallback(
+    (item: string) => {
+      const block = queue.getSnapshot().blocked.find((b) => b.item === item);
+      queue.takeTheirs(item);
+      if (block?.kind === 'conflict')
+        setLocal((l) => applyEdit(l, item, storedValue(block.stored)));
+    },
+    [queue],
+  );
+  return { local, status, save, remove, keepMine, takeTheirs, retry: queue.retryNow };
+}
+
+export type Editor = ReturnType<typeof useEditor>;
