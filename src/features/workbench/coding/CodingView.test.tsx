@@ -1,28 +1,10 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
-import type { CodingBody, CodingJson } from '../../../domain/workbench/api.ts';
-import { CodingView, type CodingViewProps } from './CodingView.tsx';
-import { coding, OTHER_PARTY, PARTY, PROGRAMME, STATEMENT, TEXT } from './fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { CodingView } from './CodingView.tsx';
+import { TEXT, viewProps as view } from './fixtures.ts';
 import { renderCoding } from './render-coding.tsx';
-
-function view(over: Partial<CodingViewProps> = {}) {
-  const onSave = vi.fn<(body: CodingBody) => void>();
-  const props: CodingViewProps = {
-    statement: STATEMENT,
-    party: PARTY,
-    programme: PROGRAMME,
-    coding: null,
-    saveState: 'idle',
-    onSave,
-    progress: { index: 12, total: 30 },
-    onPrevious: () => {},
-    onNext: () => {},
-    ...over,
-  };
-  return { props, onSave };
-}
 
 const programmeText = () => screen.getByRole('region', { name: 'Programtexten' });
 
@@ -150,84 +132,22 @@ describe('CodingView', () => {
     });
   });
 
-  it('saves silence with no position and no quote', async () => {
+  it('highlights the search text and steps through its matches', async () => {
     const user = userEvent.setup();
-    const { props, onSave } = view({ coding: coding() });
+    const { props } = view();
     await renderCoding(<CodingView {...props} />);
-    await user.click(screen.getByRole('radio', { name: 'Tyst' }));
-    expect(screen.getByRole('radio', { name: 'Helt för' })).toBeDisabled();
-    await user.click(screen.getByRole('button', { name: 'Spara kodningen' }));
-    expect(onSave).toHaveBeenCalledWith({ kind: 'silent', position: null, quote: null, note: '' });
-  });
-
-  it('warns when the quote was lost with a replaced programme, and asks for a new one', async () => {
-    const user = userEvent.setup();
-    const lost: CodingJson = coding({ quoteLost: true, quoteText: 'Vi vill ha fler familjehem' });
-    const { props, onSave } = view({ coding: lost });
-    await renderCoding(<CodingView {...props} />);
-    expect(screen.getByRole('alert')).toHaveTextContent(
-      'Programmet har bytts ut och citatet hittades inte igen. Välj citatet på nytt.',
-    );
-    expect(screen.getByRole('alert')).toHaveTextContent('Vi vill ha fler familjehem');
-    expect(screen.getByText('Inget citat valt.')).toBeInTheDocument();
-    // The stored coding's position and kind stay; without a quote it is not saved.
-    expect(screen.getByRole('radio', { name: 'Helt för' })).toBeChecked();
-    await user.click(screen.getByRole('button', { name: 'Spara kodningen' }));
-    expect(onSave).not.toHaveBeenCalled();
-    expect(
-      screen.getByText(
-        'Välj ett citat ur programmet för en uttalad eller underförstådd ståndpunkt.',
-      ),
-    ).toBeInTheDocument();
-  });
-
-  it('starts from the stored coding and its quote', async () => {
-    const { props } = view({ coding: coding() });
-    await renderCoding(<CodingView {...props} />);
-    expect(
-      screen.getByText('Citat valt: Vi vill bygga fler familjehem i kommunen'),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('radio', { name: 'Uttalad' })).toBeChecked();
-    expect(screen.getByRole('radio', { name: 'Uttryckligt' })).toBeChecked();
-  });
-
-  it('shows the save state it is given', async () => {
-    const { props } = view({ saveState: 'saving' });
-    const { rerender } = await renderCoding(<CodingView {...props} />);
-    expect(screen.getByRole('button', { name: 'Spara kodningen' })).toBeDisabled();
-    expect(screen.getByText('Sparar …')).toBeInTheDocument();
-    rerender(<CodingView {...props} saveState={{ error: 'Versionen har ändrats.' }} />);
-    expect(screen.getByText('Kunde inte spara: Versionen har ändrats.')).toBeInTheDocument();
-    rerender(<CodingView {...props} saveState="saved" />);
-    expect(screen.getByText('Sparat.')).toBeInTheDocument();
-  });
-
-  it("moves focus to the new cell's heading and starts it afresh", async () => {
-    const user = userEvent.setup();
-    const { props } = view({ coding: coding() });
-    const { rerender } = await renderCoding(<CodingView {...props} />);
-    await user.click(screen.getByRole('button', { name: 'Nästa cell' }));
-    rerender(
-      <CodingView
-        {...props}
-        party={OTHER_PARTY}
-        coding={null}
-        progress={{ index: 13, total: 30 }}
-      />,
-    );
-    const heading = screen.getByRole('heading', { level: 2 });
-    expect(heading).toHaveTextContent(`Vänsterpartiet: ${STATEMENT.text.sv}`);
-    expect(heading).toHaveFocus();
-    expect(screen.getByText('Cell 13 av 30')).toBeInTheDocument();
-    expect(screen.getByText('Inget citat valt.')).toBeInTheDocument();
-    expect(screen.getByRole('radio', { name: 'Uttalad' })).not.toBeChecked();
-  });
-
-  it('codes a party without programme text only as silent', async () => {
-    const { props } = view({ programme: null });
-    await renderCoding(<CodingView {...props} />);
-    expect(screen.getByText(/Partiet har ingen programtext ännu/u)).toBeInTheDocument();
-    expect(screen.getByRole('radio', { name: 'Tyst' })).toBeChecked();
-    expect(screen.queryByRole('region', { name: 'Programtexten' })).toBeNull();
+    await user.type(screen.getByRole('searchbox', { name: 'Sök i programmet' }), 'SKA  ha');
+    const current = () => programmeText().querySelector('mark.coding-match-current')!;
+    expect(programmeText().querySelectorAll('mark')).toHaveLength(1);
+    expect(current().textContent).toBe('ska ha');
+    await user.clear(screen.getByRole('searchbox', { name: 'Sök i programmet' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Sök i programmet' }), 'ska');
+    expect(screen.getByText('2 träffar. Träff 1 av 2')).toBeInTheDocument();
+    expect(current()).toHaveAttribute('data-offset', String(TEXT.indexOf('ska')));
+    await user.click(screen.getByRole('button', { name: 'Nästa träff' }));
+    expect(screen.getByText('2 träffar. Träff 2 av 2')).toBeInTheDocument();
+    expect(current()).toHaveAttribute('data-offset', String(TEXT.lastIndexOf('ska')));
+    await user.keyboard('{Enter}');
+    expect(current()).toHaveAttribute('data-offset', String(TEXT.indexOf('ska')));
   });
 });

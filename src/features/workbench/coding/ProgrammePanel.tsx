@@ -77,7 +77,6 @@ export function ProgrammePanel({ party, programme, onQuote }: ProgrammePanelProp
           else setCandidate(result);
         }}
       />
-      <SelectionFeedback candidate={candidate} onUse={adopt} />
       <ProgrammeText
         ref={textRef}
         text={text}
@@ -87,6 +86,8 @@ export function ProgrammePanel({ party, programme, onQuote }: ProgrammePanelProp
         label={t('programme.text')}
         onSelectEnd={readSelection}
       />
+      {/* Below the text: feedback appearing above it would move the text under a drag. */}
+      <SelectionFeedback candidate={candidate} onUse={adopt} />
     </section>
   );
 }

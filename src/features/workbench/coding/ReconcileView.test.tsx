@@ -3,45 +3,15 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type {
-  AgreementJson,
   DecisionBody,
   DecisionJson,
   DecisionLogEntry,
 } from '../../../domain/workbench/api.ts';
-import { coding, OTHER_PARTY, PARTY, STATEMENT, TEXT } from './fixtures.ts';
+import { AGREEMENT, B_QUOTE, OTHER_PARTY, PARTY, STATEMENT, TEXT } from './fixtures.ts';
 import { ReconcileView, type ReconcileViewProps } from './ReconcileView.tsx';
 import { renderCoding } from './render-coding.tsx';
 
 const NB = '\u00a0';
-const B_QUOTE = { start: 59, end: 95 };
-
-const AGREEMENT: AgreementJson = {
-  coders: [
-    { id: 'a', label: 'Anna' },
-    { id: 'b', label: 'Bo' },
-  ],
-  cells: 10,
-  onlyA: 1,
-  onlyB: 0,
-  direction: { percent: 90, kappa: 0.8 },
-  position: { percent: 80, kappa: 0.6154 },
-  disagreements: [
-    {
-      statement: STATEMENT.id,
-      party: PARTY.id,
-      sameDirection: true,
-      a: coding({ note: 'Ett löfte.' }),
-      b: coding({
-        coder: 'b',
-        position: 0.5,
-        kind: 'implied',
-        quote: B_QUOTE,
-        quoteText: TEXT.slice(B_QUOTE.start, B_QUOTE.end),
-      }),
-    },
-  ],
-};
-
 function view(over: Partial<ReconcileViewProps> = {}) {
   const onDecide = vi.fn<(statement: string, party: string, body: DecisionBody) => void>();
   const props: ReconcileViewProps = {

@@ -1,9 +1,13 @@
+import { vi } from 'vitest';
 import type {
+  AgreementJson,
+  CodingBody,
   CodingJson,
   PartyBody,
   ProgrammeInfo,
   StatementBody,
 } from '../../../domain/workbench/api.ts';
+import type { CodingViewProps } from './CodingView.tsx';
 
 /** A short programme with website furniture around and inside it, as captured from a page. */
 export const TEXT = [
@@ -60,3 +64,52 @@ export const coding = (over: Partial<CodingJson> = {}): CodingJson => ({
   updated: '2026-12-01T10:00:00.000Z',
   ...over,
 });
+
+/** CodingView's props for the cell above, with `onSave` recorded. */
+export function viewProps(over: Partial<CodingViewProps> = {}) {
+  const onSave = vi.fn<(body: CodingBody) => void>();
+  const props: CodingViewProps = {
+    statement: STATEMENT,
+    party: PARTY,
+    programme: PROGRAMME,
+    coding: null,
+    saveState: 'idle',
+    onSave,
+    progress: { index: 12, total: 30 },
+    onPrevious: () => {},
+    onNext: () => {},
+    ...over,
+  };
+  return { props, onSave };
+}
+
+/** Coder B's quote: the second sentence. */
+export const B_QUOTE = { start: 59, end: 95 };
+
+/** Two coders, one disagreement on the cell above. */
+export const AGREEMENT: AgreementJson = {
+  coders: [
+    { id: 'a', label: 'Anna' },
+    { id: 'b', label: 'Bo' },
+  ],
+  cells: 10,
+  onlyA: 1,
+  onlyB: 0,
+  direction: { percent: 90, kappa: 0.8 },
+  position: { percent: 80, kappa: 0.6154 },
+  disagreements: [
+    {
+      statement: STATEMENT.id,
+      party: PARTY.id,
+      sameDirection: true,
+      a: coding({ note: 'Ett löfte.' }),
+      b: coding({
+        coder: 'b',
+        position: 0.5,
+        kind: 'implied',
+        quote: B_QUOTE,
+        quoteText: TEXT.slice(B_QUOTE.start, B_QUOTE.end),
+      }),
+    },
+  ],
+};
