@@ -182,6 +182,9 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
       });
       expect(old.headers['content-location']).toBeUndefined();
       expect((await get('/data/lokal@1-programmes.json')).json()).toEqual({ a: 'Ett' });
+      expect((await get('/data/lokal@1.json', { 'if-none-match': etag })).statusCode).toBe(304);
+      // Read again (this time from the process's memory): the same bytes.
+      expect((await get('/data/lokal.json')).body).toBe(openDataText(local('2')));
       const none = await get('/data/lokal@3.json');
       expect(none.statusCode).toBe(404);
       expect(none.json()).toEqual({

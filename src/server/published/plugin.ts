@@ -16,10 +16,11 @@
  */
 import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { IMMUTABLE, NO_CACHE } from '../http/headers.ts';
+import { FileCache } from './file-cache.ts';
 import { PUBLISHED_STATUS, publishedErrorBody, type PublishedErrorCode } from './messages.ts';
 import {
   COMPASS_ID,
-  type PublishedFile,
+  type PublishedHead,
   type PublishedPart,
   type PublishedStore,
 } from './store.ts';
@@ -46,6 +47,9 @@ export const ListQuery = {
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+/** Characters of published files each process keeps in memory (about 64 MB of UTF-16 at most). */
+const CACHE_CHARS = 32 * 1024 * 1024;
+
 /** What a `/data/` file name asks for, or null when it is not a published compass's file name. */
 export function parseDataFile(
   file: string,
@@ -63,6 +67,7 @@ export function parseDataFile(
 
 export const published: FastifyPluginAsync<PublishedOptions> = async (app, options) => {
   const { store, staticDir } = options;
+  const cache = new FileCache(CACHE_CHARS);
   answerErrors(app, options.log);
 
   app.get('/api/compasses', { schema: { querystring: ListQuery } }, async (request, reply) => {
@@ -75,17 +80,34 @@ export const published: FastifyPluginAsync<PublishedOptions> = async (app, optio
     const { file } = request.params as { file: string };
     const asked = parseDataFile(file);
     if (asked === null || store.builtIds.has(asked.id)) return builtFile(reply, staticDir, file);
+    const ifNoneMatch = request.headers['if-none-match'];
     if (asked.version === null) {
-      const found = await store.latest(asked.id, asked.part);
-      if (!found) return builtFile(reply, staticDir, file);
-      const versioned = `/data/${asked.id}@${found.version}${asked.part === 'data' ? '' : '-programmes'}.json`;
-      return sendPublished(request.headers['if-none-match'], reply, found, NO_CACHE, versioned);
+      // The latest: its number first (a small read), then 304, or the text (from memory when
+      // this process has read that version before).
+      const head = await store.head(asked.id);
+      if (!head) return builtFile(reply, staticDir, file);
+      const suffix = asked.part === 'data' ? '' : '-programmes';
+      cacheHeaders(reply, head, NO_CACHE, `/data/${asked.id}@${head.version}${suffix}.json`);
+      if (matches(ifNoneMatch, etagOf(head))) return reply.code(304).send();
+      const key = `${asked.id}@${head.version}@${head.publishedAt}${suffix}`;
+      let text = cache.get(key);
+      if (text === undefined) {
+        const found = await store.version(asked.id, head.version, asked.part);
+        if (!found) throw new Error(`published: ${key} is the latest but cannot be read`);
+        text = found.text;
+        cache.set(key, text);
+      }
+      return reply.type(JSON_TYPE).send(text);
     }
     const found = await store.version(asked.id, asked.version, asked.part);
-    if (found) return sendPublished(request.headers['if-none-match'], reply, found, IMMUTABLE);
+    if (found) {
+      cacheHeaders(reply, found, IMMUTABLE);
+      if (matches(ifNoneMatch, etagOf(found))) return reply.code(304).send();
+      return reply.type(JSON_TYPE).send(found.text);
+    }
     // A version that does not exist of a compass that does: say so; of one that does not, the
     // site answers as for any file it lacks.
-    if ((await store.latest(asked.id, 'data')) === null) return builtFile(reply, staticDir, file);
+    if ((await store.head(asked.id)) === null) return builtFile(reply, staticDir, file);
     reply.header('cache-control', NO_CACHE);
     return sendCode(reply, 'no-such-version');
   });
@@ -99,28 +121,29 @@ function builtFile(reply: FastifyReply, staticDir: string | null, file: string):
   return reply;
 }
 
-/** A published file with its validator; 304 when the client holds it already. */
-function sendPublished(
-  ifNoneMatch: string | undefined,
+/** A published file's cache, CORS and validator headers (its number in Content-Location for the latest). */
+function cacheHeaders(
   reply: FastifyReply,
-  found: PublishedFile,
+  head: PublishedHead,
   cacheControl: string,
   contentLocation?: string,
-): FastifyReply {
-  // Versions are immutable: a version and its time of publishing name its bytes.
-  const etag = `"${found.version}-${found.publishedAt.toString(36)}"`;
+): void {
   reply.headers({
     'cache-control': cacheControl,
     'access-control-allow-origin': '*',
-    etag,
+    etag: etagOf(head),
     ...(contentLocation === undefined ? {} : { 'content-location': contentLocation }),
   });
-  if (ifNoneMatch !== undefined && matches(ifNoneMatch, etag)) return reply.code(304).send();
-  return reply.type(JSON_TYPE).send(found.text);
+}
+
+/** A version's ETag: versions are immutable, so a version and its time of publishing name its bytes. */
+function etagOf(head: PublishedHead): string {
+  return `"${head.version}-${head.publishedAt.toString(36)}"`;
 }
 
 /** Whether an If-None-Match header names this ETag (weakly, as RFC 9110 compares for it) or is `*`. */
-function matches(header: string, etag: string): boolean {
+function matches(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
   return header
     .split(',')
     .map((tag) => tag.trim().replace(/^W\//, ''))

@@ -90,6 +90,13 @@ export async function openPostgresPublished(
           .orderBy('v.version', 'desc')
           .execute()
       ).map(versionOf),
+    head: async (id) => {
+      const row = await latest()
+        .select(['v.version', 'v.published_at'])
+        .where('c.id', '=', id)
+        .executeTakeFirst();
+      return row ? { version: Number(row.version), publishedAt: Number(row.published_at) } : null;
+    },
     latest: (id, part) =>
       file(
         latest()

@@ -82,6 +82,11 @@ export async function openSqlitePublished(
       whenNotBusy(async () =>
         (q.versionsOf.all(workspace) as Parameters<typeof versionOf>[0][]).map(versionOf),
       ),
+    head: (id) =>
+      whenNotBusy(async () => {
+        const row = q.head.get(id) as { version: number; published_at: number } | undefined;
+        return row ? { version: Number(row.version), publishedAt: Number(row.published_at) } : null;
+      }),
     latest: (id, part) => whenNotBusy(async () => file(part, q.latest.get(id))),
     version: (id, version, part) => whenNotBusy(async () => file(part, q.version.get(id, version))),
     list: (text, offset) =>
@@ -113,6 +118,7 @@ function prepare(database: Database.Database) {
       `select v.id, v.version, v.published_at from published_versions v join published_compasses c on c.id = v.id
        where c.workspace = ? order by v.published_at desc, v.id, v.version desc`,
     ),
+    head: database.prepare(`select v.version, v.published_at from ${LATEST} where c.id = ?`),
     latest: database.prepare(
       `select v.version, v.published_at, v.open_data, v.programmes from ${LATEST} where c.id = ?`,
     ),

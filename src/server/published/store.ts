@@ -13,12 +13,16 @@ import type {
 import { openDataText } from './open-data.ts';
 import type { Publisher, PublishInput } from './types.ts';
 
-/** One served file of a version: its exact text, and which version it is. */
-export interface PublishedFile {
-  readonly text: string;
+/** Which version: its number and when it was published (together they name its bytes). */
+export interface PublishedHead {
   readonly version: number;
   /** Milliseconds. */
   readonly publishedAt: number;
+}
+
+/** One served file of a version: its exact text, and which version it is. */
+export interface PublishedFile extends PublishedHead {
+  readonly text: string;
 }
 
 /** `data`: the open data (`<id>.json`); `programmes`: the programme texts (`<id>-programmes.json`). */
@@ -27,6 +31,8 @@ export type PublishedPart = 'data' | 'programmes';
 export interface PublishedStore extends Publisher {
   /** Ids `publish` refuses as taken: the compasses the site was built with. */
   readonly builtIds: ReadonlySet<string>;
+  /** The latest version's number and time (no text: a cheap read), or null when never published. */
+  head(id: string): Promise<PublishedHead | null>;
   /** The latest version's file, or null when the id was never published. */
   latest(id: string, part: PublishedPart): Promise<PublishedFile | null>;
   /** That version's file, or null when there is no such version. */
