@@ -9,6 +9,9 @@ import { handleBalanceMessage } from './balance-message.ts';
 import type { BalanceWorker } from './balance-scheduler.ts';
 import { useDraftBalance } from './use-draft-balance.ts';
 
+/** The worker's answer comes after a computation: on a busy machine that can take a while. */
+const PATIENT = { timeout: 5000 };
+
 /** A worker that answers each request after the current task, as the real one does (later). */
 class AsyncWorker implements BalanceWorker {
   readonly sent: BalanceRequest[] = [];
@@ -54,7 +57,7 @@ describe('useDraftBalance', () => {
   it("computes the compass's figures in the worker, then says they are ready", async () => {
     const { workers, hook } = setUp(version(1));
     expect(hook.result.current.status).toBe('computing');
-    await waitFor(() => expect(hook.result.current.status).toBe('ready'));
+    await waitFor(() => expect(hook.result.current.status).toBe('ready'), PATIENT);
     expect(hook.result.current.balance).toEqual(draftBalance(version(1), { voters: 10 }));
     expect(hook.result.current.updates).toBe(1);
     expect(workers).toHaveLength(1);
@@ -62,7 +65,7 @@ describe('useDraftBalance', () => {
 
   it('shows the latest version once the edits stop, computed by one worker', async () => {
     const { workers, hook } = setUp(version(1));
-    await waitFor(() => expect(hook.result.current.status).toBe('ready'));
+    await waitFor(() => expect(hook.result.current.status).toBe('ready'), PATIENT);
     const partial: Compass = {
       ...version(3),
       statements: demoCompass.statements.map((s, j) => (j === 0 ? { ...s, stances: {} } : s)),
@@ -70,7 +73,7 @@ describe('useDraftBalance', () => {
     hook.rerender({ compass: version(2) });
     expect(hook.result.current.status).toBe('computing');
     hook.rerender({ compass: partial });
-    await waitFor(() => expect(hook.result.current.status).toBe('ready'));
+    await waitFor(() => expect(hook.result.current.status).toBe('ready'), PATIENT);
     expect(hook.result.current.balance).toEqual(draftBalance(partial, { voters: 10 }));
     expect(hook.result.current.balance!.complete).toBe(false);
     expect(workers).toHaveLength(1);
@@ -79,7 +82,7 @@ describe('useDraftBalance', () => {
 
   it('says so when the figures cannot be computed, keeping the last ones', async () => {
     const { hook } = setUp(version(1));
-    await waitFor(() => expect(hook.result.current.status).toBe('ready'));
+    await waitFor(() => expect(hook.result.current.status).toBe('ready'), PATIENT);
     const [first, ...rest] = demoCompass.statements;
     const party = demoCompass.parties[0]!.id;
     const broken = {
@@ -90,13 +93,13 @@ describe('useDraftBalance', () => {
       ],
     } as unknown as Compass;
     hook.rerender({ compass: broken });
-    await waitFor(() => expect(hook.result.current.status).toBe('error'));
+    await waitFor(() => expect(hook.result.current.status).toBe('error'), PATIENT);
     expect(hook.result.current.balance).toEqual(draftBalance(version(1), { voters: 10 }));
   });
 
   it('terminates the worker on unmount', async () => {
     const { workers, hook } = setUp(version(1));
-    await waitFor(() => expect(workers).toHaveLength(1));
+    await waitFor(() => expect(workers).toHaveLength(1), PATIENT);
     hook.unmount();
     expect(workers[0]!.terminated).toBe(true);
   });
