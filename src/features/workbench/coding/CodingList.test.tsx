@@ -49,4 +49,19 @@ describe('CodingList', () => {
     await user.click(fix);
     expect(onOpen).toHaveBeenCalledWith(STATEMENT.id, OTHER_PARTY.id);
   });
+
+  it('speaks English when the app does', async () => {
+    await renderCoding(
+      <CodingList
+        statements={[STATEMENT]}
+        parties={[PARTY, OTHER_PARTY]}
+        codings={[coding()]}
+        onOpen={() => {}}
+      />,
+      'en',
+    );
+    expect(screen.getByRole('heading', { name: 'Your cells' })).toBeInTheDocument();
+    expect(screen.getByText('1 of 2 cells coded')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Code V' })).toBeInTheDocument();
+  });
 });

@@ -47,6 +47,8 @@ describe('CodingView', () => {
       'role',
       'status',
     );
+    // The button is gone with the selection it used: focus stays on the quote, not the page.
+    expect(screen.getByText(`Citat valt: ${TEXT.slice(start, end)}`).parentElement).toHaveFocus();
     await user.click(screen.getByRole('radio', { name: 'Uttalad' }));
     await user.click(screen.getByRole('radio', { name: 'Helt för' }));
     await user.type(screen.getByRole('textbox', { name: 'Anteckning' }), 'Ett löfte.');

@@ -44,6 +44,12 @@ function storedQuote(
 function CodingCell({ statement, party, programme, coding, saveState, onSave }: CodingViewProps) {
   const { t } = useTranslation('workbenchCoding');
   const [quote, setQuote] = useState(() => storedQuote(coding, programme));
+  const chosen = useRef<HTMLDivElement>(null);
+  // The button that set or removed the quote is gone afterwards: keep focus near, on the quote.
+  const choose = (next: QuoteRange | null, moveFocus = true) => {
+    setQuote(next);
+    if (moveFocus) chosen.current?.focus();
+  };
   return (
     <div className="coding-cell">
       <div className="coding-side">
@@ -59,7 +65,7 @@ function CodingCell({ statement, party, programme, coding, saveState, onSave }: 
           </div>
         )}
         {!programme && <p className="coding-warning">{t('cell.noProgramme')}</p>}
-        <ChosenQuote quote={quote} onClear={() => setQuote(null)} />
+        <ChosenQuote ref={chosen} quote={quote} onClear={() => choose(null)} />
         <CodingForm
           coding={coding}
           quote={quote}
@@ -68,7 +74,7 @@ function CodingCell({ statement, party, programme, coding, saveState, onSave }: 
           onSave={onSave}
         />
       </div>
-      {programme && <ProgrammePanel party={party.name} programme={programme} onQuote={setQuote} />}
+      {programme && <ProgrammePanel party={party.name} programme={programme} onQuote={choose} />}
     </div>
   );
 }

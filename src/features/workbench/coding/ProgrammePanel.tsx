@@ -17,7 +17,8 @@ import { useProgrammeSearch } from './use-programme-search.ts';
 interface ProgrammePanelProps {
   readonly party: string;
   readonly programme: ProgrammeInfo;
-  readonly onQuote: (quote: QuoteRange) => void;
+  /** A quote chosen; `moveFocus` when the control that chose it goes away (the selection's button). */
+  readonly onQuote: (quote: QuoteRange, moveFocus: boolean) => void;
 }
 
 /**
@@ -53,8 +54,8 @@ export function ProgrammePanel({ party, programme, onQuote }: ProgrammePanelProp
     });
   }, [current, query]);
 
-  const adopt = (quote: QuoteRange) => {
-    onQuote(quote);
+  const adopt = (quote: QuoteRange, moveFocus: boolean) => {
+    onQuote(quote, moveFocus);
     setCandidate(null);
     document.getSelection()?.removeAllRanges();
   };
@@ -73,7 +74,7 @@ export function ProgrammePanel({ party, programme, onQuote }: ProgrammePanelProp
         ref={listRef}
         onChoose={(sentence) => {
           const result = quoteFromSelection(text, sentence.start, sentence.end, boilerplate);
-          if (result.ok) adopt(result.quote);
+          if (result.ok) adopt(result.quote, false);
           else setCandidate(result);
         }}
       />
@@ -87,7 +88,7 @@ export function ProgrammePanel({ party, programme, onQuote }: ProgrammePanelProp
         onSelectEnd={readSelection}
       />
       {/* Below the text: feedback appearing above it would move the text under a drag. */}
-      <SelectionFeedback candidate={candidate} onUse={adopt} />
+      <SelectionFeedback candidate={candidate} onUse={(quote) => adopt(quote, true)} />
     </section>
   );
 }
