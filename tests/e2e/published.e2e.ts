@@ -5,8 +5,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sitePaths } from '../../src/config/paths.ts';
 import type { PublishedList } from '../../src/domain/workbench/api.ts';
-import { browserFixture, type Page, type Served } from '../../src/test/browser/browser.ts';
-import { builtSiteDir } from '../../src/test/browser/browser.ts';
+import {
+  axeViolations,
+  browserFixture,
+  builtSiteDir,
+  type Page,
+  pageReady,
+  type Served,
+} from '../../src/test/browser/browser.ts';
+import { tier } from '../../src/test/tier.ts';
 import { startGzipStaticServer } from '../../src/tools/gzip-static-server.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
 
@@ -115,4 +122,27 @@ describe('a compass published on the service after the build', () => {
     await page.goto(`${site.origin}/ingen-sadan-kompass/fraga/1`);
     await heading(page).filter({ hasText: 'Sidan finns inte' }).waitFor();
   });
+
+  // npm test checks the Swedish page; the sweep the Arabic one (right to left) too.
+  it.each(tier(['/kompasser'], ['/kompasser', '/ar/kompasser']))(
+    'is listed on %s, which passes axe and fits 320 px, and is found by its municipality',
+    async (path) => {
+      // bypassCSP only so that axe itself can be injected.
+      const page = await site.newPage({ viewport: { width: 320, height: 640 }, bypassCSP: true });
+      await page.goto(`${site.origin}${path}`);
+      await pageReady(page);
+      await page
+        .getByRole('link', { name: path.startsWith('/ar/') ? 'Socialpolitik i Knivsta' : TITLE })
+        .waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).toBe(true);
+      await page.getByRole('searchbox').fill('Knivsta');
+      await page
+        .getByRole('status')
+        .filter({ hasText: /:\s*1$/ })
+        .waitFor();
+    },
+  );
 });
