@@ -11,7 +11,7 @@
  * `{ error, message }` with a Swedish sentence, and a 4xx for anything a client can get wrong.
  *
  * Published compasses are public: `GET /api/compasses` lists them, `GET /data/<id>.json` (the
- * latest version's open data, the format of src/tools/open-data.ts), `/data/<id>@<n>.json` (any
+ * latest version's open data, the format of src/domain/bank/open-data.ts), `/data/<id>@<n>.json` (any
  * version), `/data/<id>-programmes.json`; the app serves `/<id>/…` and `/embed/<id>` from them.
  */
 import type { Direction, EasyRead, Position } from '../bank/types.ts';
