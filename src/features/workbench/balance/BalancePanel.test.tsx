@@ -167,6 +167,10 @@ describe('BalancePanel', () => {
   });
 
   it('says when there are no figures yet, or they could not be computed', async () => {
+    const idle = await renderPanel(null, { status: 'idle', updates: 0 });
+    expect(screen.getByRole('status')).toHaveTextContent(/^$/);
+    expect(screen.queryByText('Balansen räknas fram …')).toBeNull();
+    idle.unmount();
     const view = await renderPanel(null, { status: 'computing', updates: 0 });
     expect(screen.getByText('Balansen räknas fram …')).toBeInTheDocument();
     expect(screen.queryByRole('table')).toBeNull();

@@ -39,7 +39,7 @@ export function BalancePanel({
 }) {
   const { t } = useTranslation('workbenchBalance');
   const headingId = useId();
-  const computing = status === 'computing' || (status === 'idle' && balance === null);
+  const computing = status === 'computing';
   return (
     <section className="balance-panel" aria-labelledby={headingId} aria-busy={computing}>
       <h2 id={headingId}>{t('title')}</h2>
