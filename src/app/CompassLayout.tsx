@@ -12,6 +12,7 @@ import { readHandover } from '../domain/share-link/answer-handover.ts';
 import { useAnswers } from '../state/answers-store.ts';
 import { Layout } from './Layout.tsx';
 import { lazyPage } from './lazy-page.tsx';
+import { PageErrorBoundary } from './PageError.tsx';
 import { Started } from './Started.tsx';
 
 /**
@@ -42,9 +43,11 @@ export function CompassLayout({ id: given, children }: { id?: string; children?:
   const id = given ?? param ?? '';
   if (isServedCompass(id)) return <CompassFrame id={id}>{children}</CompassFrame>;
   return (
-    <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-      <Unbuilt id={id}>{children}</Unbuilt>
-    </Suspense>
+    <PageErrorBoundary page={id}>
+      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+        <Unbuilt id={id}>{children}</Unbuilt>
+      </Suspense>
+    </PageErrorBoundary>
   );
 }
 

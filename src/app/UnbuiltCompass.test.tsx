@@ -163,6 +163,17 @@ describe('a compass published on the service, not built', () => {
     );
   });
 
+  it('says it could not be loaded, rather than not found, when the browser is offline', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      await openApp('/offline-kompass/');
+      expect(await screen.findByRole('alert')).toHaveTextContent(sv.app.loadFailed);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it('shows the message for broken data when the file fails validation', async () => {
     const { id } = publishedAs();
     const data = toOpenData({ ...demoCompass, id });

@@ -42,11 +42,14 @@ export function UnbuiltCompass({ id, children }: { id: string; children?: ReactN
 /**
  * A published compass in the same frame as a built one, once its file is found: one that is
  * missing, or not JSON (a host that answers every address with its app shell), is not found; one
- * that is there but fails validation shows the frame's message for broken data.
+ * that could not be fetched while the browser is offline, or is there but fails validation, shows
+ * the frame's message for that.
  */
 function PublishedCompass({ id, children }: { id: string; children?: ReactNode }) {
   const load = use(compasses.read(id));
-  if (load.status === 'network' || load.status === 'unreadable') return <LegacyOrNotFound />;
+  const missing =
+    load.status === 'unreadable' || (load.status === 'network' && navigator.onLine !== false);
+  if (missing) return <LegacyOrNotFound />;
   return (
     <CompassFrame id={id}>
       <Suspense fallback={null}>
