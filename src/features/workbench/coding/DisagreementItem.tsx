@@ -23,7 +23,7 @@ interface DisagreementItemProps {
   readonly onDecide: (body: DecisionBody) => void;
 }
 
-/** One disagreement: the two codings side by side, the decision made if any, and the form. */
+/** One disagreement: the two codings side by side, the decision made if any, and the form to make or change it. */
 export function DisagreementItem(props: DisagreementItemProps) {
   const { item, statementText, partyName, labels, decision, logged } = props;
   const { t, i18n } = useTranslation('workbenchCoding');
@@ -33,15 +33,6 @@ export function DisagreementItem(props: DisagreementItemProps) {
     new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
       new Date(iso),
     );
-  const form = (
-    <DecisionForm
-      a={item.a}
-      b={item.b}
-      labels={labels}
-      saveState={props.saveState}
-      onDecide={props.onDecide}
-    />
-  );
   return (
     <li className="reconcile-item" aria-labelledby={id}>
       <h4 id={id}>
@@ -52,7 +43,7 @@ export function DisagreementItem(props: DisagreementItemProps) {
         <CodingSide label={labels[0]} coding={item.a} />
         <CodingSide label={labels[1]} coding={item.b} />
       </div>
-      {decision ? (
+      {decision && (
         <>
           <p className="reconcile-decided">
             <strong>
@@ -71,14 +62,16 @@ export function DisagreementItem(props: DisagreementItemProps) {
               })}
             </p>
           )}
-          <details>
-            <summary>{t('decision.change')}</summary>
-            {form}
-          </details>
         </>
-      ) : (
-        form
       )}
+      {/* Always here, also once decided: the form stays put (and keeps focus) as the decision arrives. */}
+      <DecisionForm
+        a={item.a}
+        b={item.b}
+        labels={labels}
+        saveState={props.saveState}
+        onDecide={props.onDecide}
+      />
     </li>
   );
 }

@@ -115,7 +115,8 @@ describe('ReconcileView', () => {
     });
   });
 
-  it('marks a decided cell with the decision, who made it and why', async () => {
+  it('marks a decided cell with the decision, who made it and why, keeping focus on the form', async () => {
+    const user = userEvent.setup();
     const decision: DecisionJson = {
       statement: STATEMENT.id,
       party: PARTY.id,
@@ -138,13 +139,17 @@ describe('ReconcileView', () => {
       kind: 'stated',
     };
     const older = { ...entry, at: '2026-12-01T09:30:00.000Z', reason: 'Ett äldre skäl.' };
-    const { props } = view({ decisions: [decision], log: [entry, older] });
-    await renderCoding(<ReconcileView {...props} />);
+    const { props } = view({ log: [older] });
+    const { rerender } = await renderCoding(<ReconcileView {...props} />);
+    await user.click(screen.getByRole('radio', { name: 'Ta kodningen från Anna' }));
+    await user.type(screen.getByRole('textbox', { name: /Skäl/u }), entry.reason);
+    await user.click(screen.getByRole('button', { name: 'Spara beslutet' }));
+    rerender(<ReconcileView {...props} decisions={[decision]} log={[entry, older]} />);
     expect(screen.getByText('Avgjord: Helt för, Uttalad (uttryckligt)')).toBeInTheDocument();
     expect(
       screen.getByText(/^Beslutat av redaktören .+: A:s citat är ett löfte\.$/u),
     ).toBeInTheDocument();
     expect(screen.queryByText(/Ett äldre skäl/u)).toBeNull();
-    expect(screen.getByText('Ändra beslutet')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Spara beslutet' })).toHaveFocus();
   });
 });

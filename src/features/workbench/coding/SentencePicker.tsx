@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type Ref, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MIN_QUOTE_LENGTH, normalizeSpace } from '../../../domain/bank/quotes.ts';
 import { type QuoteRange, sentencesOf } from '../../../domain/workbench/quotes.ts';
 import { containsQuery, overlaps, type Span } from './programme-segments.ts';
 
@@ -13,12 +14,16 @@ interface SentencePickerProps {
 
 /**
  * The keyboard's way to a quote: the programme's sentences that contain the search text (none
- * in boilerplate), as a listbox; arrow keys move, Enter (or a click) chooses the sentence.
+ * in boilerplate, none too short to quote), as a listbox; arrow keys move, Enter (or a click) chooses the sentence.
  */
 export function SentencePicker({ text, boilerplate, query, ref, onChoose }: SentencePickerProps) {
   const { t } = useTranslation('workbenchCoding');
   const id = useId();
-  const all = useMemo(() => sentencesOf(text), [text]);
+  // Only sentences that can be quotes: long enough, as the bank counts.
+  const all = useMemo(
+    () => sentencesOf(text).filter((s) => normalizeSpace(s.text).length >= MIN_QUOTE_LENGTH),
+    [text],
+  );
   const sentences = useMemo(
     () => all.filter((s) => containsQuery(s.text, query) && !overlaps(s, boilerplate)),
     [all, query, boilerplate],
