@@ -7,6 +7,7 @@
  * the domain's own `draftToCompass`. The real service is tested in src/server; not imported by
  * the app.
  */
+import { cellAgreement } from '../domain/workbench/agreement.ts';
 import type {
   CoderInfo,
   CodingJson,
@@ -57,6 +58,7 @@ const MESSAGES: Record<string, string> = {
     'Huvudet If-Match ska vara versionen från den senaste läsningen eller skrivningen, t.ex. "3".',
   'invalid-title': 'Arbetsytan behöver en titel.',
   'not-found': 'Det finns inget här.',
+  'too-few-coders': 'Avstämningen behöver två kodare.',
   'draft-has-issues': 'Utkastet har problem som måste rättas innan det kan publiceras.',
 };
 const error = (status: number, code: string, extra: Record<string, unknown> = {}) =>
@@ -203,6 +205,61 @@ export function fakeWorkbenchService() {
         updated: now(),
       });
       return json(200, { version }, etag(version));
+    }
+    if (resource === 'agreement' && method === 'GET') {
+      const refused = editorOnly();
+      if (refused) return refused;
+      const [first, second] = workspace.coders;
+      if (!first || !second) return error(409, 'too-few-coders');
+      const cells = (coder: string) =>
+        [...workspace.codings.values()]
+          .filter((c) => c.coder === coder)
+          .map((coding) => ({ statement: coding.statement, party: coding.party, coding }));
+      const measured = cellAgreement(cells(first.id), cells(second.id));
+      const measure = ({ percent, kappa }: { percent: number | null; kappa: number | null }) => ({
+        percent,
+        kappa,
+      });
+      return json(200, {
+        coders: [first, second],
+        cells: measured.cells,
+        onlyA: measured.onlyA,
+        onlyB: measured.onlyB,
+        direction: measure(measured.direction),
+        position: measure(measured.position),
+        disagreements: measured.disagreements,
+      });
+    }
+    if (resource === 'decisions' && a && b && method === 'PUT') {
+      const refused = editorOnly();
+      if (refused) return refused;
+      const index = workspace.decisions.findIndex((d) => d.statement === a && d.party === b);
+      const stored = workspace.decisions[index];
+      const conflict = versionCheck(
+        call.ifMatch,
+        stored ? { version: stored.version, updated: stored.updated, value: stored } : null,
+      );
+      if (conflict) return conflict;
+      const decision = body as unknown as Omit<DecisionJson, 'statement' | 'party' | 'quotes'> & {
+        quotes: { start: number; end: number }[];
+      };
+      const text = (workspace.items.get(`programmes/${b}`)?.value as { text?: string } | undefined)
+        ?.text;
+      const next: DecisionJson = {
+        ...decision,
+        statement: a,
+        party: b,
+        quotes: decision.quotes.map((q) => ({
+          ...q,
+          text: text?.slice(q.start, q.end) ?? '',
+          lost: false,
+        })),
+        version: (stored?.version ?? 0) + 1,
+        updated: now(),
+      };
+      if (index >= 0) workspace.decisions[index] = next;
+      else workspace.decisions.push(next);
+      return json(200, { version: next.version }, etag(next.version));
     }
     if (resource === 'draft' && method === 'GET') {
       const refused = editorOnly();

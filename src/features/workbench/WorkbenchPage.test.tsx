@@ -255,3 +255,121 @@ describe("the editor's steps", () => {
     expect(field).toHaveAccessibleDescription(atText.map((i) => i.message).join(' '));
   });
 });
+
+/** Posts as a client of the fake would, returning the JSON answer. */
+async function send(path: string, key: string, method: string, body: unknown) {
+  const response = await service.fetch(path, {
+    method,
+    headers: { Authorization: `Bearer ${key}` },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** A workspace with one party (with a programme), one statement and two coders. */
+async function codedWorkspace() {
+  const w = await workspace();
+  service.writeBehind(w.id, 'parties/s', {
+    name: 'Socialdemokraterna',
+    short: 'S',
+    colour: '#e8112d',
+    source: { url: 'https://example.org/s' },
+  });
+  service.writeBehind(w.id, 'programmes/s', {
+    text: 'Vi vill bygga fler förskolor.',
+    boilerplate: [],
+    sha256: '',
+  });
+  service.writeBehind(w.id, 'statements/forskolor', {
+    theme: 'skola',
+    direction: 'more',
+    text: { sv: 'Kommunen ska bygga fler förskolor.' },
+    explainer: { sv: 'Förskolor byggs av kommunen.' },
+    terms: [],
+    order: 1,
+  });
+  const base = `/api/workspaces/${w.id}`;
+  const anna = await send(`${base}/coders`, w.key, 'POST', { label: 'Anna' });
+  const bo = await send(`${base}/coders`, w.key, 'POST', { label: 'Bo' });
+  service.calls.length = 0;
+  return { ...w, anna: String(anna.coderKey), bo: String(bo.coderKey), base };
+}
+
+describe("a coder's screen", () => {
+  it('lists the cells with progress and saves a coding through the queue', async () => {
+    const user = userEvent.setup();
+    const w = await codedWorkspace();
+    await renderWorkbench(`/redaktion#w=${w.id}&k=${w.anna}`);
+    expect(await screen.findByText('0 av 1 celler kodade')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Koda S' }));
+    await user.click(await screen.findByRole('radio', { name: 'Tyst' }));
+    await user.click(screen.getByRole('button', { name: 'Spara kodningen' }));
+    await waitFor(() =>
+      expect([...service.workspaces.get(w.id)!.codings.values()]).toEqual([
+        expect.objectContaining({ statement: 'forskolor', party: 's', kind: 'silent', version: 1 }),
+      ]),
+    );
+    expect(service.calls.find((c) => c.method === 'PUT')).toMatchObject({
+      path: `${w.base}/codings/forskolor/s`,
+      authorization: `Bearer ${w.anna}`,
+      ifMatch: null,
+    });
+  });
+});
+
+describe('reconciliation and publishing', () => {
+  it("decides a disagreement in step 5, saved with the editor's key", async () => {
+    const user = userEvent.setup();
+    const w = await codedWorkspace();
+    const quote = { start: 0, end: 'Vi vill bygga fler förskolor.'.length };
+    await send(`${w.base}/codings/forskolor/s`, w.anna, 'PUT', {
+      position: 1,
+      kind: 'stated',
+      quote,
+      note: '',
+    });
+    await send(`${w.base}/codings/forskolor/s`, w.bo, 'PUT', {
+      position: 0.5,
+      kind: 'stated',
+      quote,
+      note: '',
+    });
+    await renderWorkbench(`/redaktion#w=${w.id}&k=${w.key}`);
+    await user.click(await screen.findByRole('button', { name: 'Avstämning' }));
+    expect(await screen.findByRole('heading', { name: '1 oenighet' })).toBeVisible();
+    await user.click(screen.getByRole('radio', { name: 'Ta kodningen från Anna' }));
+    await user.type(
+      screen.getByRole('textbox', { name: 'Skäl till beslutet (krävs)' }),
+      'Ett tydligt löfte.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Spara beslutet' }));
+    await waitFor(() =>
+      expect(service.workspaces.get(w.id)!.decisions).toEqual([
+        expect.objectContaining({ statement: 'forskolor', party: 's', position: 1, version: 1 }),
+      ]),
+    );
+  });
+
+  it("lists the draft check's issues with links that lead to their fields, and shows the service's refusal", async () => {
+    const user = userEvent.setup();
+    const { id } = await openEditor();
+    await user.type(screen.getByRole('textbox', { name: 'Kompassens id' }), 'vasteras');
+    await waitFor(() => expect(service.workspaces.get(id)?.meta?.value.id).toBe('vasteras'));
+    await user.click(screen.getByRole('button', { name: 'Publicera' }));
+    await user.click(screen.getByRole('button', { name: 'Kontrollera utkastet' }));
+    const list = await screen.findByRole('list', { name: 'Problem i utkastet' });
+    expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(0);
+    await user.click(within(list).getAllByRole('button', { name: 'Gå till fältet' })[0]!);
+    expect(screen.getByRole('button', { name: 'Kompassen' })).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
+    expect(document.activeElement?.id).toMatch(/^wb-meta-/);
+
+    await user.click(screen.getByRole('button', { name: 'Publicera' }));
+    await user.click(screen.getByRole('button', { name: 'Publicera vasteras' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Utkastet har problem som måste rättas innan det kan publiceras.',
+    );
+  });
+});

@@ -17,8 +17,8 @@ function useItemName() {
     const ref = parseItem(item);
     if (ref === null) return item;
     if (ref.kind === 'meta') return t('sync.items.meta');
-    if (ref.kind === 'coding')
-      return t('sync.items.coding', { id: `${ref.statement} × ${ref.party}` });
+    if (ref.kind === 'coding' || ref.kind === 'decision')
+      return t(`sync.items.${ref.kind}`, { id: `${ref.statement} × ${ref.party}` });
     return t(`sync.items.${ref.kind}`, { id: ref.id });
   };
 }

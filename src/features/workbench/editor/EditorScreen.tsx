@@ -4,14 +4,16 @@ import { draftToCompass, type DraftWhere } from '../../../domain/workbench/draft
 import type { WorkbenchAccess, WorkbenchClient } from '../api/client.ts';
 import { itemKey } from '../sync/items.ts';
 import { useWt } from '../ui/use-wt.ts';
+import { BalanceStep } from './BalanceStep.tsx';
 import { CodersStep } from './CodersStep.tsx';
 import { ConflictPanel } from './ConflictPanel.tsx';
 import { draftOfView } from './draft-of-view.ts';
 import { viewParts } from './local-model.ts';
 import { MetaStep } from './MetaStep.tsx';
 import { PartiesStep } from './PartiesStep.tsx';
-import { MountPoint, PreviewStep } from './PreviewStep.tsx';
+import { PreviewStep } from './PreviewStep.tsx';
 import { PublishStep } from './PublishStep.tsx';
+import { ReconcileStep } from './ReconcileStep.tsx';
 import { StatementsStep } from './StatementsStep.tsx';
 import { elementOf, STEPS, type Target, targetOf } from './steps.ts';
 import { SyncStatus } from './SyncStatus.tsx';
@@ -37,10 +39,11 @@ export function EditorScreen({
   const moved = useRef(false);
   // The check runs on every edit; deferred, so typing never waits for it.
   const deferred = useDeferredValue(local);
-  const issues = useMemo(
-    () => draftToCompass(draftOfView(viewParts(deferred, view), today())).issues,
-    [deferred, view],
+  const drafted = useMemo(
+    () => draftToCompass(draftOfView(viewParts(deferred), today())),
+    [deferred],
   );
+  const { issues } = drafted;
 
   useEffect(() => {
     if (!moved.current) return;
@@ -110,8 +113,17 @@ export function EditorScreen({
           />
         )}
         {step === 'coders' && <CodersStep access={access} client={client} coders={view.coders} />}
-        {step === 'reconcile' && <MountPoint name="reconcile" />}
-        {step === 'balance' && <MountPoint name="balance" />}
+        {step === 'reconcile' && (
+          <ReconcileStep
+            access={access}
+            client={client}
+            local={local}
+            log={view.log}
+            onSave={editor.save}
+            saveStateOf={editor.saveStateOf}
+          />
+        )}
+        {step === 'balance' && <BalanceStep compass={drafted.compass} />}
         {step === 'preview' && <PreviewStep local={local} />}
         {step === 'publish' && (
           <PublishStep

@@ -24,13 +24,3 @@ export function PreviewStep({ local }: { local: LocalWorkspace }) {
     </>
   );
 }
-
-/** A step another part of the workbench fills in; until it is there, it says so. */
-export function MountPoint({ name }: { name: string }) {
-  const { t } = useWt();
-  return (
-    <p className="wb-mount" data-mount={name}>
-      {t('steps.coming')}
-    </p>
-  );
-}

@@ -76,7 +76,7 @@ export function PublishStep({
         )}
       </div>
       {check && check.issues.length > 0 && (
-        <ol className="wb-issue-list">
+        <ol className="wb-issue-list" aria-label={t('field.issues')}>
           {check.issues.map((issue, i) => (
             <li key={i}>
               {issue.message}{' '}

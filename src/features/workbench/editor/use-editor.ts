@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { WorkspaceView } from '../../../domain/workbench/api.ts';
 import type { WorkbenchAccess, WorkbenchClient } from '../api/client.ts';
+import type { SaveState } from '../coding/save-state.ts';
 import { localQueueStorage } from '../sync/persisted.ts';
 import { storedValue, SyncQueue } from '../sync/queue.ts';
 import { browserTimer, workbenchTransport } from '../sync/transport.ts';
@@ -61,7 +62,17 @@ export function useEditor(access: WorkbenchAccess, view: WorkspaceView, client: 
     },
     [queue],
   );
-  return { local, status, save, remove, keepMine, takeTheirs, retry: queue.retryNow };
+  /** Where one item's save stands, in the coding components' terms. */
+  const saveStateOf = useCallback(
+    (item: string): SaveState => {
+      const block = status.blocked.find((b) => b.item === item);
+      if (block) return { error: block.message };
+      if (status.waiting.includes(item)) return 'saving';
+      return queue.version(item) === null ? 'idle' : 'saved';
+    },
+    [status, queue],
+  );
+  return { local, status, save, remove, keepMine, takeTheirs, saveStateOf, retry: queue.retryNow };
 }
 
 export type Editor = ReturnType<typeof useEditor>;

@@ -76,7 +76,7 @@ export function WorkspaceScreen({
       {view.role === 'editor' ? (
         <EditorScreen access={access} view={view} client={client} />
       ) : (
-        <CoderScreen view={view} />
+        <CoderScreen access={access} view={view} client={client} />
       )}
     </>
   );

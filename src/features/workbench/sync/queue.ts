@@ -69,6 +69,8 @@ export interface QueueSnapshot {
   /** `offline`: the last try found no network; `sending`: edits are on their way. */
   readonly state: 'idle' | 'sending' | 'offline';
   readonly blocked: readonly Blocked[];
+  /** The items with edits not yet acknowledged. */
+  readonly waiting: readonly string[];
 }
 
 /** Waits between tries while there is no network, in ms; the last repeats. */
@@ -328,6 +330,7 @@ export class SyncQueue {
     return {
       pending,
       state: this.offline ? 'offline' : moving ? 'sending' : 'idle',
+      waiting: [...new Set(this.state.edits.map((e) => e.item))],
       blocked: Object.values(this.state.blocked).map((b) => ({
         ...b,
         mine: this.state.edits.filter((e) => e.item === b.item).at(-1) ?? b.mine,

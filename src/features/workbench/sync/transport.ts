@@ -1,6 +1,7 @@
 /** The queue's transport over the workbench client: each item's route, each answer as the queue reads it. */
 import type {
   CodingBody,
+  DecisionBody,
   MetaBody,
   PartyBody,
   ProgrammeBody,
@@ -52,6 +53,8 @@ export function workbenchTransport(client: WorkbenchClient, access: WorkbenchAcc
         return client.putStatement(access, ref.id, body as StatementBody, base);
       case 'coding':
         return client.putCoding(access, ref.statement, ref.party, body as CodingBody, base);
+      case 'decision':
+        return client.putDecision(access, ref.statement, ref.party, body as DecisionBody, base);
     }
   };
   return {
