@@ -19,7 +19,7 @@ import type { Compass } from '../domain/bank/types.ts';
 import { type Caps, DEFAULT_CAPS, DEFAULT_LIMITS, DEFAULTS, type RateLimits } from './config.ts';
 import type { ApiContext } from './http/api.ts';
 import { BODY_LIMITS } from './http/api.ts';
-import { API_ROUTES, methodsOn } from './http/api-routes.ts';
+import { API_ROUTES, trackApiRoutes } from './http/api-routes.ts';
 import { handleErrors, parseJsonBodies, undecodableUrl } from './http/errors.ts';
 import { events } from './http/events.ts';
 import { securityHeaders } from './http/headers.ts';
@@ -31,6 +31,7 @@ import { results } from './http/results.ts';
 import { sessions } from './http/sessions.ts';
 import { registerSite } from './http/site.ts';
 import { submissions } from './http/submissions.ts';
+import { published, type PublishedOptions } from './published/plugin.ts';
 import { RoundService } from './rounds.ts';
 import type { ClassroomStore } from './storage/index.ts';
 import { workbench, type WorkbenchOptions } from './workbench/plugin.ts';
@@ -62,6 +63,8 @@ export interface ServerOptions {
   readonly purgeIntervalMs?: number;
   /** The newsroom's workbench (its routes under /api/workspaces); none: the site has no workbench. */
   readonly workbench?: WorkbenchOptions;
+  /** Compasses published from the workbench (`/data/<id>.json`, `/api/compasses`); none: only built ones. */
+  readonly published?: Omit<PublishedOptions, 'staticDir'>;
 }
 
 /** The resource plugins of the API; together with events they register every route of the table. */
@@ -100,14 +103,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   parseJsonBodies(app);
   handleErrors(app, log, now);
   await app.register(fastifyRateLimit, { global: false, cache: 50_000 });
-  const registered = new Set<string>();
-  let allowed: (path: string) => string[] | null = () => null;
   const staticDir = options.staticDir === undefined ? DEFAULTS.staticDir : options.staticDir;
-  await registerSite(app, staticDir, (path) => allowed(path));
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/'))
-      for (const method of [route.method].flat()) registered.add(`${method} ${route.url}`);
-  });
+  const api = trackApiRoutes(app);
+  await registerSite(app, staticDir, api.methodsOn);
   const rounds = new RoundService({
     store: options.store,
     compasses: options.compasses,
@@ -126,15 +124,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   for (const resource of RESOURCES) await app.register(resource, context);
   await app.register(events, { ...context, seats: limits.seats, client: limits.client });
   if (options.workbench) await app.register(workbench, options.workbench);
+  if (options.published) await app.register(published, { ...options.published, staticDir });
 
   closeCleanly(app, streams);
   await purgeExpired(app, rounds, options.purgeIntervalMs ?? 10 * 60 * 1000, log, now);
-  app.decorate('apiRoutes', () => [...registered].sort());
+  app.decorate('apiRoutes', () => [...api.registered].sort());
   await app.ready();
-  allowed = methodsOn(
-    [...registered].map((r) => ({ method: r.split(' ')[0]!, url: r.split(' ')[1]! })),
-  );
-  const missing = API_ROUTES.filter(({ method, url }) => !registered.has(`${method} ${url}`));
+  const missing = API_ROUTES.filter(({ method, url }) => !api.registered.has(`${method} ${url}`));
   if (missing.length > 0) throw new Error(`API routes not registered: ${JSON.stringify(missing)}`);
   return app;
 }

@@ -8,6 +8,8 @@ import type { Compass } from '../domain/bank/types.ts';
 import { buildServer } from './app.ts';
 import { loadCompasses } from './compasses.ts';
 import { type Caps, DEFAULT_LIMITS, DEFAULTS, type RateLimits } from './config.ts';
+import { builtIdsOf, openPublishedStore } from './published/open.ts';
+import type { PublishedStore } from './published/store.ts';
 import { type ClassroomStore, openStore } from './storage/index.ts';
 
 export interface StartOptions {
@@ -46,12 +48,24 @@ export interface RunningServer {
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const staticDir = options.staticDir === undefined ? DEFAULTS.staticDir : options.staticDir;
-  const store = await openStore(options.databaseUrl ?? DEFAULTS.databaseUrl);
+  const databaseUrl = options.databaseUrl ?? DEFAULTS.databaseUrl;
+  const store = await openStore(databaseUrl);
+  const compasses =
+    options.compasses ?? (staticDir === null ? new Map() : loadCompasses(staticDir));
   let app: FastifyInstance;
+  let publishedStore: PublishedStore | undefined;
+  const closeStores = async () => {
+    await publishedStore?.close();
+    await store.close();
+  };
   try {
+    // After the classroom store: on SQLite its open runs the migrations under its file lock.
+    publishedStore = await openPublishedStore(databaseUrl, {
+      builtIds: [...builtIdsOf(staticDir), ...compasses.keys()],
+    });
     app = await buildServer({
       store,
-      compasses: options.compasses ?? (staticDir === null ? new Map() : loadCompasses(staticDir)),
+      compasses,
       staticDir,
       limits: options.limits ?? DEFAULT_LIMITS,
       ...(options.caps ? { caps: options.caps } : {}),
@@ -65,9 +79,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ...(options.purgeIntervalMs !== undefined
         ? { purgeIntervalMs: options.purgeIntervalMs }
         : {}),
+      published: {
+        store: publishedStore,
+        ...(options.logStream ? { log: options.logStream } : {}),
+      },
     });
   } catch (error) {
-    await store.close();
+    await closeStores();
     throw error;
   }
   const host = options.host ?? '127.0.0.1';
@@ -75,7 +93,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await app.listen({ port: options.port ?? 0, host });
   } catch (error) {
     await app.close();
-    await store.close();
+    await closeStores();
     throw error;
   }
   const address = app.server.address();
@@ -91,7 +109,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         try {
           await app.close();
         } finally {
-          await store.close();
+          await closeStores();
         }
       })()),
   };

@@ -5,6 +5,7 @@
  * checkers) for another method on one of these paths, and the OpenAPI file
  * (docs/classroom-api.yaml) must list the same (its test checks both ways).
  */
+import type { FastifyInstance } from 'fastify';
 import { CLASSROOM_ROUTES } from '../../domain/classroom/index.ts';
 
 export type RouteName = keyof typeof CLASSROOM_ROUTES;
@@ -53,3 +54,26 @@ export function methodsOn(
 
 /** The methods the classroom's routes allow on a concrete path, or null when none has it. */
 export const allowedMethods = methodsOn(API_ROUTES);
+
+/**
+ * Collects every `/api/` route registered on `app` from now on (`METHOD /path`, Fastify's
+ * syntax), and answers the methods they allow on a concrete path: the site's 405 for any
+ * resource's path, the classroom's, the workbench's or the published compasses'.
+ */
+export function trackApiRoutes(app: FastifyInstance) {
+  const registered = new Set<string>();
+  let matcher: ((path: string) => string[] | null) | null = null;
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    for (const method of [route.method].flat()) registered.add(`${method} ${route.url}`);
+    matcher = null;
+  });
+  const methodsOnPath = (path: string) =>
+    (matcher ??= methodsOn(
+      [...registered].map((name) => {
+        const [method, url] = name.split(' ') as [string, string];
+        return { method, url };
+      }),
+    ))(path);
+  return { registered, methodsOn: methodsOnPath };
+}
