@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workbenchServer } from '../../test/server/workbench-server.ts';
 import { WORKBENCH_MESSAGES } from './messages.ts';
+import { workbenchTestServer as workbenchServer } from './test-server.ts';
 
 // Random requests to the workbench's routes, with real and garbled keys, ids, If-Match headers
 // and bodies: never a 5xx, every refusal `{ error, message }` with one of the workbench's codes.

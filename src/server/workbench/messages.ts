@@ -12,6 +12,17 @@ export const WORKBENCH_STATUS = {
   'invalid-quote': 400,
   'invalid-id': 400,
   'invalid-if-match': 400,
+  'invalid-meta': 400,
+  'invalid-party': 400,
+  'invalid-programme': 400,
+  'invalid-statement': 400,
+  'invalid-decision': 400,
+  'inconsistent-decision': 400,
+  'invalid-import': 400,
+  'invalid-publish': 400,
+  'invalid-coders': 400,
+  'reserved-id': 400,
+  'quote-not-in-programme': 400,
   'missing-key': 401,
   'wrong-key': 403,
   'editor-only': 403,
@@ -19,9 +30,17 @@ export const WORKBENCH_STATUS = {
   'not-your-coding': 403,
   'no-coding': 404,
   'unknown-coder': 404,
+  'unknown-statement': 404,
+  'unknown-party': 404,
+  'no-item': 404,
   'version-conflict': 409,
+  'workspace-not-empty': 409,
+  'too-few-coders': 409,
+  'compass-taken': 409,
   'body-too-large': 413,
   'unsupported-media-type': 415,
+  'compass-invalid': 422,
+  'draft-invalid': 422,
   'server-error': 500,
 } as const;
 
@@ -41,6 +60,26 @@ export const WORKBENCH_MESSAGES: Readonly<Record<WorkbenchErrorCode, string>> = 
   'invalid-id': 'Adressen har ingen giltig arbetsyta, kodare, påstående eller parti.',
   'invalid-if-match':
     'Huvudet If-Match ska vara versionen från den senaste läsningen eller skrivningen, t.ex. "3".',
+  'invalid-meta':
+    'Inställningarna har inte rätt form: id, titel och beskrivning (sv, gärna en), kommun, teman, ordlista och regler; se API-beskrivningen.',
+  'invalid-party':
+    'Partiet har inte rätt form: {"name", "short", "colour": "#RRGGBB", "source": {"url": …}} och inga andra fält.',
+  'invalid-programme':
+    'Programmet skickas som {"text": "…", "boilerplate": ["…"]}: en text på högst 2 MB och de stycken som inte är program.',
+  'invalid-statement':
+    'Påståendet har inte rätt form: tema, riktning, text och förklaring (sv, gärna en), termer och ordning; se API-beskrivningen.',
+  'invalid-decision':
+    'Ett beslut skickas som {"position", "kind", "quotes": [{"start", "end"}], "note": "…", "reason": "…"} och skälet får inte vara tomt.',
+  'inconsistent-decision':
+    'Beslutet går inte ihop: "silent" har varken position eller citat, "stated" har en position och minst ett citat, "implied" har en position.',
+  'invalid-import':
+    'En import skickas som {"compass": <kompassens öppna data>, "programmes": {"<parti>": "<programtext>"}}.',
+  'invalid-publish': 'Skicka {"compass": "<id>"} med kompassens id som det står i inställningarna.',
+  'invalid-coders': 'Ange två olika kodare: ?coders=<id>,<id>.',
+  'reserved-id':
+    'Det id:t är upptaget av en sida på webbplatsen. Välj ett annat, t.ex. kommunens namn och valåret.',
+  'quote-not-in-programme':
+    'Citatet finns inte ordagrant i partiets program: markera en mening eller ett stycke i programtexten (inte bara mellanrum, inte sidans kringtext, minst några ord).',
   'missing-key': 'Nyckeln saknas: skicka den som Authorization: Bearer <nyckel>.',
   'wrong-key': 'Nyckeln hör inte till den här arbetsytan.',
   'editor-only': 'Bara redaktören kan göra det här.',
@@ -48,8 +87,18 @@ export const WORKBENCH_MESSAGES: Readonly<Record<WorkbenchErrorCode, string>> = 
   'not-your-coding': 'En kodare kan bara läsa sina egna kodningar.',
   'no-coding': 'Det finns ingen kodning här ännu.',
   'unknown-coder': 'Det finns ingen sådan kodare i arbetsytan.',
+  'unknown-statement': 'Det finns inget sådant påstående i arbetsytan.',
+  'unknown-party': 'Det finns inget sådant parti i arbetsytan.',
+  'no-item': 'Det finns inget sådant i arbetsytan.',
   'version-conflict':
-    'Kodningen har ändrats sedan du läste den (eller finns redan). Inget skrevs över: här är den sparade versionen.',
+    'Det har ändrats sedan du läste det (eller finns redan). Inget skrevs över: här är den sparade versionen.',
+  'workspace-not-empty':
+    'Arbetsytan har redan partier eller påståenden. Importera till en ny, tom arbetsyta.',
+  'too-few-coders': 'Överensstämmelse kräver två kodare i arbetsytan.',
+  'compass-taken':
+    'Det id:t används redan av en annan kompass. Byt id i inställningarna och publicera igen.',
+  'compass-invalid': 'Kompassen går inte att läsa in: se listan över fel.',
+  'draft-invalid': 'Kompassen är inte klar att publicera: åtgärda felen i listan först.',
   'body-too-large': 'Förfrågan är för stor.',
   'unsupported-media-type': 'Skicka innehållet som application/json.',
   'server-error': 'Något gick fel i tjänsten. Försök igen om en stund.',

@@ -1,7 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDoc, type Operation, pointer } from '../../test/server/openapi-doc.ts';
-import { workbenchServer } from '../../test/server/workbench-server.ts';
 import { WORKBENCH_STATUS } from './messages.ts';
 import { WORKBENCH_ROUTES } from './plugin.ts';
 import {
@@ -12,6 +11,16 @@ import {
   ItemId,
   WorkspaceId,
 } from './schemas.ts';
+import * as itemSchemas from './schemas-items.ts';
+import {
+  BOILERPLATE,
+  client,
+  fixtureWorkspace,
+  PARTY,
+  PROGRAMME,
+  statementBody,
+} from './test-server.ts';
+import { workbenchTestServer as workbenchServer } from './test-server.ts';
 
 // docs/workbench-api.yaml against the plugin: the same routes, the same request schemas, the same
 // error codes, and every real response of a whole session fits what the file documents.
@@ -61,6 +70,16 @@ describe('docs/workbench-api.yaml', () => {
     expect(schemas.WorkspaceId).toEqual(plain(WorkspaceId));
     expect(schemas.CoderId).toEqual(plain(CoderId));
     expect(schemas.ItemId).toEqual(plain(ItemId));
+    for (const name of [
+      'MetaRequest',
+      'PartyRequest',
+      'ProgrammeRequest',
+      'StatementRequest',
+      'DecisionRequest',
+      'ImportRequest',
+      'PublishRequest',
+    ] as const)
+      expect(schemas[name], name).toEqual(plain(itemSchemas[name]));
     const codes = (schemas.ApiError as { properties: { error: { enum: string[] } } }).properties
       .error.enum;
     expect([...codes].sort()).toEqual(Object.keys(WORKBENCH_STATUS).sort());
@@ -94,7 +113,7 @@ describe('docs/workbench-api.yaml', () => {
       coderKey: string;
     }>();
     const path = `${base}/codings/s1/p1`;
-    const coding = { position: 0.5, kind: 'stated', quote: { start: 0, end: 5 }, note: '' };
+    const coding = { position: 0.5, kind: 'silent', quote: null, note: '' };
     await send('GET', path, undefined, coder.coderKey);
     await send('PUT', path, coding, coder.coderKey);
     await send('PUT', path, coding, coder.coderKey);
@@ -110,5 +129,107 @@ describe('docs/workbench-api.yaml', () => {
     );
     await send('POST', `${base}/coders`, { label: '' }, created.editorKey);
     await send('POST', `${base}/coders`, { label: 'B' }, coder.coderKey);
+  });
+
+  it('documents every real response of the items, reconciliation and publish routes', async () => {
+    const send = async (
+      method: string,
+      url: string,
+      payload?: unknown,
+      key?: string,
+      more: Record<string, string> = {},
+    ) => {
+      const { get, del, put, post } = client(app);
+      const response =
+        method === 'GET'
+          ? await get(url, key, more)
+          : method === 'DELETE'
+            ? await del(url, key, more)
+            : await (method === 'PUT' ? put : post)(url, payload, key, more);
+      if (response.statusCode !== 204) check(method, url.split('?')[0]!, response);
+      return response;
+    };
+    const { base, editorKey: e, a, b } = await fixtureWorkspace(app);
+    const skatt = PROGRAMME.indexOf('Vi vill sänka');
+    const quote = { start: skatt, end: skatt + 30 };
+    const meta = {
+      id: 'lokalvalet',
+      title: { sv: 'Lokalvalet', en: 'Local' },
+      description: { sv: 'Om valet', en: 'About' },
+      municipality: 'Växjö',
+      themes: [{ id: 'ekonomi', name: { sv: 'Ekonomi', en: 'Economy' } }],
+      glossary: [],
+      rules: { minStatements: 1 },
+    };
+    await send('PUT', `${base}/meta`, meta, e);
+    await send('PUT', `${base}/meta`, meta, e);
+    await send('PUT', `${base}/meta`, { ...meta, id: 'api' }, e, { 'if-match': '"1"' });
+    await send('PUT', `${base}/meta`, meta, a.coderKey);
+    await send('PUT', `${base}/parties/x`, PARTY, e);
+    await send('PUT', `${base}/parties/x`, PARTY, e);
+    await send('DELETE', `${base}/parties/x`, undefined, e);
+    await send('DELETE', `${base}/parties/x`, undefined, e, { 'if-match': '"1"' });
+    await send('DELETE', `${base}/parties/x`, undefined, e);
+    await send('PUT', `${base}/statements/x`, statementBody(9), e);
+    await send('PUT', `${base}/statements/x`, { order: 1 }, e);
+    await send('DELETE', `${base}/statements/x`, undefined, e, { 'if-match': '"1"' });
+    for (const key of [a.coderKey, b.coderKey])
+      await send('PUT', `${base}/codings/skatt-01/s`, { position: 1, kind: 'stated', quote }, key);
+    await send(
+      'PUT',
+      `${base}/codings/skatt-01/v`,
+      { position: 1, kind: 'stated', quote },
+      a.coderKey,
+    );
+    await send(
+      'PUT',
+      `${base}/codings/skatt-01/v`,
+      { position: -1, kind: 'implied', quote: null },
+      b.coderKey,
+    );
+    const outside = { position: 1, kind: 'stated', quote: { start: 0, end: 3 } };
+    await send('PUT', `${base}/codings/skatt-01/m`, outside, a.coderKey);
+    await send('PUT', `${base}/codings/nej/m`, outside, a.coderKey);
+    await send('GET', `${base}/agreement`, undefined, e);
+    await send('GET', `${base}/agreement?coders=x`, undefined, e);
+    await send('GET', `${base}/agreement`, undefined, a.coderKey);
+    const decision = { position: 1, kind: 'stated', quotes: [quote], note: '', reason: 'A' };
+    await send('PUT', `${base}/decisions/skatt-01/v`, decision, e);
+    await send('PUT', `${base}/decisions/skatt-01/v`, decision, e);
+    await send('PUT', `${base}/decisions/skatt-01/v`, { ...decision, quotes: [] }, e);
+    await send(
+      'PUT',
+      `${base}/programmes/s`,
+      { text: `Rubrik\n${PROGRAMME}`, boilerplate: BOILERPLATE },
+      e,
+      {
+        'if-match': '"1"',
+      },
+    );
+    await send(
+      'PUT',
+      `${base}/programmes/v`,
+      { text: 'Ett nytt program helt utan citaten.', boilerplate: [] },
+      e,
+      {
+        'if-match': '"1"',
+      },
+    );
+    await send('PUT', `${base}/programmes/v`, { text: 'x', boilerplate: [] }, e);
+    await send('GET', base, undefined, e);
+    await send('GET', base, undefined, a.coderKey);
+    await send('GET', `${base}/draft`, undefined, e);
+    await send('GET', `${base}/export`, undefined, e);
+    await send('POST', `${base}/publish`, { compass: 'lokalvalet' }, e);
+    await send('POST', `${base}/publish`, { compass: 'annat' }, e);
+    await send('POST', `${base}/publish`, { compass: 'lokalvalet' }, a.coderKey);
+    await send('POST', `${base}/import`, { compass: {}, programmes: {} }, e);
+    const fresh = await fixtureWorkspace(app, true);
+    await send(
+      'POST',
+      `${fresh.base}/import`,
+      { compass: { id: 'x' }, programmes: {} },
+      fresh.editorKey,
+    );
   });
 });

@@ -21,6 +21,8 @@ import {
   workbenchErrorBody,
   type WorkbenchErrorCode,
 } from './messages.ts';
+import { draftRoutes } from './routes-drafts.ts';
+import { itemRoutes } from './routes-items.ts';
 import {
   AddCoderRequest,
   CoderCodingParams,
@@ -38,8 +40,18 @@ export interface WorkbenchOptions {
 }
 
 const KIB = 1024;
-/** Request body caps: a title or a label is a few bytes; a coding's note is up to 2 000 characters. */
-export const WORKBENCH_BODY_LIMITS = { small: 1 * KIB, coding: 16 * KIB } as const;
+/**
+ * Request body caps: a title or a label is a few bytes; a coding's note is up to 2 000
+ * characters; a programme text up to 2 MiB (schemas-items.ts), an import a compass and its
+ * programmes.
+ */
+export const WORKBENCH_BODY_LIMITS = {
+  small: 1 * KIB,
+  coding: 16 * KIB,
+  item: 64 * KIB,
+  programme: 5 * KIB * KIB,
+  import: 16 * KIB * KIB,
+} as const;
 
 /** The routes, `METHOD /path` as Fastify writes them (openapi.test.ts checks the docs against it). */
 export const WORKBENCH_ROUTES = [
@@ -48,10 +60,25 @@ export const WORKBENCH_ROUTES = [
   'GET /api/workspaces/:workspace/codings/:statement/:party',
   'PUT /api/workspaces/:workspace/codings/:statement/:party',
   'GET /api/workspaces/:workspace/coders/:coder/codings/:statement/:party',
+  'GET /api/workspaces/:workspace',
+  'PUT /api/workspaces/:workspace/meta',
+  'PUT /api/workspaces/:workspace/parties/:party',
+  'DELETE /api/workspaces/:workspace/parties/:party',
+  'PUT /api/workspaces/:workspace/programmes/:party',
+  'PUT /api/workspaces/:workspace/statements/:statement',
+  'DELETE /api/workspaces/:workspace/statements/:statement',
+  'GET /api/workspaces/:workspace/agreement',
+  'PUT /api/workspaces/:workspace/decisions/:statement/:party',
+  'GET /api/workspaces/:workspace/draft',
+  'POST /api/workspaces/:workspace/import',
+  'GET /api/workspaces/:workspace/export',
+  'POST /api/workspaces/:workspace/publish',
 ] as const;
 
+export type WorkbenchRoute = (typeof WORKBENCH_ROUTES)[number];
+
 /** What a failed schema check answers, by route and part. */
-type Invalid = Partial<Record<'params' | 'body', WorkbenchErrorCode>>;
+type Invalid = Partial<Record<'params' | 'body' | 'querystring', WorkbenchErrorCode>>;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -65,11 +92,14 @@ type Route = Omit<RouteOptions, 'method' | 'url' | 'handler' | 'config'> & {
   invalid?: Invalid;
 };
 
+/** Registers one of WORKBENCH_ROUTES with the plugin's defaults. */
+export type AddRoute = (name: WorkbenchRoute, options: Route) => void;
+
 export const workbench: FastifyPluginAsync<WorkbenchOptions> = async (app, options) => {
   const { service } = options;
   answerErrors(app, options.log);
 
-  const route = (name: (typeof WORKBENCH_ROUTES)[number], { invalid, ...rest }: Route) => {
+  const route: AddRoute = (name, { invalid, ...rest }) => {
     const [method, url] = name.split(' ') as [string, string];
     app.route({
       method,
@@ -141,6 +171,8 @@ export const workbench: FastifyPluginAsync<WorkbenchOptions> = async (app, optio
       return written;
     },
   });
+  itemRoutes(route, service);
+  draftRoutes(route, service);
 };
 
 /** The plugin's error handler and `Cache-Control: no-store` on every response of its routes. */

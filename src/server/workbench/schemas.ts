@@ -85,7 +85,29 @@ export const CodingRequest = {
   properties: {
     position: { enum: [-1, -0.5, 0, 0.5, 1, null] },
     kind: { enum: ['stated', 'implied', 'silent'] },
+    confidence: {
+      enum: ['explicit', 'general'],
+      description: 'For `stated`: explicit (the default) or explicit but general.',
+    },
     quote: { anyOf: [Quote, { type: 'null' }] },
     note: { type: 'string', maxLength: 2000, description: 'Free text; "" when left out.' },
   },
+} as const;
+
+export const PartyParams = {
+  type: 'object',
+  required: ['workspace', 'party'],
+  properties: { workspace: WorkspaceId, party: ItemId },
+} as const;
+
+export const StatementParams = {
+  type: 'object',
+  required: ['workspace', 'statement'],
+  properties: { workspace: WorkspaceId, statement: ItemId },
+} as const;
+
+export const AgreementQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { coders: { type: 'string', pattern: '^[A-Za-z0-9_-]{12},[A-Za-z0-9_-]{12}$' } },
 } as const;

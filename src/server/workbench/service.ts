@@ -1,170 +1,200 @@
 /**
- * The workbench service: keys and roles, and the rules of a coding. Every key is 32 random bytes
- * (base64url), shown once; only its SHA-256 is stored, and a request's key is found by that hash
- * (the classroom's teacher-key helpers). No key or a malformed `Authorization` → 401
- * `missing-key`; a key of another workspace, or none the store knows → 403 `wrong-key`.
+ * The workbench service (Redaktionen): keys, roles and codings (codings.ts), and on top of them a
+ * workspace's items, the editor's reconciliation, the draft's check, import, export and publish.
+ * Every method authorizes the key first; the editor alone writes items and decisions, reads the
+ * agreement and the draft, imports, exports and publishes.
  */
-import { randomBytes } from 'node:crypto';
-import { hashTeacherKey, makeTeacherKey, readTeacherKey } from '../http/teacher-key.ts';
+import type {
+  AgreementJson,
+  DecisionBody,
+  DraftCheckJson,
+  ImportResult,
+  MetaBody,
+  PartyBody,
+  ProgrammeBody,
+  ProgrammePutResult,
+  PublishedVersion,
+  StatementBody,
+  WorkspaceView,
+} from '../../domain/workbench/api.ts';
+import { CodingService, expectedVersion, type Where } from './codings.ts';
+import { checkDraft } from './draft.ts';
+import { exportCompass, type ImportBody, importCompass, publish } from './exchange.ts';
+import {
+  checkMeta,
+  type ItemBodies,
+  META_ID,
+  RetryError,
+  type StoredParty,
+  writeItem,
+} from './items.ts';
 import { WorkbenchError } from './messages.ts';
-import type { Coding, CodingKey, KeyRecord, Kind, StoredCoding, WorkbenchStore } from './types.ts';
+import { putProgramme } from './programme.ts';
+import { agreement, checkedDecision, putDecision } from './reconcile.ts';
+import type { Change, ItemKind, KeyRecord } from './types.ts';
+import { workspaceView } from './view.ts';
 
-/** A coding as the API reads and writes it. */
-export interface CodingBody {
-  position: -1 | -0.5 | 0 | 0.5 | 1 | null;
-  kind: Kind;
-  quote: { start: number; end: number } | null;
-  note?: string;
-}
+export {
+  checkedCoding,
+  type CodingBody,
+  codingJson,
+  etagOf,
+  expectedVersion,
+  type ServiceOptions,
+  type Where,
+} from './codings.ts';
 
-export interface Where {
-  readonly workspace: string;
-  readonly statement: string;
-  readonly party: string;
-}
+type IfMatch = string | string[] | undefined;
 
-const WORKSPACE_ID_BYTES = 16;
-const CODER_ID_BYTES = 9;
-/** `"3"`, or `3` / `W/"3"` as some clients send it. */
-const IF_MATCH = /^(?:W\/)?"?([1-9][0-9]{0,8})"?$/;
-
-export const etagOf = (version: number) => `"${version}"`;
-
-export class WorkbenchService {
-  readonly #store: WorkbenchStore;
-  readonly #now: () => Date;
-
-  constructor(store: WorkbenchStore, now: () => Date = () => new Date()) {
-    this.#store = store;
-    this.#now = now;
+export class WorkbenchService extends CodingService {
+  async view(workspace: string, authorization: string | undefined): Promise<WorkspaceView> {
+    const key = await this.authorize(workspace, authorization);
+    return workspaceView(this.context, workspace, key);
   }
 
-  async createWorkspace(title: string) {
-    const id = randomBytes(WORKSPACE_ID_BYTES).toString('base64url');
-    const editorKey = makeTeacherKey();
-    const created = this.#now();
-    await this.#store.createWorkspace({
-      id,
-      title,
-      editorKeyHash: hashTeacherKey(editorKey),
-      createdAt: created.getTime(),
-    });
-    return { workspace: { id, title, created: created.toISOString() }, editorKey };
+  async putMeta(workspace: string, auth: string | undefined, body: MetaBody, ifMatch: IfMatch) {
+    await this.#editor(workspace, auth);
+    return this.#write(workspace, 'meta', META_ID, checkMeta(body), ifMatch);
   }
 
-  async addCoder(workspace: string, authorization: string | undefined, label: string) {
-    const key = await this.#authorize(workspace, authorization);
-    if (key.role !== 'editor') throw new WorkbenchError('editor-only');
-    const id = randomBytes(CODER_ID_BYTES).toString('base64url');
-    const coderKey = makeTeacherKey();
-    await this.#store.addCoder({
-      workspace,
-      coder: id,
-      label,
-      keyHash: hashTeacherKey(coderKey),
-      createdAt: this.#now().getTime(),
-    });
-    return { coder: { id, label }, coderKey };
+  /** A new party goes after the others; a party written again keeps its place. */
+  async putParty(where: ItemWhere, auth: string | undefined, body: PartyBody, ifMatch: IfMatch) {
+    await this.#editor(where.workspace, auth);
+    const parties = await this.context.store.readItems(where.workspace, 'party');
+    const order = (item: (typeof parties)[number]) => (item.body as StoredParty).order;
+    const own = parties.find((item) => item.id === where.id);
+    const place = own ? order(own) : Math.max(-1, ...parties.map(order)) + 1;
+    return this.#write(where.workspace, 'party', where.id, { ...body, order: place }, ifMatch);
   }
 
-  /** The coding of `coder` (the key's own coder when undefined): the coder itself or the editor. */
-  async readCoding(where: Where, authorization: string | undefined, coder?: string) {
-    const key = await this.#authorize(where.workspace, authorization);
-    let whose: string;
-    if (coder === undefined) {
-      if (key.role !== 'coder') throw new WorkbenchError('coder-only');
-      whose = key.coder!;
-    } else if (key.role === 'coder') {
-      if (coder !== key.coder) throw new WorkbenchError('not-your-coding');
-      whose = coder;
-    } else {
-      if (!(await this.#store.hasCoder(where.workspace, coder)))
-        throw new WorkbenchError('unknown-coder');
-      whose = coder;
-    }
-    const stored = await this.#store.readCoding({ ...where, coder: whose });
-    if (!stored) throw new WorkbenchError('no-coding');
-    return { coding: codingJson({ ...where, coder: whose }, stored), etag: etagOf(stored.version) };
-  }
-
-  /** Writes the key's coder's coding if `ifMatch` names the stored version (none: a first write). */
-  async writeCoding(
-    where: Where,
-    authorization: string | undefined,
-    body: CodingBody,
-    ifMatch: string | string[] | undefined,
-  ) {
-    const key = await this.#authorize(where.workspace, authorization);
-    if (key.role !== 'coder') throw new WorkbenchError('coder-only');
+  /** Deletes the party and its programme; its codings and decisions stay, outside the draft. */
+  async deleteParty(where: ItemWhere, auth: string | undefined, ifMatch: IfMatch) {
+    await this.#editor(where.workspace, auth);
     const expected = expectedVersion(ifMatch);
-    const coding = checkedCoding(body);
-    const codingKey: CodingKey = { ...where, coder: key.coder! };
-    const result = await this.#store.writeCoding(
-      codingKey,
-      coding,
-      expected,
-      this.#now().getTime(),
-    );
-    if (result.written) return { version: result.version };
-    const { current } = result;
-    throw new WorkbenchError(
-      'version-conflict',
-      {
-        sentVersion: expected,
-        storedVersion: current?.version ?? null,
-        stored: current ? codingJson(codingKey, current) : null,
-      },
-      current ? { etag: etagOf(current.version) } : {},
-    );
+    for (let attempt = 1; ; attempt++) {
+      const programme = await this.context.store.readItem(where.workspace, 'programme', where.id);
+      const more: Change[] = programme
+        ? [
+            {
+              type: 'item',
+              kind: 'programme',
+              id: where.id,
+              expected: programme.version,
+              body: null,
+            },
+          ]
+        : [];
+      try {
+        await writeItem(
+          this.context,
+          where.workspace,
+          { kind: 'party', id: where.id, body: null },
+          expected,
+          more,
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof RetryError) || attempt === 5) throw error;
+      }
+    }
   }
 
-  async #authorize(workspace: string, authorization: string | undefined): Promise<KeyRecord> {
-    const key = readTeacherKey(authorization);
-    if (key === null) throw new WorkbenchError('missing-key');
-    const found = await this.#store.findKey(hashTeacherKey(key));
-    if (!found || found.workspace !== workspace) throw new WorkbenchError('wrong-key');
-    return found;
+  async putProgramme(
+    where: ItemWhere,
+    auth: string | undefined,
+    body: ProgrammeBody,
+    ifMatch: IfMatch,
+  ): Promise<ProgrammePutResult> {
+    await this.#editor(where.workspace, auth);
+    const expected = expectedVersion(ifMatch);
+    return putProgramme(this.context, where.workspace, where.id, body, expected);
+  }
+
+  async putStatement(
+    where: ItemWhere,
+    auth: string | undefined,
+    body: StatementBody,
+    ifMatch: IfMatch,
+  ) {
+    await this.#editor(where.workspace, auth);
+    return this.#write(where.workspace, 'statement', where.id, body, ifMatch);
+  }
+
+  async deleteStatement(where: ItemWhere, auth: string | undefined, ifMatch: IfMatch) {
+    await this.#editor(where.workspace, auth);
+    await this.#write(where.workspace, 'statement', where.id, null, ifMatch);
+  }
+
+  async agreement(
+    workspace: string,
+    auth: string | undefined,
+    coders?: string,
+  ): Promise<AgreementJson> {
+    await this.#editor(workspace, auth);
+    return agreement(this.context, workspace, coders);
+  }
+
+  async putDecision(where: Where, auth: string | undefined, body: DecisionBody, ifMatch: IfMatch) {
+    await this.#editor(where.workspace, auth);
+    const expected = expectedVersion(ifMatch);
+    const cell = { statement: where.statement, party: where.party };
+    const decision = await checkedDecision(this.context, where.workspace, cell, body);
+    return putDecision(this.context, where.workspace, cell, decision, expected);
+  }
+
+  async draft(workspace: string, auth: string | undefined): Promise<DraftCheckJson> {
+    await this.#editor(workspace, auth);
+    return checkDraft(this.context, workspace);
+  }
+
+  async importCompass(
+    workspace: string,
+    auth: string | undefined,
+    body: ImportBody,
+  ): Promise<ImportResult> {
+    await this.#editor(workspace, auth);
+    return importCompass(this.context, workspace, body);
+  }
+
+  async exportCompass(workspace: string, auth: string | undefined) {
+    await this.#editor(workspace, auth);
+    return exportCompass(this.context, workspace);
+  }
+
+  async publish(
+    workspace: string,
+    auth: string | undefined,
+    compass: string,
+  ): Promise<PublishedVersion> {
+    await this.#editor(workspace, auth);
+    return publish(this.context, workspace, compass);
+  }
+
+  async #editor(workspace: string, authorization: string | undefined): Promise<KeyRecord> {
+    const key = await this.authorize(workspace, authorization);
+    if (key.role !== 'editor') throw new WorkbenchError('editor-only');
+    return key;
+  }
+
+  async #write<K extends ItemKind>(
+    workspace: string,
+    kind: K,
+    id: string,
+    body: ItemBodies[K] | null,
+    ifMatch: IfMatch,
+  ): Promise<{ version: number }> {
+    const { version } = await writeItem(
+      this.context,
+      workspace,
+      { kind, id, body },
+      expectedVersion(ifMatch),
+    );
+    return { version: version ?? 0 };
   }
 }
 
-/** The version an `If-Match` names, null without one; 400 `invalid-if-match` for anything else (`*` too). */
-export function expectedVersion(header: string | string[] | undefined): number | null {
-  if (header === undefined) return null;
-  const match = typeof header === 'string' ? IF_MATCH.exec(header.trim()) : null;
-  if (!match) throw new WorkbenchError('invalid-if-match');
-  return Number(match[1]);
-}
-
-/** The body as stored, or 400 when kind, position and quote do not agree. */
-export function checkedCoding(body: CodingBody): Coding {
-  const { position, kind, quote } = body;
-  if (quote && quote.start >= quote.end) throw new WorkbenchError('invalid-quote');
-  const consistent =
-    kind === 'silent'
-      ? position === null && quote === null
-      : kind === 'stated'
-        ? position !== null && quote !== null
-        : position !== null;
-  if (!consistent) throw new WorkbenchError('inconsistent-coding');
-  return {
-    positionHalves: position === null ? null : position * 2,
-    kind,
-    quoteStart: quote?.start ?? null,
-    quoteEnd: quote?.end ?? null,
-    note: body.note ?? '',
-  };
-}
-
-export function codingJson(key: CodingKey, stored: StoredCoding) {
-  return {
-    statement: key.statement,
-    party: key.party,
-    coder: key.coder,
-    position: stored.positionHalves === null ? null : stored.positionHalves / 2,
-    kind: stored.kind,
-    quote: stored.quoteStart === null ? null : { start: stored.quoteStart, end: stored.quoteEnd! },
-    note: stored.note,
-    version: stored.version,
-    updated: new Date(stored.updatedAt).toISOString(),
-  };
+/** An item's place: the workspace and the item's id (a party's or a statement's). */
+export interface ItemWhere {
+  readonly workspace: string;
+  readonly id: string;
 }

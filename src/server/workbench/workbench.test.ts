@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeBackends } from '../../test/server/backends.ts';
-import { workbenchServer } from '../../test/server/workbench-server.ts';
 import { WORKBENCH_MESSAGES, WORKBENCH_STATUS } from './messages.ts';
+import { fixtureWorkspace, workbenchTestServer as workbenchServer } from './test-server.ts';
 
-// The workbench's first routes over HTTP (app.inject) on SQLite in memory, SQLite in a file and
+// The workbench's coding routes over HTTP (app.inject) on SQLite in memory, SQLite in a file and
 // a real PostgreSQL: a workspace, two blind coders, their codings with versions, and every
 // refusal as `{ error, message }` in Swedish.
 
@@ -32,27 +32,8 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
     const get = (url: string, headers: Record<string, string> = {}) =>
       app.inject({ method: 'GET', url, headers });
 
-    /** A workspace with two coders. */
-    async function newWorkspace() {
-      const created = await post('/api/workspaces', { title: 'Kommunvalet i Växjö' });
-      expect(created.statusCode).toBe(201);
-      const { workspace, editorKey } = created.json<{
-        workspace: { id: string; title: string; created: string };
-        editorKey: string;
-      }>();
-      const coder = async (label: string) => {
-        const response = await post(
-          `/api/workspaces/${workspace.id}/coders`,
-          { label },
-          bearer(editorKey),
-        );
-        expect(response.statusCode).toBe(201);
-        return response.json<{ coder: { id: string; label: string }; coderKey: string }>();
-      };
-      const a = await coder('Kodare A');
-      const b = await coder('Kodare B');
-      return { workspace, editorKey, a, b, base: `/api/workspaces/${workspace.id}` };
-    }
+    /** A workspace with two coders, three parties with programmes and three statements. */
+    const newWorkspace = () => fixtureWorkspace(app);
 
     /** Status, code and the code's Swedish sentence. */
     function refused(response: { statusCode: number; json(): unknown }, code: string) {
@@ -131,7 +112,7 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
       refused(blind, 'version-conflict');
       expect(blind.json()).toMatchObject({ sentVersion: null, storedVersion: 2 });
       // An If-Match for a coding that does not exist.
-      const ghost = await put(`${base}/codings/skola-02/c`, STATED, {
+      const ghost = await put(`${base}/codings/skola-02/s`, STATED, {
         ...bearer(a.coderKey),
         'if-match': '"4"',
       });
@@ -145,7 +126,7 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
 
     it('lets only one of two concurrent writes of the same version through', async () => {
       const { base, a } = await newWorkspace();
-      const path = `${base}/codings/miljo-03/l`;
+      const path = `${base}/codings/miljo-03/v`;
       const results = await Promise.all(
         [0, 0.5, 1].map((position) => put(path, { ...STATED, position }, bearer(a.coderKey))),
       );
