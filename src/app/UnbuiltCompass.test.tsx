@@ -183,7 +183,7 @@ describe('a compass published on the service, not built', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(sv.app.invalidData);
   });
 
-  it.each(['/redaktion', '/Inte_ett_id/'])(
+  it.each(['/redaktion', '/Inte_ett_id/', '/kompasser/fraga/1'])(
     'is never asked for at %s: a word the site reserves, or an id no compass can have',
     async (path) => {
       await openApp(path);

@@ -1,6 +1,6 @@
 import { type ReactNode, Suspense, use } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { PageStringsGate } from '../components/PageStringsGate.tsx';
 import { COMPASS_LIST_SEGMENT, RESERVED_SEGMENTS } from '../config/paths.ts';
 import { useCompass } from '../context/compass-context.tsx';
@@ -8,7 +8,7 @@ import { useScope } from '../context/scope-context.tsx';
 import { isCompassId } from '../data/published-compasses.ts';
 import { compasses } from '../data/use-compass.ts';
 import { CompassDirectory } from '../features/compass-list/CompassDirectory.tsx';
-import { readingLanguage } from '../i18n/reading.ts';
+import { readingLanguage, splitReading } from '../i18n/reading.ts';
 import { CompassFrame } from './CompassLayout.tsx';
 import { Layout } from './Layout.tsx';
 import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
@@ -24,7 +24,8 @@ import { Started } from './Started.tsx';
  */
 export function UnbuiltCompass({ id, children }: { id: string; children?: ReactNode }) {
   const { t } = useTranslation();
-  if (id === COMPASS_LIST_SEGMENT) return <DirectoryPage />;
+  const { rest } = splitReading(useLocation().pathname);
+  if (rest.replace(/\/$/, '') === `/${COMPASS_LIST_SEGMENT}`) return <DirectoryPage />;
   if (RESERVED_SEGMENTS.includes(id) || !isCompassId(id)) return <LegacyOrNotFound />;
   return (
     <Suspense
