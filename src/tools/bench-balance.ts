@@ -5,6 +5,7 @@
  * of a share at each. Prints the figures (median of repeated runs); asserts nothing. The panel's
  * default (`BALANCE_VOTERS`) is chosen from these figures: within 200 ms per recompute.
  */
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Compass, Confidence, Position, Stance } from '../domain/bank/types.ts';
@@ -115,6 +116,10 @@ function main(): void {
   const rows = REPORT_SKIPS.length;
   console.log(
     `draftBalance on a synthetic compass of 60 statements × 10 parties (seed 20261208), ${rows} rows of random voters (skipping ${REPORT_SKIPS.map((s) => `${100 * s} %`).join(', ')}), median of ${RUNS} runs after 2 warm-up runs, Node ${process.version}`,
+  );
+  const [one, five] = loadavg();
+  console.log(
+    `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; load average as it started ${one!.toFixed(2)} (1 min), ${five!.toFixed(2)} (5 min): timings grow with the load`,
   );
   console.log(
     'voters per row | total voters | median ms | min ms | max ms | SE of a share ≤ (p = ½) | SE at p = 0.1 | 30 % of cells uncoded: median ms',
