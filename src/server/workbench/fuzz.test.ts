@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKBENCH_MESSAGES } from './messages.ts';
-import { workbenchTestServer as workbenchServer } from './test-server.ts';
+import { fixtureWorkspace, workbenchTestServer as workbenchServer } from './test-server.ts';
 
 // Random requests to the workbench's routes, with real and garbled keys, ids, If-Match headers
 // and bodies: never a 5xx, every refusal `{ error, message }` with one of the workbench's codes.
@@ -33,6 +33,89 @@ describe('workbench under random requests', () => {
   });
   afterAll(async () => {
     await close?.();
+  });
+
+  it('never answers a 5xx on the items, reconciliation and publish routes', async () => {
+    const fixture = await fixtureWorkspace(app);
+    const itemKeys = [fixture.editorKey, fixture.a.coderKey];
+    const shapes = [
+      () => 'meta',
+      (a: string) => `parties/${a}`,
+      (a: string) => `programmes/${a}`,
+      (a: string) => `statements/${a}`,
+      (a: string, b: string) => `decisions/${a}/${b}`,
+      (a: string, b: string) => `codings/${a}/${b}`,
+      () => 'agreement?coders=x,y',
+      () => 'draft',
+      () => 'import',
+      () => 'export',
+      () => 'publish',
+      () => '',
+    ];
+    const id = fc.oneof(
+      fc.constantFrom('skatt-01', 'skola-02', 's', 'v', 'm', 'nej', 'a.b'),
+      fc.string({ maxLength: 20 }).map(encodeURIComponent),
+    );
+    const quote = fc.oneof(
+      fc.record({
+        start: fc.integer({ min: -5, max: 200 }),
+        end: fc.integer({ min: -5, max: 200 }),
+      }),
+      fc.constant(null),
+    );
+    const body = fc.oneof(
+      fc.json(),
+      fc
+        .record(
+          {
+            position: fc.constantFrom(-1, 0.5, 1, null, 3),
+            kind: fc.constantFrom('stated', 'implied', 'silent'),
+            confidence: fc.constantFrom('explicit', 'general', 'x'),
+            quote,
+            quotes: fc.array(quote, { maxLength: 3 }),
+            note: fc.string(),
+            reason: fc.string(),
+            text: fc.string(),
+            boilerplate: fc.array(fc.string(), { maxLength: 3 }),
+            compass: fc.oneof(fc.string(), fc.json()),
+            programmes: fc.dictionary(fc.string(), fc.string()),
+            id: fc.string(),
+            order: fc.integer(),
+          },
+          { requiredKeys: [] },
+        )
+        .map((value) => JSON.stringify(value)),
+    );
+    const request = fc.record({
+      method: fc.constantFrom('GET', 'PUT', 'POST', 'DELETE'),
+      shape: fc.integer({ min: 0, max: shapes.length - 1 }),
+      a: id,
+      b: id,
+      key: fc.constantFrom(0, 1, 2),
+      ifMatch: fc.option(fc.constantFrom('"1"', '2', '*', 'W/"1"'), { nil: undefined }),
+      body,
+    });
+    await fc.assert(
+      fc.asyncProperty(request, async ({ method, shape, a, b, key, ifMatch, body }) => {
+        const url = `${fixture.base}/${shapes[shape]!(a, b)}`.replace(/\/$/, '');
+        const response = await app.inject({
+          method: method as 'GET',
+          url,
+          payload: method === 'GET' || method === 'DELETE' ? undefined : body,
+          headers: {
+            'content-type': 'application/json',
+            ...(key < 2 ? { authorization: `Bearer ${itemKeys[key]}` } : {}),
+            ...(ifMatch === undefined ? {} : { 'if-match': ifMatch }),
+          },
+        });
+        expect(response.statusCode, `${method} ${url} ${body}`).toBeLessThan(500);
+        if (response.statusCode >= 400 && response.statusCode !== 404) {
+          const { error } = response.json<{ error: string }>();
+          expect(Object.keys(WORKBENCH_MESSAGES)).toContain(error);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('never answers a 5xx', async () => {
