@@ -4,8 +4,8 @@ import { type DraftBalanceOptions, useDraftBalance } from './use-draft-balance.t
 
 /**
  * The balance panel of a draft as the workbench shows it: `compass` is what `draftToCompass`
- * gives for the current draft (a new object on each edit; null before there is one), recomputed in
- * a Web Worker as it changes. Render it inside `<NamespaceGate namespace="workbenchBalance">`.
+ * gives for the current draft (a new object on each edit, not on each render: memoize it; null
+ * before there is one), recomputed in a Web Worker as it changes. Render it inside `<NamespaceGate namespace="workbenchBalance">`.
  */
 export function LiveBalance({
   compass,

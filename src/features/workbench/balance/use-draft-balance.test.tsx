@@ -97,6 +97,24 @@ describe('useDraftBalance', () => {
     expect(hook.result.current.balance).toEqual(draftBalance(version(1), { voters: 10 }));
   });
 
+  it("works under React's StrictMode, which mounts, unmounts and mounts again", async () => {
+    const workers: AsyncWorker[] = [];
+    const createWorker = () => {
+      const worker = new AsyncWorker();
+      workers.push(worker);
+      return worker;
+    };
+    const compass = version(1);
+    const hook = renderHook(
+      () => useDraftBalance(compass, { delay: 0, voters: 10, createWorker }),
+      { reactStrictMode: true },
+    );
+    await waitFor(() => expect(hook.result.current.status).toBe('ready'), PATIENT);
+    expect(workers.filter((w) => !w.terminated)).toHaveLength(1);
+    hook.unmount();
+    expect(workers.every((w) => w.terminated)).toBe(true);
+  });
+
   it('terminates the worker on unmount', async () => {
     const { workers, hook } = setUp(version(1));
     await waitFor(() => expect(workers).toHaveLength(1), PATIENT);

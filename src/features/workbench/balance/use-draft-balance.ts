@@ -46,7 +46,9 @@ interface Shown {
  * The live balance figures of `compass` (null: none yet), computed in a Web Worker
  * (balance-scheduler.ts): recomputed `delay` ms after the compass last changed (a new compass
  * object is a change), the newest version winning. The worker is created with the first
- * computation and terminated on unmount.
+ * computation and terminated on unmount. Pass a compass that is a new object only when the draft
+ * changed (`useMemo(() => draftToCompass(draft).compass, [draft])`): a new one on every render
+ * would start a recompute on every render.
  */
 export function useDraftBalance(
   compass: Compass | null,
