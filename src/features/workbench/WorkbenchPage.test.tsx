@@ -369,7 +369,29 @@ describe('reconciliation and publishing', () => {
     await user.click(screen.getByRole('button', { name: 'Publicera' }));
     await user.click(screen.getByRole('button', { name: 'Publicera vasteras' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Utkastet har problem som måste rättas innan det kan publiceras.',
+      'Kompassen är inte klar att publicera: åtgärda felen i listan först.',
     );
+  });
+
+  it('publishes under the compass id and links to the compass, its embed and its open data', async () => {
+    service = fakeWorkbenchService({ publishAnyway: true });
+    vi.stubGlobal('fetch', service.fetch);
+    const user = userEvent.setup();
+    const { id } = await openEditor();
+    await user.type(screen.getByRole('textbox', { name: 'Kompassens id' }), 'vasteras');
+    await waitFor(() => expect(service.workspaces.get(id)?.meta?.value.id).toBe('vasteras'));
+    await user.click(screen.getByRole('button', { name: 'Publicera' }));
+    await user.click(screen.getByRole('button', { name: 'Publicera vasteras' }));
+    expect(await screen.findByText('Version 1 av vasteras är publicerad.')).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Kompassen' })).toHaveAttribute('href', '/vasteras/');
+    expect(screen.getByRole('link', { name: 'Inbäddning' })).toHaveAttribute(
+      'href',
+      '/embed/vasteras',
+    );
+    expect(screen.getByRole('link', { name: 'Öppna data (JSON)' })).toHaveAttribute(
+      'href',
+      '/data/vasteras.json',
+    );
+    expect(service.calls.find((c) => c.method === 'POST')?.body).toEqual({ compass: 'vasteras' });
   });
 });

@@ -49,6 +49,8 @@ export type WorkbenchOutcome<T> =
       readonly error: string;
       /** The service's own sentence (Swedish). */
       readonly message: string;
+      /** Whatever else the refusal holds (e.g. `issues` of 422 `draft-invalid`). */
+      readonly details: Readonly<Record<string, unknown>>;
     }
   /** An answer that is not the service's JSON (a static host, a proxy's error page). */
   | { readonly ok: false; readonly kind: 'unexpected'; readonly status: number };
@@ -134,6 +136,7 @@ async function call<T>(
     status: response.status,
     error: body.error,
     message: body.message,
+    details: body,
   };
 }
 

@@ -47,7 +47,9 @@ function BlockedItem({
       </section>
     );
   const mine = flatten(block.mine.op === 'delete' ? null : block.mine.body);
-  const theirs = flatten(storedValue(block.stored));
+  const theirs = flatten(
+    storedValue(block.stored, block.mine.op === 'delete' ? undefined : block.mine.body),
+  );
   const fields = [...new Set([...mine.keys(), ...theirs.keys()])].filter(
     (f) => mine.get(f) !== theirs.get(f),
   );

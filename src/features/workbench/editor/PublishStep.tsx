@@ -52,7 +52,12 @@ export function PublishStep({
     setProblem(null);
     const outcome = await client.publish(access, compass);
     setBusy(null);
-    if (!outcome.ok) return setProblem(failureText(t, outcome));
+    if (!outcome.ok) {
+      // A draft the service finds not ready comes back with its issues: list them as a check does.
+      if (outcome.kind === 'refused' && Array.isArray(outcome.details.issues))
+        setCheck({ issues: outcome.details.issues as DraftCheckJson['issues'], undecided: [] });
+      return setProblem(failureText(t, outcome));
+    }
     setDone(outcome.body);
     setPublished((list) => [outcome.body, ...list]);
   };

@@ -89,11 +89,19 @@ function canonical(value: unknown): unknown {
   );
 }
 
-/** A stored item's value: the body inside a `Versioned` answer, else the answer itself. */
-export function storedValue(stored: unknown): unknown {
-  return typeof stored === 'object' && stored !== null && 'value' in stored && 'version' in stored
-    ? (stored as { value: unknown }).value
-    : stored;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A stored item's value as it compares with an edit: the body inside a `Versioned` answer (else
+ * the answer itself), with only the fields the edit has when `mine` is given (the service adds
+ * its own, such as a programme's `sha256` or a coding's `version`).
+ */
+export function storedValue(stored: unknown, mine?: unknown): unknown {
+  const value =
+    isRecord(stored) && 'value' in stored && 'version' in stored ? stored.value : stored;
+  if (!isRecord(value) || !isRecord(mine)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k in mine));
 }
 
 export class SyncQueue {
@@ -285,7 +293,7 @@ export class SyncQueue {
     if (
       result.kind === 'conflict' &&
       current.op === 'put' &&
-      same(storedValue(result.stored), current.body)
+      same(storedValue(result.stored, current.body), current.body)
     )
       return this.acknowledge(edit, { kind: 'ok', version: result.storedVersion });
     const block: Blocked = {
