@@ -4,6 +4,9 @@ import { MIN_QUOTE_LENGTH, normalizeSpace } from '../../../domain/bank/quotes.ts
 import { type QuoteRange, sentencesOf } from '../../../domain/workbench/quotes.ts';
 import { containsQuery, overlaps, type Span } from './programme-segments.ts';
 
+/** At most this many sentences are listed. */
+export const MAX_SHOWN = 50;
+
 interface SentencePickerProps {
   readonly text: string;
   readonly boilerplate: readonly Span[];
@@ -24,10 +27,12 @@ export function SentencePicker({ text, boilerplate, query, ref, onChoose }: Sent
     () => sentencesOf(text).filter((s) => normalizeSpace(s.text).length >= MIN_QUOTE_LENGTH),
     [text],
   );
-  const sentences = useMemo(
+  const found = useMemo(
     () => all.filter((s) => containsQuery(s.text, query) && !overlaps(s, boilerplate)),
     [all, query, boilerplate],
   );
+  // A list of hundreds helps no one and slows typing: the first ones, and a word on narrowing.
+  const sentences = found.slice(0, MAX_SHOWN);
   const [active, setActive] = useState(0);
   const at = Math.max(0, Math.min(active, sentences.length - 1));
   useEffect(() => {
@@ -58,6 +63,11 @@ export function SentencePicker({ text, boilerplate, query, ref, onChoose }: Sent
       <p id={`${id}-hint`} className="coding-hint">
         {sentences.length === 0 ? t('sentences.none') : t('sentences.hint')}
       </p>
+      {found.length > MAX_SHOWN && (
+        <p className="coding-hint">
+          {t('sentences.more', { shown: MAX_SHOWN, count: found.length })}
+        </p>
+      )}
       {sentences.length > 0 && (
         <ul
           ref={ref}
