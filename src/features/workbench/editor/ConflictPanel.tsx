@@ -39,7 +39,7 @@ function BlockedItem({
   if (block.kind === 'refused')
     return (
       <section className="wb-blocked" aria-labelledby={headingId}>
-        <h3 id={headingId}>{t('sync.refusedHeading', { item: name })}</h3>
+        <h2 id={headingId}>{t('sync.refusedHeading', { item: name })}</h2>
         <p lang="sv">{block.message}</p>
         <button type="button" onClick={onTakeTheirs}>
           {t('sync.drop')}
@@ -57,7 +57,7 @@ function BlockedItem({
     map.size === 0 ? t('sync.removed') : (map.get(f) ?? t('sync.empty'));
   return (
     <section className="wb-blocked" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('sync.conflictHeading', { item: name })}</h3>
+      <h2 id={headingId}>{t('sync.conflictHeading', { item: name })}</h2>
       <p>{t('sync.conflictText')}</p>
       <div className="wb-table-scroll">
         <table>

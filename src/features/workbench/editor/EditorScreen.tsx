@@ -98,6 +98,7 @@ export function EditorScreen({
             local={local}
             issues={issues}
             chosen={target.chosen}
+            lost={editor.lost}
             onSave={editor.save}
             onRemove={editor.remove}
           />

@@ -15,12 +15,15 @@ export function PartiesStep({
   local,
   issues,
   chosen: initial,
+  lost,
   onSave,
   onRemove,
 }: {
   local: LocalWorkspace;
   issues: readonly DraftIssue[];
   chosen: string | null;
+  /** Quotes the last programme replacement lost, by party. */
+  lost: Readonly<Record<string, number>>;
   onSave: (item: string, body: unknown) => void;
   onRemove: (item: string) => void;
 }) {
@@ -55,6 +58,11 @@ export function PartiesStep({
             programme={local.programmes[chosen.id]}
             onSave={(body) => onSave(itemKey.programme(chosen.id), body)}
           />
+          {(lost[chosen.id] ?? 0) > 0 && (
+            <p role="status" className="wb-warning">
+              {t('programme.lost', { count: lost[chosen.id] })}
+            </p>
+          )}
           <p>
             <button type="button" onClick={() => onRemove(itemKey.party(chosen.id))}>
               {t('party.remove', { name: chosen.value.name || chosen.id })}

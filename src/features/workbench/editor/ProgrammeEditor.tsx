@@ -55,7 +55,9 @@ export function ProgrammeEditor({
       const imported = await importProgramme(source, kind);
       setWarnings(imported.warnings);
       setNote(null);
-      if (imported.text !== '') onSave({ text: imported.text, boilerplate: [] });
+      // Passages marked before that the new text still has stay marked.
+      const kept = programme?.boilerplate.filter((b) => imported.text.includes(b)) ?? [];
+      if (imported.text !== '') onSave({ text: imported.text, boilerplate: kept });
     } catch {
       setNote(t('programme.readFailed'));
     }

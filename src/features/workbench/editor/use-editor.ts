@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { WorkspaceView } from '../../../domain/workbench/api.ts';
+import type { ProgrammePutResult, WorkspaceView } from '../../../domain/workbench/api.ts';
 import type { WorkbenchAccess, WorkbenchClient } from '../api/client.ts';
 import type { SaveState } from '../coding/save-state.ts';
+import { parseItem } from '../sync/items.ts';
 import { localQueueStorage } from '../sync/persisted.ts';
 import { storedValue, SyncQueue } from '../sync/queue.ts';
 import { browserTimer, workbenchTransport } from '../sync/transport.ts';
@@ -15,12 +16,24 @@ export const AUTOSAVE_DELAY_MS = 300;
  * queue that saves every edit. `save` and `remove` change the page at once; the queue sends.
  */
 export function useEditor(access: WorkbenchAccess, view: WorkspaceView, client: WorkbenchClient) {
+  // Quotes a replaced programme lost, by party: said once the service has re-anchored them.
+  const [lost, setLost] = useState<Readonly<Record<string, number>>>({});
   const [queue] = useState(() => {
     const made = new SyncQueue(
       workbenchTransport(client, access),
       localQueueStorage(access.workspace),
       browserTimer,
-      { delayMs: AUTOSAVE_DELAY_MS },
+      {
+        delayMs: AUTOSAVE_DELAY_MS,
+        onAck: (edit, result) => {
+          const ref = parseItem(edit.item);
+          const answer = result.answer as Partial<ProgrammePutResult> | undefined;
+          if (ref?.kind === 'programme' && Array.isArray(answer?.lost)) {
+            const count = answer.lost.length;
+            setLost((all) => ({ ...all, [ref.id]: count }));
+          }
+        },
+      },
     );
     for (const [item, version] of versionsOf(view)) made.know(item, version);
     return made;
@@ -72,7 +85,17 @@ export function useEditor(access: WorkbenchAccess, view: WorkspaceView, client: 
     },
     [status, queue],
   );
-  return { local, status, save, remove, keepMine, takeTheirs, saveStateOf, retry: queue.retryNow };
+  return {
+    local,
+    status,
+    lost,
+    save,
+    remove,
+    keepMine,
+    takeTheirs,
+    saveStateOf,
+    retry: queue.retryNow,
+  };
 }
 
 export type Editor = ReturnType<typeof useEditor>;
