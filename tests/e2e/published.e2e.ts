@@ -1,21 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sitePaths } from '../../src/config/paths.ts';
 import type { PublishedList } from '../../src/domain/workbench/api.ts';
+import { openPublishedStore } from '../../src/server/published/open.ts';
 import {
   axeViolations,
   browserFixture,
   builtSiteDir,
+  classroomService,
   type Page,
   pageReady,
   type Served,
 } from '../../src/test/browser/browser.ts';
 import { tier } from '../../src/test/tier.ts';
 import { startGzipStaticServer } from '../../src/tools/gzip-static-server.ts';
-import { loadValidBank } from '../../src/tools/load-bank.ts';
+import { loadBank, loadValidBank } from '../../src/tools/load-bank.ts';
 
 /**
  * A compass published on the service after the site was built: the built site, served as a CDN
@@ -145,4 +148,49 @@ describe('a compass published on the service after the build', () => {
         .waitFor();
     },
   );
+
+  it('is served by the service itself once a newsroom has published it there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'valkompass-published-'));
+    const databaseUrl = `sqlite:${join(dir, 'service.sqlite')}`;
+    const service = await site.serveForTest(async () => {
+      const running = await classroomService({ databaseUrl });
+      return {
+        url: running.url,
+        async close() {
+          await running.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    });
+    // What the workbench's publish step does, on the service's own database.
+    const bank = loadBank('questions/socialpolitik');
+    if (!bank.ok) throw new Error('questions/socialpolitik does not load');
+    const store = await openPublishedStore(databaseUrl);
+    const id = 'sollentuna-2026';
+    expect(
+      await store.publish({
+        id,
+        workspace: 'redaktion-1',
+        compass: {
+          ...bank.compass,
+          id,
+          title: { sv: 'Socialpolitik i Sollentuna', en: 'Sollentuna' },
+        },
+        programmes: bank.programmes,
+        region: 'Stockholms län',
+        at: Date.now(),
+      }),
+    ).toMatchObject({ published: true });
+    await store.close();
+
+    const page = await site.newPage();
+    await page.goto(`${service.url}/kompasser`);
+    await page.getByRole('searchbox').fill('Stockholms');
+    await page.getByRole('link', { name: 'Socialpolitik i Sollentuna' }).click();
+    await heading(page).filter({ hasText: 'Socialpolitik i Sollentuna' }).waitFor();
+    await page.getByRole('link', { name: 'Starta' }).click();
+    await page.waitForURL((url) => url.pathname === sitePaths('', id).statement(1));
+    await page.getByRole('button', { name: 'Helt för', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === sitePaths('', id).statement(2));
+  });
 });
