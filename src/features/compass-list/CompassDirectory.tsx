@@ -10,6 +10,9 @@ import { readingLanguage, readingPrefix } from '../../i18n/reading.ts';
 import { useDebounced } from './use-debounced.ts';
 import { usePublished } from './use-published.ts';
 
+/** The longest search the service takes (`q`, src/server/published/plugin.ts). */
+const SEARCH_MAX_LENGTH = 200;
+
 /** How long typing must pause before the list is searched. */
 const SEARCH_PAUSE_MS = 300;
 
@@ -51,6 +54,7 @@ export function CompassDirectory() {
           type="search"
           value={text}
           autoComplete="off"
+          maxLength={SEARCH_MAX_LENGTH}
           aria-describedby={hintId}
           onChange={(event) => setText(event.target.value)}
         />
