@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { Suspense } from 'react';
 import { useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -393,5 +394,60 @@ describe('reconciliation and publishing', () => {
       '/data/vasteras.json',
     );
     expect(service.calls.find((c) => c.method === 'POST')?.body).toEqual({ compass: 'vasteras' });
+  });
+});
+
+/** axe-core's WCAG A/AA rules on the page as jsdom has it (contrast needs a real browser's layout). */
+async function axeViolations(): Promise<string[]> {
+  const result = await axe.run(document.body, {
+    runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+describe('accessibility', () => {
+  it('has no axe violations on the start screen and in every step of the editor', async () => {
+    const user = userEvent.setup();
+    const start = await renderWorkbench();
+    expect(await axeViolations()).toEqual([]);
+    start.unmount();
+    const w = await codedWorkspace();
+    service.writeBehind(w.id, 'meta', {
+      id: 'vasteras',
+      title: { sv: 'Västerås' },
+      description: { sv: '' },
+      municipality: 'Västerås',
+      themes: [{ id: 'skola', name: { sv: 'Skola' } }],
+      glossary: [{ id: 'lss', term: { sv: 'LSS' }, definition: { sv: 'En lag.' } }],
+      rules: {
+        minStatements: 1,
+        maxStatements: 30,
+        minThemes: 1,
+        minCoverage: 0,
+        minLessShare: 0,
+        maxAgreeAllPercent: 100,
+      },
+    });
+    await renderWorkbench(`/redaktion#w=${w.id}&k=${w.key}`);
+    await screen.findByRole('navigation', { name: 'Steg' });
+    for (const step of [
+      'Kompassen',
+      'Partier och program',
+      'Påståenden',
+      'Kodare',
+      'Förhandsvisning',
+      'Publicera',
+    ]) {
+      await user.click(screen.getByRole('button', { name: step }));
+      await screen.findByRole('heading', { level: 2, name: new RegExp(step) });
+      if (step === 'Publicera') {
+        await user.click(screen.getByRole('button', { name: 'Kontrollera utkastet' }));
+        await screen.findByRole('list', { name: 'Problem i utkastet' });
+      }
+      expect({ step, violations: await axeViolations() }).toEqual({ step, violations: [] });
+    }
   });
 });
