@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { PartyScore } from '../../domain/scoring/index.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { PartyScore } from '../../domain/scoring/index.ts';
  * programme takes no stand at all, that is said in words, never shown as 0 %.
  */
 export function coverageText(
-  t: ReturnType<typeof useTranslation>['t'],
+  t: TFunction,
   score: Pick<PartyScore, 'stated' | 'agreementPercent'>,
   answered: number,
 ): string {
