@@ -184,6 +184,17 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
       expect(input[0]!.programmes).toEqual(PROGRAMMES);
       const view = (await http().get(one.base, one.editorKey)).json<WorkspaceView>();
       expect(view.published.map((v) => v.version)).toEqual([2, 1]);
+      // Published: the id is the compass's address now.
+      const ifMatch = { 'if-match': `"${view.meta!.version}"` };
+      const moved = { ...view.meta!.value, id: `${id}-2` };
+      refused(
+        await http().put(`${one.base}/meta`, moved, one.editorKey, ifMatch),
+        'compass-id-fixed',
+      );
+      const retitled = { ...view.meta!.value, municipality: 'Knivsta kommun' };
+      expect(
+        (await http().put(`${one.base}/meta`, retitled, one.editorKey, ifMatch)).statusCode,
+      ).toBe(200);
 
       // Another workspace cannot publish under that id.
       const two = await imported();

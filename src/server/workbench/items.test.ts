@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESERVED_SEGMENTS } from '../../config/paths.ts';
-import type { CodingJson, ProgrammePutResult, WorkspaceView } from '../../domain/workbench/api.ts';
-import { sha256Hex } from '../../domain/workbench/programme-text.ts';
+import type { CodingJson, WorkspaceView } from '../../domain/workbench/api.ts';
 import { storeBackends } from '../../test/server/backends.ts';
 import { RESERVED_IDS } from './items.ts';
 import { WORKBENCH_MESSAGES, WORKBENCH_STATUS } from './messages.ts';
@@ -17,7 +16,7 @@ import {
 
 // A workspace's items over HTTP on SQLite (memory, file) and PostgreSQL: settings, parties,
 // programmes and statements with versions; what each key may see; quotes checked against the
-// stored programme; quotes found again when the programme is replaced.
+// stored programme (programme.test.ts: the programmes themselves).
 
 const META = {
   id: 'vaxjo-2026',
@@ -33,7 +32,6 @@ const at = (text: string, from = 0) => {
   return { start, end: start + text.length };
 };
 const SKATT = 'Vi vill sänka skatten för alla i kommunen och bygga fler skolor.';
-const BIBLIOTEK = 'Vi vill att biblioteken har öppet på söndagar.';
 
 function refused(response: { statusCode: number; json(): unknown }, code: string) {
   expect(response.json()).toMatchObject({
@@ -215,110 +213,6 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
         quoteLost: false,
         confidence: 'general',
       });
-    });
-
-    it('normalizes a programme and finds its quotes again when it is replaced', async () => {
-      const { get, put } = http();
-      const { base, editorKey, a, b } = await fixtureWorkspace(app);
-      const stated = (text: string) => ({ position: 1, kind: 'stated', quote: at(text) });
-      expect((await put(`${base}/codings/skatt-01/v`, stated(SKATT), a.coderKey)).statusCode).toBe(
-        200,
-      );
-      expect(
-        (await put(`${base}/codings/skatt-01/v`, stated(BIBLIOTEK), b.coderKey)).statusCode,
-      ).toBe(200);
-      const decision = {
-        position: 1,
-        kind: 'stated',
-        quotes: [at(SKATT), at(BIBLIOTEK)],
-        note: '',
-        reason: 'R',
-      };
-      expect((await put(`${base}/decisions/skatt-01/v`, decision, editorKey)).statusCode).toBe(200);
-
-      // The new text: a heading before it, Windows line endings, the library sentence gone.
-      const text = `Vårt program 2026\r\n\r\n${SKATT}   \r\nDela på Facebook\r\n`;
-      const replaced = await put(
-        `${base}/programmes/v`,
-        { text, boilerplate: ['Dela på Facebook'] },
-        editorKey,
-        {
-          'if-match': '"1"',
-        },
-      );
-      expect(replaced.statusCode).toBe(200);
-      const normalized = `Vårt program 2026\n\n${SKATT}\nDela på Facebook`;
-      expect(replaced.json<ProgrammePutResult>()).toEqual({
-        version: 2,
-        sha256: await sha256Hex(normalized),
-        reanchored: 2,
-        lost: expect.arrayContaining([
-          { statement: 'skatt-01', coder: b.coder.id },
-          { statement: 'skatt-01', coder: null },
-        ]),
-      });
-      const start = normalized.indexOf(SKATT);
-      const view = (await get(base, editorKey)).json<WorkspaceView>();
-      expect(view.programmes.find((p) => p.party === 'v')?.value.text).toBe(normalized);
-      const codings = view.codings.filter((c) => c.party === 'v');
-      expect(codings.find((c) => c.coder === a.coder.id)).toMatchObject({
-        quote: { start, end: start + SKATT.length },
-        quoteText: SKATT,
-        quoteLost: false,
-        version: 2,
-      });
-      expect(codings.find((c) => c.coder === b.coder.id)).toMatchObject({
-        quoteText: BIBLIOTEK,
-        quoteLost: true,
-      });
-      expect(view.decisions[0]?.quotes).toEqual([
-        { start, end: start + SKATT.length, text: SKATT, lost: false },
-        { ...at(BIBLIOTEK), text: BIBLIOTEK, lost: true },
-      ]);
-      // The programme's other parties are untouched; a stale If-Match changes nothing.
-      refused(
-        await put(`${base}/programmes/v`, { text: 'x', boilerplate: [] }, editorKey, {
-          'if-match': '"1"',
-        }),
-        'version-conflict',
-      );
-      refused(
-        await put(`${base}/programmes/nej`, { text: 'x', boilerplate: [] }, editorKey),
-        'unknown-party',
-      );
-      refused(await put(`${base}/programmes/v`, { text: 'x' }, editorKey), 'invalid-programme');
-      refused(
-        await put(`${base}/programmes/v`, { text: ' \n ', boilerplate: [] }, editorKey, {
-          'if-match': '"2"',
-        }),
-        'invalid-programme',
-      );
-      refused(
-        await put(`${base}/programmes/v`, { text: 'x', boilerplate: [] }, a.coderKey),
-        'editor-only',
-      );
-    });
-
-    it('takes a programme up to 2 MiB and refuses a larger one', async () => {
-      const { put } = http();
-      const { base, editorKey } = await fixtureWorkspace(app, true);
-      expect((await put(`${base}/parties/s`, PARTY, editorKey)).statusCode).toBe(200);
-      const line = 'Vi vill bygga fler förskolor i hela kommunen.\n';
-      const big = line.repeat(Math.floor((2 * 1024 * 1024) / line.length));
-      const written = await put(`${base}/programmes/s`, { text: big, boilerplate: [] }, editorKey);
-      expect(written.statusCode).toBe(200);
-      refused(
-        await put(`${base}/programmes/s`, { text: big + big, boilerplate: [] }, editorKey, {
-          'if-match': '"1"',
-        }),
-        'invalid-programme',
-      );
-      refused(
-        await put(`${base}/programmes/s`, { text: big.repeat(3), boilerplate: [] }, editorKey, {
-          'if-match': '"1"',
-        }),
-        'body-too-large',
-      );
     });
   },
 );

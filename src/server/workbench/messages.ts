@@ -37,6 +37,7 @@ export const WORKBENCH_STATUS = {
   'workspace-not-empty': 409,
   'too-few-coders': 409,
   'compass-taken': 409,
+  'compass-id-fixed': 409,
   'body-too-large': 413,
   'unsupported-media-type': 415,
   'compass-invalid': 422,
@@ -97,6 +98,8 @@ export const WORKBENCH_MESSAGES: Readonly<Record<WorkbenchErrorCode, string>> = 
   'too-few-coders': 'Överensstämmelse kräver två kodare i arbetsytan.',
   'compass-taken':
     'Det id:t används redan av en annan kompass. Byt id i inställningarna och publicera igen.',
+  'compass-id-fixed':
+    'Kompassen är redan publicerad under sitt id, och det id:t kan inte längre ändras.',
   'compass-invalid': 'Kompassen går inte att läsa in: se listan över fel.',
   'draft-invalid': 'Kompassen är inte klar att publicera: åtgärda felen i listan först.',
   'body-too-large': 'Förfrågan är för stor.',

@@ -5,9 +5,10 @@
  * version; a first write inserts with `ON CONFLICT DO NOTHING`, and if another first write won,
  * reads the row it committed and reports the conflict.
  */
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from '../storage/migrations.ts';
+import { applyChanges } from './postgres-batch.ts';
 import { CODING_COLUMNS, itemMethods, type Schema } from './postgres-items.ts';
 import {
   type Coding,
@@ -71,7 +72,8 @@ export async function openPostgresWorkbench(
           role: 'coder',
           coder: c.coder,
           label: c.label,
-          created_at: c.createdAt,
+          // As on SQLite (sqlite-queries.ts): created_at orders the coders as they were added.
+          created_at: sql<number>`greatest(${c.createdAt}::bigint, coalesce((select max(created_at) + 1 from workbench_keys where workspace = ${c.workspace}), 0))`,
         })
         .execute();
     },
@@ -95,6 +97,7 @@ export async function openPostgresWorkbench(
     },
     writeCoding: (key, coding, expected, at) => writeCoding(db, key, coding, expected, at),
     ...itemMethods(db),
+    applyChanges: (workspace, changes, at) => applyChanges(db, workspace, changes, at),
     close: () => db.destroy(),
   };
 }

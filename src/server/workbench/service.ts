@@ -54,6 +54,10 @@ export class WorkbenchService extends CodingService {
 
   async putMeta(workspace: string, auth: string | undefined, body: MetaBody, ifMatch: IfMatch) {
     await this.#editor(workspace, auth);
+    // The id may change until the first publish: then it is the published compass's address.
+    const published = await this.context.publisher.versionsOf(workspace);
+    if (published.some((version) => version.compass !== body.id))
+      throw new WorkbenchError('compass-id-fixed');
     return this.#write(workspace, 'meta', META_ID, checkMeta(body), ifMatch);
   }
 
