@@ -296,6 +296,27 @@ async function codedWorkspace() {
   return { ...w, anna: String(anna.coderKey), bo: String(bo.coderKey), base };
 }
 
+describe('coder links', () => {
+  it("makes a coder's link in step 4, shown once with the key in its fragment", async () => {
+    const user = userEvent.setup();
+    const { id } = await openEditor();
+    await user.click(screen.getByRole('button', { name: 'Kodare' }));
+    await user.type(screen.getByRole('textbox', { name: 'Kodarens namn' }), 'Anna');
+    await user.click(screen.getByRole('button', { name: 'Skapa kodarlänk' }));
+    const link = (await screen.findByRole('textbox', {
+      name: 'Kodarlänk för Anna',
+    })) as HTMLInputElement;
+    const [coderKey] = [...service.workspaces.get(id)!.keys].find(([, k]) => k.role === 'coder')!;
+    expect(link.value).toBe(`http://localhost:3000/redaktion#w=${id}&k=${coderKey}`);
+    expect(screen.getByText(/Ge länken bara till Anna/)).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Kompassen' }));
+    await user.click(screen.getByRole('button', { name: 'Kodare' }));
+    const step = screen.getByRole('region', { name: '4. Kodare' });
+    expect(within(step).getByText('Anna')).toBeVisible();
+    expect(screen.queryByRole('textbox', { name: 'Kodarlänk för Anna' })).toBeNull();
+  });
+});
+
 describe("a coder's screen", () => {
   it('lists the cells with progress and saves a coding through the queue', async () => {
     const user = userEvent.setup();

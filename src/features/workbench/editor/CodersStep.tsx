@@ -10,15 +10,16 @@ import { useWt } from '../ui/use-wt.ts';
 export function CodersStep({
   access,
   client,
-  coders: initial,
+  coders,
+  onAdded,
 }: {
   access: WorkbenchAccess;
   client: WorkbenchClient;
   coders: readonly CoderInfo[];
+  onAdded: (coder: CoderInfo) => void;
 }) {
   const { t } = useWt();
   const id = useId();
-  const [coders, setCoders] = useState(initial);
   const [label, setLabel] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -29,7 +30,7 @@ export function CodersStep({
     const outcome = await client.addCoder(access, label.trim());
     setBusy(false);
     if (!outcome.ok) return setProblem(failureText(t, outcome));
-    setCoders((list) => [...list, outcome.body.coder]);
+    onAdded(outcome.body.coder);
     setMade({
       label: outcome.body.coder.label,
       link: keyLink(access.workspace, outcome.body.coderKey),

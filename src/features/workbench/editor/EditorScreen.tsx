@@ -34,6 +34,7 @@ export function EditorScreen({
   const { t } = useWt();
   const editor = useEditor(access, view, client);
   const { local, status } = editor;
+  const [coders, setCoders] = useState(view.coders);
   const [target, setTarget] = useState<Target>({ step: 'meta', chosen: null, domId: null });
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
@@ -113,7 +114,14 @@ export function EditorScreen({
             onRemove={editor.remove}
           />
         )}
-        {step === 'coders' && <CodersStep access={access} client={client} coders={view.coders} />}
+        {step === 'coders' && (
+          <CodersStep
+            access={access}
+            client={client}
+            coders={coders}
+            onAdded={(coder) => setCoders((list) => [...list, coder])}
+          />
+        )}
         {step === 'reconcile' && (
           <ReconcileStep
             access={access}

@@ -5,6 +5,7 @@ import type { ProgrammeKind } from '../programme-import/extract-text.ts';
 import { importProgramme } from '../programme-import/import-programme.ts';
 import type { ImportWarning } from '../programme-import/types.ts';
 import { useWt } from '../ui/use-wt.ts';
+import { BoilerplateList } from './BoilerplateList.tsx';
 
 const kindOf = (file: File): ProgrammeKind =>
   /\.pdf$/i.test(file.name) || file.type === 'application/pdf'
@@ -138,29 +139,7 @@ export function ProgrammeEditor({
               {t('programme.markBoilerplate')}
             </button>
           </div>
-          {programme.boilerplate.length > 0 && (
-            <>
-              <h5>{t('programme.boilerplateHeading')}</h5>
-              <ul>
-                {programme.boilerplate.map((text) => (
-                  <li key={text}>
-                    <q lang="sv">{text}</q>{' '}
-                    <button
-                      type="button"
-                      onClick={() =>
-                        onSave({
-                          ...programme,
-                          boilerplate: programme.boilerplate.filter((b) => b !== text),
-                        })
-                      }
-                    >
-                      {t('programme.removeBoilerplate', { text })}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <BoilerplateList programme={programme} onSave={onSave} />
         </>
       ) : (
         <p>{t('programme.none')}</p>
