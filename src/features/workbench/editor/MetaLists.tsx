@@ -42,6 +42,7 @@ export function ThemeList({
             />
             <Field
               {...at('name.sv')}
+              lang="sv"
               label={`${t('meta.themeName')} ${t('field.sv')}`}
               value={theme.name.sv}
               onChange={(sv) => set({ name: { ...theme.name, sv } })}
@@ -101,12 +102,14 @@ export function GlossaryList({
             />
             <Field
               {...at('term.sv')}
+              lang="sv"
               label={t('meta.term')}
               value={term.term.sv}
               onChange={(sv) => set({ term: { ...term.term, sv } })}
             />
             <Field
               {...at('definition.sv')}
+              lang="sv"
               multiline
               label={t('meta.definition')}
               value={term.definition.sv}

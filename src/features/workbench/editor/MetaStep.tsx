@@ -38,6 +38,7 @@ export function MetaStep({
       />
       <Field
         {...field('title.sv')}
+        lang="sv"
         label={`${t('meta.title')} ${t('field.sv')}`}
         value={m.title.sv}
         onChange={(sv) => set({ title: { ...m.title, sv } })}
@@ -51,6 +52,7 @@ export function MetaStep({
       />
       <Field
         {...field('description.sv')}
+        lang="sv"
         multiline
         label={`${t('meta.description')} ${t('field.sv')}`}
         value={m.description.sv}

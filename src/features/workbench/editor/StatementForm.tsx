@@ -62,6 +62,7 @@ export function StatementForm({
       )}
       <Field
         {...field('text.sv')}
+        lang="sv"
         multiline
         label={t('statement.text')}
         value={statement.text.sv}
@@ -69,6 +70,7 @@ export function StatementForm({
       />
       <Field
         {...field('explainer.sv')}
+        lang="sv"
         multiline
         label={t('statement.explainer')}
         value={statement.explainer.sv}
@@ -92,6 +94,7 @@ export function StatementForm({
         <legend>{t('statement.easyHeading')}</legend>
         <Field
           {...field('easy.text')}
+          lang="sv"
           multiline
           label={t('statement.easyText')}
           value={easy.text}
@@ -100,6 +103,7 @@ export function StatementForm({
         />
         <Field
           {...field('easy.explainer')}
+          lang="sv"
           multiline
           label={t('statement.easyExplainer')}
           value={easy.explainer}
