@@ -170,7 +170,7 @@ describe("the editor's steps", () => {
     const conflict = await screen.findByRole('region', {
       name: 'Ändrat på två ställen: kompassens uppgifter',
     });
-    const row = within(conflict).getByRole('row', { name: /municipality/ });
+    const row = within(conflict).getByRole('row', { name: /Kommun/ });
     expect(row).toHaveTextContent('Västerås stad');
     expect(row).toHaveTextContent('Eskilstuna');
     expect(within(conflict).getByRole('columnheader', { name: 'Min version' })).toBeVisible();

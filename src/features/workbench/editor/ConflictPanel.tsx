@@ -1,6 +1,7 @@
 import { parseItem } from '../sync/items.ts';
 import { type Blocked, storedValue } from '../sync/queue.ts';
 import { useWt } from '../ui/use-wt.ts';
+import { fieldLabel } from './field-label.ts';
 
 /** Every leaf of a value as `path → text`, so two versions can be compared field by field. */
 function flatten(value: unknown, prefix = '', into = new Map<string, string>()) {
@@ -59,7 +60,7 @@ function BlockedItem({
     <section className="wb-blocked" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('sync.conflictHeading', { item: name })}</h2>
       <p>{t('sync.conflictText')}</p>
-      <div className="wb-table-scroll">
+      <div className="reflow">
         <table>
           <thead>
             <tr>
@@ -71,9 +72,9 @@ function BlockedItem({
           <tbody>
             {fields.map((f) => (
               <tr key={f}>
-                <th scope="row">{f}</th>
-                <td>{cell(mine, f)}</td>
-                <td>{cell(theirs, f)}</td>
+                <th scope="row">{fieldLabel(t, parseItem(block.item)?.kind ?? '', f)}</th>
+                <td data-label={t('sync.mine')}>{cell(mine, f)}</td>
+                <td data-label={t('sync.theirs')}>{cell(theirs, f)}</td>
               </tr>
             ))}
           </tbody>

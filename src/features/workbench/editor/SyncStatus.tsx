@@ -12,7 +12,9 @@ export function SyncStatus({ status, onRetry }: { status: QueueSnapshot; onRetry
       ? t('sync.offline', { count: status.pending })
       : status.state === 'sending'
         ? t('sync.saving')
-        : t('sync.saved');
+        : status.blocked.length > 0
+          ? t('sync.blocked', { count: status.pending })
+          : t('sync.saved');
   return (
     <div className="wb-sync">
       <p role="status" aria-live="polite" className={`wb-sync-${status.state}`}>
