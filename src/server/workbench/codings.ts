@@ -11,7 +11,15 @@ import type { Publisher } from '../published/types.ts';
 import { type Context, mustExist, type ProgrammeItem } from './items.ts';
 import { WorkbenchError } from './messages.ts';
 import { quoteIn } from './quotes.ts';
-import type { Coding, CodingKey, KeyRecord, Kind, StoredCoding, WorkbenchStore } from './types.ts';
+import type {
+  Change,
+  Coding,
+  CodingKey,
+  KeyRecord,
+  Kind,
+  StoredCoding,
+  WorkbenchStore,
+} from './types.ts';
 import { codingJson as codingView } from './view.ts';
 
 /** A coding as the API reads and writes it. */
@@ -36,6 +44,8 @@ export interface Where {
 }
 
 const WORKSPACE_ID_BYTES = 16;
+/** How often a write is tried again when the programme it was checked against was replaced. */
+const RETRIES = 5;
 const CODER_ID_BYTES = 9;
 /** `"3"`, or `3` / `W/"3"` as some clients send it. */
 const IF_MATCH = /^(?:W\/)?"?([1-9][0-9]{0,8})"?$/;
@@ -113,39 +123,66 @@ export class CodingService {
     const key = await this.#authorize(where.workspace, authorization);
     if (key.role !== 'coder') throw new WorkbenchError('coder-only');
     const expected = expectedVersion(ifMatch);
-    const coding = await this.#anchored(where, checkedCoding(body));
+    const checked = checkedCoding(body);
     const codingKey: CodingKey = { ...where, coder: key.coder! };
-    const result = await this.#store.writeCoding(
-      codingKey,
-      coding,
-      expected,
-      this.#now().getTime(),
-    );
-    if (result.written) return { version: result.version };
-    const { current } = result;
-    throw new WorkbenchError(
-      'version-conflict',
-      {
-        sentVersion: expected,
-        storedVersion: current?.version ?? null,
-        stored: current ? codingJson(codingKey, current) : null,
-      },
-      current ? { etag: etagOf(current.version) } : {},
-    );
+    for (let attempt = 1; ; attempt++) {
+      const { coding, programme } = await this.#anchored(where, checked);
+      // The quote was checked against this version of the programme: the write goes through only
+      // if it is still the stored one (else the check is made again on the new text).
+      const check: Change[] =
+        programme === undefined
+          ? []
+          : [{ type: 'check', kind: 'programme', id: where.party, expected: programme }];
+      const change: Change = {
+        type: 'coding',
+        key: { coder: codingKey.coder, statement: where.statement, party: where.party },
+        expected,
+        coding,
+      };
+      const result = await this.#store.applyChanges(
+        where.workspace,
+        [...check, change],
+        this.#now().getTime(),
+      );
+      if (result.ok) return { version: result.versions[check.length]! };
+      const programmeMoved = result.index < check.length;
+      if (programmeMoved && attempt < RETRIES) continue;
+      const current = programmeMoved
+        ? await this.#store.readCoding(codingKey)
+        : (result.current as StoredCoding | null);
+      throw new WorkbenchError(
+        'version-conflict',
+        {
+          sentVersion: expected,
+          storedVersion: current?.version ?? null,
+          stored: current ? codingJson(codingKey, current) : null,
+        },
+        current ? { etag: etagOf(current.version) } : {},
+      );
+    }
   }
 
-  /** The coding with its quote checked against the stored programme (and trimmed), or 400/404. */
-  async #anchored(where: Where, coding: Coding): Promise<Coding> {
+  /**
+   * The coding with its quote checked against the stored programme (and trimmed), and the
+   * programme's version it was checked against (undefined without a quote); or 400/404.
+   */
+  async #anchored(
+    where: Where,
+    coding: Coding,
+  ): Promise<{ coding: Coding; programme?: number | null }> {
     const ctx = this.context;
     await mustExist(ctx, where.workspace, 'statement', where.statement, 'unknown-statement');
     await mustExist(ctx, where.workspace, 'party', where.party, 'unknown-party');
-    if (coding.quoteStart === null || coding.quoteEnd === null) return coding;
+    if (coding.quoteStart === null || coding.quoteEnd === null) return { coding };
     const programme = await this.#store.readItem(where.workspace, 'programme', where.party);
     const quote = quoteIn((programme?.body as ProgrammeItem | undefined) ?? null, {
       start: coding.quoteStart,
       end: coding.quoteEnd,
     });
-    return { ...coding, quoteStart: quote.start, quoteEnd: quote.end, quoteText: quote.text };
+    return {
+      coding: { ...coding, quoteStart: quote.start, quoteEnd: quote.end, quoteText: quote.text },
+      programme: programme?.version ?? null,
+    };
   }
 
   /** The key of this workspace, or 401/403. */

@@ -89,6 +89,7 @@ async function applyOne(
   const row = await readItemRow(trx, workspace, change.kind, change.id, true);
   const current = row ? itemOf(row) : null;
   if ((current?.version ?? null) !== change.expected) return { ok: false, current };
+  if (change.type === 'check') return { ok: true, version: null };
   if (change.body === null) {
     await trx
       .deleteFrom('workbench_items')

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProgrammePutResult, WorkspaceView } from '../../domain/workbench/api.ts';
+import type { CodingJson, ProgrammePutResult, WorkspaceView } from '../../domain/workbench/api.ts';
 import { sha256Hex } from '../../domain/workbench/programme-text.ts';
 import { storeBackends } from '../../test/server/backends.ts';
 import { WORKBENCH_MESSAGES, WORKBENCH_STATUS } from './messages.ts';
@@ -140,6 +140,70 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
         }),
         'body-too-large',
       );
+    });
+  },
+);
+
+describe.each(storeBackends().map((backend) => [backend.name, backend] as const))(
+  'a programme replaced while a quote is written, on %s',
+  (_name, backend) => {
+    let app: FastifyInstance;
+    let close: () => Promise<void>;
+    /** Run once, inside the next batch that checks a programme's version, before it is applied. */
+    let interleave: (() => Promise<unknown>) | null = null;
+    beforeAll(async () => {
+      ({ app, close } = await workbenchTestServer(await backend.start(), {
+        wrap: (store) => ({
+          ...store,
+          applyChanges: async (workspace, changes, at) => {
+            const step = changes.some((c) => c.type === 'check') ? interleave : null;
+            if (step) {
+              interleave = null;
+              await step();
+            }
+            return store.applyChanges(workspace, changes, at);
+          },
+        }),
+      }));
+    }, 60_000);
+    afterAll(async () => {
+      await close?.();
+      await backend.stop();
+    });
+
+    it('checks a coding and a decision again on the new text', async () => {
+      const { get, put } = client(app);
+      const { base, editorKey, a } = await fixtureWorkspace(app);
+      const moved = `Ny inledning\n\n${PROGRAMME}`;
+      const replace = (version: number) => () =>
+        put(`${base}/programmes/s`, { text: moved, boilerplate: [] }, editorKey, {
+          'if-match': `"${version}"`,
+        });
+      interleave = replace(1);
+      const written = await put(
+        `${base}/codings/skatt-01/s`,
+        { position: 1, kind: 'stated', quote: at(SKATT) },
+        a.coderKey,
+      );
+      expect(written.statusCode).toBe(200);
+      expect(interleave).toBeNull();
+      const coding = (await get(`${base}/codings/skatt-01/s`, a.coderKey)).json<CodingJson>();
+      // Checked again on the new text, where the same offsets select another passage (the
+      // first check, on the old text, would have stored SKATT at offsets that are wrong now).
+      expect(coding.quoteText).not.toBe(SKATT);
+      expect(coding.quoteText).toBe(moved.slice(coding.quote!.start, coding.quote!.end));
+      expect(coding.quoteLost).toBe(false);
+
+      interleave = async () => {
+        await put(`${base}/programmes/s`, { text: PROGRAMME, boilerplate: [] }, editorKey, {
+          'if-match': '"2"',
+        });
+      };
+      const decision = { position: 1, kind: 'stated', quotes: [at(SKATT)], note: '', reason: 'R' };
+      expect((await put(`${base}/decisions/skatt-01/s`, decision, editorKey)).statusCode).toBe(200);
+      expect(interleave).toBeNull();
+      const view = (await get(base, editorKey)).json<WorkspaceView>();
+      expect(view.decisions[0]?.quotes).toEqual([{ ...at(SKATT), text: SKATT, lost: false }]);
     });
   },
 );

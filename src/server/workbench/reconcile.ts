@@ -61,7 +61,7 @@ export async function checkedDecision(
   workspace: string,
   cell: { statement: string; party: string },
   body: DecisionBody,
-): Promise<DecisionItem> {
+): Promise<{ decision: DecisionItem; programme?: number | null }> {
   await mustExist(ctx, workspace, 'statement', cell.statement, 'unknown-statement');
   await mustExist(ctx, workspace, 'party', cell.party, 'unknown-party');
   const { position, kind, quotes } = body;
@@ -73,12 +73,10 @@ export async function checkedDecision(
         : position !== null;
   if (!consistent) throw new WorkbenchError('inconsistent-decision');
   if (quotes.some((q) => q.start >= q.end)) throw new WorkbenchError('invalid-quote');
-  const programme =
-    quotes.length === 0
-      ? null
-      : (((await ctx.store.readItem(workspace, 'programme', cell.party))?.body as
-          ProgrammeItem | undefined) ?? null);
-  return {
+  const stored =
+    quotes.length === 0 ? null : await ctx.store.readItem(workspace, 'programme', cell.party);
+  const programme = (stored?.body as ProgrammeItem | undefined) ?? null;
+  const decision: DecisionItem = {
     position,
     kind,
     confidence: body.confidence ?? 'explicit',
@@ -86,6 +84,7 @@ export async function checkedDecision(
     note: body.note,
     reason: body.reason.trim(),
   };
+  return quotes.length === 0 ? { decision } : { decision, programme: stored?.version ?? null };
 }
 
 /** Writes the decision and its log row in one transaction. */
@@ -93,10 +92,11 @@ export async function putDecision(
   ctx: Context,
   workspace: string,
   cell: { statement: string; party: string },
-  decision: DecisionItem,
+  checked: { decision: DecisionItem; programme?: number | null },
   expected: number | null,
   role: Role = 'editor',
 ): Promise<{ version: number }> {
+  const { decision } = checked;
   const version = (expected ?? 0) + 1;
   const { version: written } = await writeItem(
     ctx,
@@ -116,6 +116,17 @@ export async function putDecision(
           kind: decision.kind,
         },
       },
+      // Its quotes were checked against this version of the programme (RetryError if replaced).
+      ...(checked.programme === undefined
+        ? []
+        : [
+            {
+              type: 'check',
+              kind: 'programme',
+              id: cell.party,
+              expected: checked.programme,
+            } as const,
+          ]),
     ],
   );
   return { version: written! };

@@ -142,8 +142,15 @@ export class WorkbenchService extends CodingService {
     await this.#editor(where.workspace, auth);
     const expected = expectedVersion(ifMatch);
     const cell = { statement: where.statement, party: where.party };
-    const decision = await checkedDecision(this.context, where.workspace, cell, body);
-    return putDecision(this.context, where.workspace, cell, decision, expected);
+    for (let attempt = 1; ; attempt++) {
+      const checked = await checkedDecision(this.context, where.workspace, cell, body);
+      try {
+        return await putDecision(this.context, where.workspace, cell, checked, expected);
+      } catch (error) {
+        // The programme was replaced after the quotes were checked: check them again.
+        if (!(error instanceof RetryError) || attempt === 5) throw error;
+      }
+    }
   }
 
   async draft(workspace: string, auth: string | undefined): Promise<DraftCheckJson> {

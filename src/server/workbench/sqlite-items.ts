@@ -63,7 +63,7 @@ export function applyTransaction(database: Database.Database, q: Queries) {
           // Undo what this transaction wrote so far: the caller sees nothing written.
           throw new Mismatch({ ok: false, index, current });
         }
-        versions.push(writeChange(q, workspace, change, at));
+        versions.push(change.type === 'check' ? null : writeChange(q, workspace, change, at));
       }
       return { ok: true, versions };
     },
@@ -109,7 +109,7 @@ export function readMethods(
 }
 
 function readCurrent(q: Queries, workspace: string, change: Exclude<Change, { type: 'log' }>) {
-  if (change.type === 'item') {
+  if (change.type !== 'coding') {
     const row = q.item.get({ workspace, kind: change.kind, id: change.id }) as ItemRow | undefined;
     return row ? itemOf(row) : null;
   }
@@ -121,7 +121,7 @@ function readCurrent(q: Queries, workspace: string, change: Exclude<Change, { ty
 function writeChange(
   q: Queries,
   workspace: string,
-  change: Exclude<Change, { type: 'log' }>,
+  change: Exclude<Change, { type: 'log' | 'check' }>,
   at: number,
 ): number | null {
   const version = (change.expected ?? 0) + 1;

@@ -107,6 +107,25 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
         versions: [null],
       });
       expect(await store.readItem(workspace, 'party', 'p1')).toBeNull();
+      // A check writes nothing, and stops the batch when the item is at another version.
+      const check = (expected: number | null): Change => ({
+        type: 'check',
+        kind: 'programme',
+        id: 'p1',
+        expected,
+      });
+      expect(await store.applyChanges(workspace, [check(2), party(null, { n: 1 })], AT)).toEqual({
+        ok: false,
+        index: 0,
+        current: null,
+      });
+      expect(await store.readItem(workspace, 'party', 'p1')).toBeNull();
+      expect(await store.applyChanges(workspace, [check(null), party(null, { n: 1 })], AT)).toEqual(
+        {
+          ok: true,
+          versions: [null, 1],
+        },
+      );
       expect(await store.listCoders(workspace)).toEqual([{ id: key.coder, label: 'A' }]);
       expect(await store.readWorkspace(workspace)).toEqual({ title: 'T', createdAt: AT });
     });

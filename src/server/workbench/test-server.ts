@@ -46,7 +46,12 @@ export class MemoryPublisher implements Publisher {
 
 export async function workbenchTestServer(
   databaseUrl: string,
-  options: { now?: () => Date; publisher?: MemoryPublisher } = {},
+  options: {
+    now?: () => Date;
+    publisher?: MemoryPublisher;
+    /** Wraps the real store (to interleave a second request with a write, say). */
+    wrap?: (store: WorkbenchStore) => WorkbenchStore;
+  } = {},
 ): Promise<{
   app: FastifyInstance;
   store: WorkbenchStore;
@@ -71,7 +76,7 @@ export async function workbenchTestServer(
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
   });
-  const service = new WorkbenchService(store, {
+  const service = new WorkbenchService(options.wrap ? options.wrap(store) : store, {
     publisher,
     ...(options.now ? { now: options.now } : {}),
   });

@@ -132,7 +132,7 @@ export interface LogRow {
   readonly kind: Kind;
 }
 
-/** One write of `applyChanges`. An item's `body` null deletes it. */
+/** One write of `applyChanges`. An item's `body` null deletes it; a `check` writes nothing. */
 export type Change =
   | {
       readonly type: 'item';
@@ -147,10 +147,17 @@ export type Change =
       readonly expected: number | null;
       readonly coding: Coding;
     }
-  | { readonly type: 'log'; readonly entry: LogRow };
+  | { readonly type: 'log'; readonly entry: LogRow }
+  /** Writes nothing: the batch goes through only if this item is still at `expected`. */
+  | {
+      readonly type: 'check';
+      readonly kind: ItemKind;
+      readonly id: string;
+      readonly expected: number | null;
+    };
 
 export type ApplyResult =
-  /** The version each change wrote (null for a deletion or a log row). */
+  /** The version each change wrote (null for a deletion, a log row or a check). */
   | { readonly ok: true; readonly versions: readonly (number | null)[] }
   /** The first change whose version did not match, and what is stored there. */
   | {
