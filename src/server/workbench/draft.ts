@@ -165,10 +165,13 @@ export async function checkDraft(ctx: Context, workspace: string): Promise<Draft
 
 /**
  * What publish writes into `version` and `coded`: the next version number of the compass id
- * (one more than this workspace's last publish of it; 1 the first time) and today's date (UTC).
+ * (one more than this workspace's last publish of it; 1 the first time) and today's date in
+ * Sweden.
  */
 export async function nextStamp(ctx: Context, workspace: string, id: string) {
   const versions = await ctx.publisher.versionsOf(workspace);
   const last = Math.max(0, ...versions.filter((v) => v.compass === id).map((v) => v.version));
-  return { version: String(last + 1), coded: ctx.now().toISOString().slice(0, 10) };
+  // The date in Sweden (a newsroom publishing at half past midnight codes today, not yesterday).
+  const coded = ctx.now().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+  return { version: String(last + 1), coded };
 }

@@ -27,7 +27,8 @@ const loaded = loadBank('questions/socialpolitik');
 if (!loaded.ok) throw new Error('questions/socialpolitik does not load');
 const OPEN_DATA = toOpenData(loaded.compass);
 const PROGRAMMES = loaded.programmes;
-const TODAY = new Date('2026-12-08T10:00:00Z');
+// Half past midnight in Sweden: `coded` is the Swedish date, a day after the UTC one.
+const TODAY = new Date('2026-12-07T23:30:00Z');
 const collapsed = OPEN_DATA.statements.map((s) => ({
   ...s,
   stances: Object.fromEntries(
@@ -203,6 +204,14 @@ describe.each(storeBackends().map((backend) => [backend.name, backend] as const)
         'if-match': '"1"',
       });
       refused(await publish(two, id), 'compass-taken');
+
+      // An imported compass keeps its id, which publish checks as the settings' route does.
+      const reserved = await fixtureWorkspace(app, true);
+      const asApi = { compass: { ...OPEN_DATA, id: 'api' }, programmes: PROGRAMMES };
+      expect(
+        (await http().post(`${reserved.base}/import`, asApi, reserved.editorKey)).statusCode,
+      ).toBe(201);
+      refused(await publish(reserved, 'api'), 'reserved-id');
 
       // A draft with an uncoded cell is not published.
       const bare = await fixtureWorkspace(app);

@@ -10,6 +10,7 @@ import { compassToDraft, draftToCompass } from '../../domain/workbench/draft.ts'
 import { sha256Hex } from '../../domain/workbench/programme-text.ts';
 import { assembleDraft, nextStamp } from './draft.ts';
 import {
+  checkMeta,
   type Context,
   decisionId,
   type DecisionItem,
@@ -141,6 +142,8 @@ export async function publish(
 ): Promise<PublishedVersion> {
   const meta = await readMeta(ctx, workspace);
   if (!meta || meta.id !== id) throw new WorkbenchError('invalid-publish');
+  // An imported compass keeps its id, which PUT …/meta has not checked.
+  checkMeta(meta);
   const {
     compass,
     programmes,
