@@ -183,7 +183,7 @@ describe('a compass published on the service, not built', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(sv.app.invalidData);
   });
 
-  it.each(['/redaktion', '/Inte_ett_id/', '/kompasser/fraga/1'])(
+  it.each(['/redaktion/fraga/1', '/Inte_ett_id/', '/kompasser/fraga/1'])(
     'is never asked for at %s: a word the site reserves, or an id no compass can have',
     async (path) => {
       await openApp(path);
@@ -193,6 +193,17 @@ describe('a compass published on the service, not built', () => {
       expect(fetched().filter((url) => url.startsWith('/data/'))).toEqual([]);
     },
   );
+});
+
+describe("the site's own pages", () => {
+  it('opens the workbench at /redaktion, in the site frame', async () => {
+    await openApp('/redaktion');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Redaktionen' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('main')).toBeInTheDocument();
+    expect(fetched().filter((url) => url.startsWith('/data/'))).toEqual([]);
+  });
 });
 
 describe('the list of every compass', () => {

@@ -1,31 +1,25 @@
 import { type ReactNode, Suspense, use } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation } from 'react-router';
+import { Outlet } from 'react-router';
 import { PageStringsGate } from '../components/PageStringsGate.tsx';
-import { COMPASS_LIST_SEGMENT, RESERVED_SEGMENTS } from '../config/paths.ts';
+import { RESERVED_SEGMENTS } from '../config/paths.ts';
 import { useCompass } from '../context/compass-context.tsx';
 import { useScope } from '../context/scope-context.tsx';
 import { isCompassId } from '../data/published-compasses.ts';
 import { compasses } from '../data/use-compass.ts';
-import { CompassDirectory } from '../features/compass-list/CompassDirectory.tsx';
-import { readingLanguage, splitReading } from '../i18n/reading.ts';
+import { readingLanguage } from '../i18n/reading.ts';
 import { CompassFrame } from './CompassLayout.tsx';
 import { Layout } from './Layout.tsx';
 import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
-import { PageReady } from './PageReady.tsx';
-import { Started } from './Started.tsx';
 
 /**
- * An address whose first segment is no compass this site was built with (CompassLayout): the list
- * of every compass (`/kompasser`); an old root-level link or a word the site reserves
- * (LegacyOrNotFound); else a compass a newsroom published on the service since the build,
+ * An address whose first segment is no compass this site was built with (CompassLayout): an old
+ * root-level link or a word the site reserves (LegacyOrNotFound); else a compass a newsroom published on the service since the build,
  * fetched from `/data/<id>.json` like a built one and validated by the same parser. On a static
  * site without the service that file is missing, and the address is not found.
  */
 export function UnbuiltCompass({ id, children }: { id: string; children?: ReactNode }) {
   const { t } = useTranslation();
-  const { rest } = splitReading(useLocation().pathname);
-  if (rest.replace(/\/$/, '') === `/${COMPASS_LIST_SEGMENT}`) return <DirectoryPage />;
   if (RESERVED_SEGMENTS.includes(id) || !isCompassId(id)) return <LegacyOrNotFound />;
   return (
     <Suspense
@@ -82,21 +76,5 @@ function MissingReading() {
     <p className="notice" role="note">
       {t(reading === 'lattlast' ? 'compassDirectory.noEasyRead' : 'compassDirectory.noArabic')}
     </p>
-  );
-}
-
-/** The list of every compass, in the site's frame. */
-function DirectoryPage() {
-  const { t } = useTranslation();
-  return (
-    <Layout compassLinks={false}>
-      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-        <PageStringsGate>
-          <CompassDirectory />
-          <PageReady />
-        </PageStringsGate>
-        <Started />
-      </Suspense>
-    </Layout>
   );
 }

@@ -125,6 +125,8 @@ export const SCREENS: Readonly<Record<PageName, (context: SweepContext) => Sweep
   'for teachers': ({ at }) => [{ name: 'teachers', path: at.teachers }],
   printable: ({ at }) =>
     PRINTABLES.map((name) => ({ name: `printable ${name}`, path: at.printable(name) })),
+  'compass list': ({ at }) => [{ name: 'compass list', path: at.compassList }],
+  workbench: ({ at }) => [{ name: 'workbench', path: at.workbench }],
   'not found': ({ at }) => [{ name: 'not found', path: `${at.site}finns-inte` }],
 };
 

@@ -11,7 +11,7 @@
  * Node can read the table without starting the app.
  */
 import type { ComponentType } from 'react';
-import { compassRoute } from '../config/paths.ts';
+import { COMPASS_LIST_SEGMENT, compassRoute, WORKBENCH_SEGMENT } from '../config/paths.ts';
 import type { LazyNamespace } from '../i18n/namespaces.ts';
 
 /** A page component's module: loaded when first needed, the component exported as `name`. */
@@ -33,8 +33,14 @@ const module = <K extends string>(
 export type PageRoute =
   /** Under `/<compass>/` in every reading; `index` is the compass's start page. */
   | { readonly in: 'compass'; readonly path: string | 'index' }
-  /** At the root of a reading (`/`, `/en/`); `*` is every address no other route takes. */
-  | { readonly in: 'site'; readonly path: 'index' | '*' }
+  /**
+   * At the root of a reading (`/`, `/en/`): its start page (`index`), a page of the site's own
+   * (`/kompasser`, `/redaktion`), or `*`, every address no other route takes.
+   */
+  | {
+      readonly in: 'site';
+      readonly path: 'index' | '*' | typeof COMPASS_LIST_SEGMENT | typeof WORKBENCH_SEGMENT;
+    }
   /** Not a route: an iframe on another site, which main.tsx runs in a router of its own. */
   | { readonly in: 'frame' };
 
@@ -204,6 +210,22 @@ export const PAGES = [
     module: module(() => import('../features/printables/PrintablePage.tsx'), 'PrintablePage'),
     strings: 'printables',
     prerendered: true,
+  }),
+  entry({
+    name: 'compass list',
+    route: { in: 'site', path: COMPASS_LIST_SEGMENT },
+    module: module(
+      () => import('../features/compass-list/CompassDirectory.tsx'),
+      'CompassDirectory',
+    ),
+    prerendered: false,
+  }),
+  entry({
+    name: 'workbench',
+    route: { in: 'site', path: WORKBENCH_SEGMENT },
+    module: module(() => import('../features/workbench/WorkbenchPage.tsx'), 'WorkbenchPage'),
+    strings: 'workbench',
+    prerendered: false,
   }),
   entry({
     name: 'not found',

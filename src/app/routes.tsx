@@ -12,6 +12,7 @@ import { type Language, loadStrings } from '../i18n/i18n.ts';
 import { loadNamespace } from '../i18n/namespaces.ts';
 import { type Reading, readingPrefix, READINGS } from '../i18n/reading.ts';
 import { CompassLayout } from './CompassLayout.tsx';
+import { Layout } from './Layout.tsx';
 import { type LazyPage, lazyPage, lazyPageOf } from './lazy-page.tsx';
 import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
 import { PageErrorBoundary } from './PageError.tsx';
@@ -148,6 +149,18 @@ const compassPages: RouteObject[] = PAGES.flatMap((entry): RouteObject[] => {
 });
 
 /**
+ * The site's own pages at a reading's root (`/kompasser`, `/redaktion`), in the site's frame
+ * without a compass, each loaded when first needed.
+ */
+const sitePages: RouteObject[] = PAGES.flatMap((entry): RouteObject[] => {
+  const { route } = entry;
+  if (route.in !== 'site' || route.path === 'index' || route.path === '*') return [];
+  if (!entry.module) throw new Error(`routes: the page "${entry.name}" has no module`);
+  const routed = page(route.path, lazyPageOf(entry.module), {}, extraNeeds(entry));
+  return [{ ...routed, element: <Layout compassLinks={false}>{routed.element}</Layout> }];
+});
+
+/**
  * The site in one reading: Swedish at the root (`/socialpolitik/fraga/3`), the others under their
  * prefix (`/en/socialpolitik/fraga/3`). The site's start page lists the compasses, or is the only
  * one's start page; old root-level links (`/fraga/3`) lead to their compass's page.
@@ -161,6 +174,7 @@ const inReading = (reading: Reading): RouteObject => ({
       element: <SiteHome />,
       handle: { needs: () => compassNeeds(ONLY_COMPASS ?? undefined) } satisfies PageNeeds,
     },
+    ...sitePages,
     {
       path: ':compass',
       element: <CompassLayout />,

@@ -45,6 +45,9 @@ export const LEGACY_SEGMENTS: readonly string[] = [
 /** The page that lists every compass, the built ones and those published on the service. */
 export const COMPASS_LIST_SEGMENT = 'kompasser';
 
+/** The newsroom's workbench (Redaktionen), where a compass is made, coded and published. */
+export const WORKBENCH_SEGMENT = 'redaktion';
+
 /** Path segments a compass id may not take: they mean something else at the site root. */
 export const RESERVED_SEGMENTS: readonly string[] = [
   ...LEGACY_SEGMENTS,
@@ -74,6 +77,8 @@ export function sitePaths(prefix: string, compass: string | null) {
     site: `${site}/`,
     /** Every compass: the built ones and those published on the service. */
     compassList: `${site}/${COMPASS_LIST_SEGMENT}`,
+    /** The newsroom's workbench. */
+    workbench: `${site}/${WORKBENCH_SEGMENT}`,
     /** This compass's start page. */
     home: `${base}/`,
     statement: (n: number) => `${base}/fraga/${n}`,
