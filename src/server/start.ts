@@ -11,6 +11,9 @@ import { type Caps, DEFAULT_LIMITS, DEFAULTS, type RateLimits } from './config.t
 import { builtIdsOf, openPublishedStore } from './published/open.ts';
 import type { PublishedStore } from './published/store.ts';
 import { type ClassroomStore, openStore } from './storage/index.ts';
+import { openWorkbenchStore } from './workbench/open.ts';
+import { WorkbenchService } from './workbench/service.ts';
+import type { WorkbenchStore } from './workbench/types.ts';
 
 export interface StartOptions {
   /** The built site (default `dist`); its `data/*.json` are the compasses; null: API only. */
@@ -54,14 +57,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     options.compasses ?? (staticDir === null ? new Map() : loadCompasses(staticDir));
   let app: FastifyInstance;
   let publishedStore: PublishedStore | undefined;
+  let workbenchStore: WorkbenchStore | undefined;
   const closeStores = async () => {
+    await workbenchStore?.close();
     await publishedStore?.close();
     await store.close();
   };
+  const log = options.logStream ? { log: options.logStream } : {};
   try {
     // After the classroom store: on SQLite its open runs the migrations under its file lock.
     publishedStore = await openPublishedStore(databaseUrl, {
       builtIds: [...builtIdsOf(staticDir), ...compasses.keys()],
+    });
+    workbenchStore = await openWorkbenchStore(databaseUrl);
+    const workbench = new WorkbenchService(workbenchStore, {
+      publisher: publishedStore,
+      ...(options.now ? { now: options.now } : {}),
     });
     app = await buildServer({
       store,
@@ -79,10 +90,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ...(options.purgeIntervalMs !== undefined
         ? { purgeIntervalMs: options.purgeIntervalMs }
         : {}),
-      published: {
-        store: publishedStore,
-        ...(options.logStream ? { log: options.logStream } : {}),
-      },
+      published: { store: publishedStore, ...log },
+      workbench: { service: workbench, ...log },
     });
   } catch (error) {
     await closeStores();

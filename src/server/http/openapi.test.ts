@@ -204,7 +204,9 @@ describe('docs/classroom-api.yaml', () => {
   });
 
   it("together with the other resources' files, documents every route the server registers", () => {
-    const documented = OTHER_DOCS.flatMap((file) => openApiDoc(file).routes());
+    const documented = OTHER_DOCS.flatMap((file) => openApiDoc(file).routes()).filter((route) =>
+      route.split(' ')[1]!.startsWith('/api/'),
+    );
     expect([...routes(), ...documented].sort()).toEqual(apiRoutesOf(server.app));
   });
 

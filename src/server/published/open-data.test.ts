@@ -3,8 +3,8 @@ import { compassFolders, loadValidBank } from '../../tools/load-bank.ts';
 import { toOpenData } from '../../tools/open-data.ts';
 import { openDataText } from './open-data.ts';
 
-// The service's copy of the open-data format gives the bytes the build writes
-// (src/tools/vite-plugin-bank.ts: toOpenData, indented by two, a final line break).
+// The service serves a published compass's open data in the bytes the build writes for a built
+// one (src/tools/vite-plugin-bank.ts: toOpenData, indented by two, a final line break).
 
 describe('openDataText', () => {
   const folders = [...compassFolders('questions'), 'tests/fixtures/demo'];

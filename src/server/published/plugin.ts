@@ -70,11 +70,16 @@ export const published: FastifyPluginAsync<PublishedOptions> = async (app, optio
   const cache = new FileCache(CACHE_CHARS);
   answerErrors(app, options.log);
 
-  app.get('/api/compasses', { schema: { querystring: ListQuery } }, async (request, reply) => {
-    const { q = '', offset = '0' } = request.query as { q?: string; offset?: string };
-    reply.header('access-control-allow-origin', '*');
-    return store.list(q, Number(offset));
-  });
+  // Like every API route, not for caches or link checkers: no HEAD (a data file has one).
+  app.get(
+    '/api/compasses',
+    { schema: { querystring: ListQuery }, exposeHeadRoute: false },
+    async (request, reply) => {
+      const { q = '', offset = '0' } = request.query as { q?: string; offset?: string };
+      reply.header('access-control-allow-origin', '*');
+      return store.list(q, Number(offset));
+    },
+  );
 
   app.get('/data/:file', async (request, reply) => {
     const { file } = request.params as { file: string };

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeSpace } from '../../domain/bank/quotes.ts';
-import type { Compass } from '../../domain/bank/types.ts';
 import type {
   DraftCheckJson,
   ImportResult,
@@ -12,7 +11,6 @@ import { storeBackends } from '../../test/server/backends.ts';
 import { loadBank } from '../../tools/load-bank.ts';
 import { toOpenData } from '../../tools/open-data.ts';
 import { WORKBENCH_MESSAGES, WORKBENCH_STATUS } from './messages.ts';
-import { openDataOf } from './open-data.ts';
 import {
   client,
   fixtureWorkspace,
@@ -46,10 +44,6 @@ function refused(response: { statusCode: number; json(): unknown }, code: string
   });
   expect(response.statusCode).toBe(WORKBENCH_STATUS[code as keyof typeof WORKBENCH_STATUS]);
 }
-
-it("writes a compass's open data exactly as src/tools/open-data.ts does", () => {
-  expect(openDataOf(loaded.compass as Compass)).toEqual(OPEN_DATA);
-});
 
 describe.each(storeBackends().map((backend) => [backend.name, backend] as const))(
   'import, export and publish on %s',

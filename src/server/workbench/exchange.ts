@@ -3,6 +3,7 @@
  * (each stance stored as the editor's decision, reason "Importerad"), export of the draft as open
  * data, and publish through the `Publisher` (src/server/published).
  */
+import { toOpenData as openDataOf } from '../../domain/bank/open-data.ts';
 import { parseCompass } from '../../domain/bank/parse-compass.ts';
 import type { Compass } from '../../domain/bank/types.ts';
 import type { ImportResult, MetaBody, PublishedVersion } from '../../domain/workbench/api.ts';
@@ -18,7 +19,6 @@ import {
   type ProgrammeItem,
 } from './items.ts';
 import { WorkbenchError } from './messages.ts';
-import { openDataOf } from './open-data.ts';
 import type { Change } from './types.ts';
 
 export const IMPORT_REASON = 'Importerad';
