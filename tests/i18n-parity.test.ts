@@ -15,12 +15,12 @@ import sv from '../src/i18n/locales/sv.json';
 import teacherAr from '../src/i18n/locales/teacher/ar.json';
 import teacherEn from '../src/i18n/locales/teacher/en.json';
 import teacherSv from '../src/i18n/locales/teacher/sv.json';
+import workbenchEn from '../src/i18n/locales/workbench/en.json';
+import workbenchSv from '../src/i18n/locales/workbench/sv.json';
 import workbenchBalanceEn from '../src/i18n/locales/workbench-balance/en.json';
 import workbenchBalanceSv from '../src/i18n/locales/workbench-balance/sv.json';
 import workbenchCodingEn from '../src/i18n/locales/workbench-coding/en.json';
 import workbenchCodingSv from '../src/i18n/locales/workbench-coding/sv.json';
-import workbenchEn from '../src/i18n/locales/workbench/en.json';
-import workbenchSv from '../src/i18n/locales/workbench/sv.json';
 
 /**
  * Each namespace: Swedish (authoritative), then its other languages. The teachers' material

@@ -5,9 +5,9 @@ import type printables from './locales/printables/sv.json';
 import type quoteGame from './locales/quote-game/sv.json';
 import type sv from './locales/sv.json';
 import type teacher from './locales/teacher/sv.json';
+import type workbench from './locales/workbench/sv.json';
 import type workbenchBalance from './locales/workbench-balance/sv.json';
 import type workbenchCoding from './locales/workbench-coding/sv.json';
-import type workbench from './locales/workbench/sv.json';
 
 /**
  * Translation keys are typed from the Swedish strings (the authoritative language), so that a
