@@ -23,6 +23,18 @@ export const PRECACHE_GLOBS = [
   'icons/*.png',
 ] as const;
 
+/**
+ * What a voter never needs: the newsroom's workbench (its page, the balance panel's worker and
+ * pdf.js, which reads programme files). They load from the network when /redaktion is opened, so
+ * the offline version of the site does not carry half a megabyte for the few who make compasses.
+ */
+export const PRECACHE_IGNORES = [
+  'assets/WorkbenchPage-*',
+  'assets/balance.worker-*',
+  'assets/load-pdfjs-*',
+  'assets/pdf.worker*',
+] as const;
+
 /** A step of Workbox's that may change the list of files to precache. */
 type ManifestTransform = NonNullable<
   NonNullable<Partial<VitePWAOptions>['workbox']>['manifestTransforms']
@@ -129,6 +141,7 @@ export function pwa(): PluginOption {
       },
       workbox: {
         globPatterns: [...PRECACHE_GLOBS],
+        globIgnores: [...PRECACHE_IGNORES],
         manifestTransforms: [pagesAtTheirAddresses(() => siteDir)],
         navigateFallback: `/${SHELL_FILE}`,
         navigateFallbackDenylist: [...NETWORK_NAVIGATIONS],

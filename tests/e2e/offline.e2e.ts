@@ -16,6 +16,7 @@ import {
   type Served,
 } from '../../src/test/browser/browser.ts';
 import { loadValidBank } from '../../src/tools/load-bank.ts';
+import { PRECACHE_IGNORES } from '../../src/tools/pwa.ts';
 import { prerenderedPath, SHELL_FILE } from '../../src/tools/vite-plugin-prerender.ts';
 
 // The service worker on a real deployment: each test copies the built site to a folder of its
@@ -102,7 +103,7 @@ async function openDocument(page: Page, url: string) {
 }
 
 describe('the service worker', () => {
-  it('precaches the shell, every prerendered page at its address, every script and stylesheet, the data and the icons', () => {
+  it('precaches the shell, every prerendered page at its address, every script and stylesheet but the workbench’s, the data and the icons', () => {
     const dir = builtSiteDir();
     const urls = new Set(precached(dir));
     const files = (folder: string, pattern: RegExp) =>
@@ -120,7 +121,9 @@ describe('the service worker', () => {
       SHELL_FILE,
       'manifest.webmanifest',
       ...(pages as string[]),
-      ...files('assets', /\.(js|css)$/),
+      ...files('assets', /\.(js|css)$/).filter(
+        (file) => !PRECACHE_IGNORES.some((glob) => file.startsWith(glob.replace(/\*$/, ''))),
+      ),
       ...files('data', /\.json$/),
       ...files('icons', /\.png$/),
     ];
