@@ -123,7 +123,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   for (const resource of RESOURCES) await app.register(resource, context);
   await app.register(events, { ...context, seats: limits.seats, client: limits.client });
-  if (options.workbench) await app.register(workbench, options.workbench);
+  const { create, other } = limits.hooks;
+  if (options.workbench)
+    await app.register(workbench, { limit: { create, other }, ...options.workbench });
   if (options.published) await app.register(published, { ...options.published, staticDir });
 
   closeCleanly(app, streams);

@@ -384,3 +384,43 @@ describe('starting rounds per day', () => {
     expect(Number(c.retryAfter)).toBeGreaterThan(0);
   });
 });
+
+describe("the workbench's routes", () => {
+  let server: RunningServer;
+  const api = client(() => server);
+  beforeAll(async () => {
+    server = await serve({
+      limits: {
+        ...DEFAULT_LIMITS,
+        createRound: { perClient: 2, overall: 100, windowMs: 60 * 60 * 1000 },
+        other: { perClient: 3, overall: 100, windowMs: 60 * 1000 },
+      },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const json = (headers: Record<string, string>, body: unknown): RequestInit => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+  it('count a new workspace like a new round, and every other request like the API’s others', async () => {
+    const from = via('203.0.113.20');
+    const made = await fetch(`${server.url}/api/workspaces`, json(from, { title: 'Knivsta' }));
+    expect(made.status).toBe(201);
+    const { workspace } = (await made.json()) as { workspace: { id: string } };
+    // The second creation is a round: the two share one limit per address.
+    expect((await api.create(from)).status).toBe(201);
+    const third = await api.call('/api/workspaces', json(from, { title: 'Umeå' }));
+    expect([third.status, third.error]).toEqual([429, 'rate-limited']);
+    expect(Number(third.retryAfter)).toBeGreaterThan(0);
+    // Reading a workspace (with no key: 401) counts against the other requests' limit.
+    const reads = [];
+    for (let n = 0; n < 4; n++)
+      reads.push(await api.call(`/api/workspaces/${workspace.id}`, { headers: from }));
+    expect(reads.map((r) => r.status)).toEqual([401, 401, 401, 429]);
+  });
+});

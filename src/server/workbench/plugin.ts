@@ -12,6 +12,7 @@ import type {
   FastifyPluginAsync,
   FastifyReply,
   FastifyRequest,
+  onRequestAsyncHookHandler,
   RouteOptions,
 } from 'fastify';
 import { HttpError } from '../messages.ts';
@@ -35,6 +36,12 @@ import type { CodingBody, Where, WorkbenchService } from './service.ts';
 
 export interface WorkbenchOptions {
   readonly service: WorkbenchService;
+  /**
+   * The server's rate limits (http/limits.ts): creating a workspace counts like starting a class
+   * round (per hour and per day, per address), every other route like the API's other requests.
+   * None: no limits (tests of the plugin alone).
+   */
+  readonly limit?: Readonly<Record<'create' | 'other', onRequestAsyncHookHandler>>;
   /** Where a fault of the service is written (one JSON line, without the request); none by default. */
   readonly log?: { write(line: string): unknown };
 }
@@ -95,21 +102,28 @@ type Route = Omit<RouteOptions, 'method' | 'url' | 'handler' | 'config'> & {
 /** Registers one of WORKBENCH_ROUTES with the plugin's defaults. */
 export type AddRoute = (name: WorkbenchRoute, options: Route) => void;
 
-export const workbench: FastifyPluginAsync<WorkbenchOptions> = async (app, options) => {
-  const { service } = options;
-  answerErrors(app, options.log);
-
-  const route: AddRoute = (name, { invalid, ...rest }) => {
+/** Registers routes with the plugin's defaults and the rate limit each counts against. */
+function routeAdder(app: FastifyInstance, limit: WorkbenchOptions['limit']): AddRoute {
+  return (name, { invalid, ...rest }) => {
     const [method, url] = name.split(' ') as [string, string];
+    const onRequest = name === 'POST /api/workspaces' ? limit?.create : limit?.other;
     app.route({
       method,
       url,
       exposeHeadRoute: false,
       bodyLimit: WORKBENCH_BODY_LIMITS.small,
       config: { workbenchInvalid: invalid ?? {} },
+      ...(onRequest ? { onRequest } : {}),
       ...rest,
     });
   };
+}
+
+export const workbench: FastifyPluginAsync<WorkbenchOptions> = async (app, options) => {
+  const { service } = options;
+  answerErrors(app, options.log);
+
+  const route = routeAdder(app, options.limit);
   const where = (request: FastifyRequest) => request.params as Where & { coder?: string };
 
   route('POST /api/workspaces', {
