@@ -9,18 +9,11 @@ import type {
   VoterAnswer,
 } from '../domain/scoring/index.ts';
 import { scoreVoter } from '../domain/scoring/index.ts';
+import { randomAnswers, seeded } from '../domain/workbench/random-voters.ts';
 
-/** mulberry32: a small seeded generator, so that the report is reproducible. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded generator and uniformly random answers are the engine's (the balance panel draws
+// the same numbers in the browser); re-exported for the tools that take them from here.
+export { randomAnswers, seeded };
 
 export interface Simulated {
   readonly kind: 'random' | 'party-like';
@@ -31,25 +24,6 @@ export interface Simulated {
 
 const pick = <T>(random: () => number, list: readonly T[]): T =>
   list[Math.floor(random() * list.length)]!;
-
-/**
- * A uniformly random voter's answers: each statement skipped with probability `skipped`,
- * otherwise one of the five answers with equal probability, marked important with probability
- * 0.2.
- */
-export function randomAnswers(
-  compass: Compass,
-  skipped: number,
-  random: () => number,
-): Record<string, VoterAnswer> {
-  const answers: Record<string, VoterAnswer> = {};
-  for (const s of compass.statements)
-    answers[s.id] =
-      random() < skipped
-        ? { answer: 'skip' }
-        : { answer: pick(random, POSITIONS), important: random() < 0.2 };
-  return answers;
-}
 
 /**
  * Simulated voters: random ones (uniform answers, 10 % skipped, 20 % important) and party-like

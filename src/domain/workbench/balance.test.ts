@@ -3,21 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { buildCompass } from '../../test/compass-builder.ts';
 import { loadValidBank } from '../../tools/load-bank.ts';
 import { measureRandomVoters as toolMeasure } from '../../tools/random-voters.ts';
-import {
-  randomAnswers as toolRandomAnswers,
-  seeded as toolSeeded,
-} from '../../tools/robustness-report.ts';
 import { checkContent } from '../bank/check-content.ts';
 import type { Compass, Stance } from '../bank/types.ts';
 import { draftBalance, REPORT_SKIPS, withSilentGaps } from './balance.ts';
 import { compassToDraft, draftToCompass } from './draft.ts';
-import {
-  measureRandomVoters,
-  RANDOM_VOTER_SEED,
-  randomAnswers,
-  seeded,
-  shareStandardError,
-} from './random-voters.ts';
+import { measureRandomVoters, RANDOM_VOTER_SEED, shareStandardError } from './random-voters.ts';
 
 const real = loadValidBank('questions/socialpolitik');
 const report = readFileSync('questions/socialpolitik/REPORT.md', 'utf8').split('\n');
@@ -88,15 +78,6 @@ describe('draftBalance on the shipped compass', () => {
 });
 
 describe('the random voters moved from the tools', () => {
-  it('draw the same numbers and answers as the robustness report, which has its own copy', () => {
-    const a = seeded(42);
-    const b = toolSeeded(42);
-    expect(Array.from({ length: 50 }, a)).toEqual(Array.from({ length: 50 }, b));
-    expect(randomAnswers(real, 0.3, seeded(7))).toEqual(
-      toolRandomAnswers(real, 0.3, toolSeeded(7)),
-    );
-  });
-
   it('are deterministic for a seed, and the shares of first places add up', () => {
     const one = measureRandomVoters(real, 0.1, 200, 5);
     expect(measureRandomVoters(real, 0.1, 200, 5)).toEqual(one);
