@@ -85,7 +85,7 @@ function sourceFiles(parties: readonly Party[]): Map<string, string> {
 
 const localized = (text: Localized): Localized => ({
   sv: text.sv,
-  en: text.en,
+  ...(text.en !== undefined ? { en: text.en } : {}),
   ...(text.ar !== undefined ? { ar: text.ar } : {}),
 });
 

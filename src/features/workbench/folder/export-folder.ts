@@ -98,7 +98,7 @@ export async function exportFolder(
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
   const files = compassToFolder(parsed.compass, programmes);
   const id = parsed.compass.id;
-  const zip = new Blob([zipFolder(id, files) as Uint8Array<ArrayBuffer>], {
+  const zip = new Blob([zipFolder(id, files)], {
     type: 'application/zip',
   });
   return { ok: true, id, zip, files };

@@ -9,13 +9,14 @@ import type { FolderFiles } from '../../../domain/workbench/folder.ts';
 export const MAX_UNPACKED_BYTES = 20 * 1024 * 1024;
 
 /** The files under one folder named `id`, zipped (deflate). */
-export function zipFolder(id: string, files: FolderFiles): Uint8Array {
+export function zipFolder(id: string, files: FolderFiles): Uint8Array<ArrayBuffer> {
+  // fflate allocates a fresh ArrayBuffer, never a shared one, so a Blob may take it.
   return zipSync(
     Object.fromEntries(
       Object.entries(files).map(([path, text]) => [`${id}/${path}`, strToU8(text)]),
     ),
     { level: 6 },
-  );
+  ) as Uint8Array<ArrayBuffer>;
 }
 
 export type ZipRead =
