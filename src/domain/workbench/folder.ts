@@ -83,7 +83,8 @@ function sourceFiles(parties: readonly Party[]): Map<string, string> {
   return files;
 }
 
-const localized = (text: Localized): Localized => ({
+/** sv, en, ar in that order, leaving out a language the text does not have. */
+const localized = (text: Localized): Record<string, string> => ({
   sv: text.sv,
   ...(text.en !== undefined ? { en: text.en } : {}),
   ...(text.ar !== undefined ? { ar: text.ar } : {}),
