@@ -420,8 +420,9 @@ const mistakes: readonly Mistake[] = [
 
   // --- Statement texts and ids ----------------------------------------------------------------
   {
-    // Reported at the text mapping (its first line, sv), since the missing line has no position of its own.
-    mistake: 'a missing English translation (text.en removed)',
+    // English is optional, but in every text or in none. Reported at the text mapping (its first
+    // line, sv), since the missing line has no position of its own.
+    mistake: 'a missing English translation (text.en removed) in a compass that has English',
     edit: {
       file: 'statements.yaml',
       find: '    en: The municipality should build more libraries.\n',
@@ -431,8 +432,63 @@ const mistakes: readonly Mistake[] = [
       {
         file: 'statements.yaml',
         line: st('sv: Kommunen ska bygga fler bibliotek.'),
-        message: 'missing field "en"',
+        message:
+          'statement "fler-bibliotek": text has no English (en), but 13 of the compass\'s 14 texts have',
       },
+    ],
+  },
+  {
+    // Every other text is reported, each at its mapping (the line of its sv).
+    mistake: 'an Arabic translation in one text only',
+    edit: {
+      file: 'compass.yaml',
+      find: 'name: { sv: Kultur, en: Culture }',
+      replace: 'name: { sv: Kultur, en: Culture, ar: "ثقافة" }',
+    },
+    expected: [
+      {
+        file: 'compass.yaml',
+        line: line('compass.yaml', 'sv: Demokompass'),
+        message: "title has no Arabic (ar), but 1 of the compass's 14 texts have",
+      },
+      {
+        file: 'compass.yaml',
+        line: line('compass.yaml', 'sv: En påhittad kompass'),
+        message: 'description has no Arabic (ar)',
+      },
+      {
+        file: 'compass.yaml',
+        line: line('compass.yaml', 'name: { sv: Ekonomi'),
+        message: 'theme "ekonomi": name has no Arabic (ar)',
+      },
+      {
+        file: 'glossary.yaml',
+        line: line('glossary.yaml', 'term: { sv: bibliotek'),
+        message: 'glossary "bibliotek": term has no Arabic (ar)',
+      },
+      {
+        file: 'glossary.yaml',
+        line: line('glossary.yaml', 'sv: Ett ställe där'),
+        message: 'glossary "bibliotek": definition has no Arabic (ar)',
+      },
+      ...[
+        'fler-bibliotek',
+        'kulturskola-avgift',
+        'balans-fore-satsningar',
+        'foreningsdrivna-bibliotek',
+      ].flatMap((id) => [
+        // The lines of its text's and its explainer's sv, below its id.
+        {
+          file: 'statements.yaml',
+          line: st(`- id: ${id}\n`, 4),
+          message: `"${id}": text has no Arabic`,
+        },
+        {
+          file: 'statements.yaml',
+          line: st(`- id: ${id}\n`, 7),
+          message: `"${id}": explainer has no Arabic`,
+        },
+      ]),
     ],
   },
   {
@@ -686,6 +742,24 @@ describe('the demo bank', () => {
     const result = loadBank(demo, demo);
     expect(result.ok ? [] : result.issues).toEqual([]);
     expect(result.ok).toBe(true);
+  });
+});
+
+describe('a Swedish-only bank', () => {
+  it('is valid: English is optional when no text has it', () => {
+    const dir = editedCopy([]);
+    for (const file of ['compass.yaml', 'statements.yaml', 'glossary.yaml']) {
+      const at = path.join(dir, file);
+      const swedish = fs
+        .readFileSync(at, 'utf8')
+        .replace(/, en: [^}]*\}/g, ' }')
+        .replace(/^ *en: .*\n/gm, '');
+      expect(swedish).not.toMatch(/\ben:/);
+      fs.writeFileSync(at, swedish);
+    }
+    const result = loadBank(dir, dir);
+    expect(result.ok ? [] : result.issues).toEqual([]);
+    if (result.ok) expect(result.compass.title).toEqual({ sv: 'Demokompass' });
   });
 });
 

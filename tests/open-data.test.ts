@@ -3,6 +3,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parseCompass } from '../src/domain/bank/parse-compass.ts';
+import type { Localized } from '../src/domain/bank/types.ts';
 import { loadValidBank } from '../src/tools/load-bank.ts';
 import { toCsv, toOpenData } from '../src/tools/open-data.ts';
 
@@ -108,6 +109,44 @@ describe('open data', () => {
       expect(validate(withEasy(easy)), JSON.stringify(easy)).toBe(false);
       expect(validate.errors?.[0]?.instancePath).toMatch(/^\/statements\/0\/easy/);
     }
+  });
+
+  it('validates a Swedish-only compass (English optional), which the browser reads back', () => {
+    const swedish = (l: Localized): Localized => ({ sv: l.sv });
+    const only = toOpenData({
+      ...compass,
+      title: swedish(compass.title),
+      description: swedish(compass.description),
+      themes: compass.themes.map((t) => ({ ...t, name: swedish(t.name) })),
+      statements: compass.statements.map((s) => ({
+        ...s,
+        text: swedish(s.text),
+        explainer: swedish(s.explainer),
+      })),
+      glossary: compass.glossary.map((g) => ({
+        ...g,
+        term: swedish(g.term),
+        definition: swedish(g.definition),
+      })),
+    });
+    expect(JSON.stringify(only)).not.toMatch(/"(en|ar)":/);
+    expect(validate(only), JSON.stringify(validate.errors)).toBe(true);
+    const parsed = parseCompass(JSON.parse(JSON.stringify(only)));
+    expect(parsed.ok ? [] : parsed.issues).toEqual([]);
+    // Its CSV keeps the text_en column, empty.
+    const rows = readCsv(toCsv(parsed.ok ? parsed.compass : compass));
+    expect(rows[0]![4]).toBe('text_en');
+    expect(rows.slice(1).every((r) => r[4] === '')).toBe(true);
+  });
+
+  it('still requires Swedish and rejects an empty English text', () => {
+    const without = structuredClone(data);
+    (without.statements[0]!.text as { sv?: string }).sv = undefined;
+    expect(validate(JSON.parse(JSON.stringify(without)))).toBe(false);
+    const empty = structuredClone(data);
+    (empty.title as { en?: string }).en = '';
+    expect(validate(empty)).toBe(false);
+    expect(validate.errors?.[0]?.instancePath).toBe('/title/en');
   });
 
   it('is read back by the browser-side parser unchanged', () => {

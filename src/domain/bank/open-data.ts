@@ -84,7 +84,8 @@ const csvField = (value: string): string =>
 
 /**
  * The compass in long format, one row per statement × party (RFC 4180, UTF-8, CRLF line ends).
- * `position` is empty when the programme is silent; several quotes are separated by a line break.
+ * `position` is empty when the programme is silent, `text_en` when the compass has no English;
+ * several quotes are separated by a line break.
  */
 export function toCsv(compass: Compass): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
@@ -96,7 +97,7 @@ export function toCsv(compass: Compass): string {
         s.theme,
         s.direction,
         s.text.sv,
-        s.text.en,
+        s.text.en ?? '',
         p.id,
         stance.position === null ? '' : String(stance.position),
         String(stance.confidence),

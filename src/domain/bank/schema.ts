@@ -19,7 +19,7 @@ const id = (what: string) =>
 const localized = (what: string) =>
   v.strictObject({
     sv: text(`${what} (sv)`),
-    en: text(`${what} (en)`),
+    en: v.optional(text(`${what} (en)`)),
     ar: v.optional(text(`${what} (ar)`)),
   });
 

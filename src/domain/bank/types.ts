@@ -3,12 +3,20 @@
  * The same shape is authored in `questions/<compass>/*.yaml` and published as open data.
  */
 
-/** A text in every language the compass is written in. Swedish is authoritative. */
+/**
+ * A text in every language the compass is written in. Swedish is authoritative and always there;
+ * English and Arabic are optional, but all-or-nothing within a compass (`checkBank`): a compass
+ * that has English for one of its texts has it for all of them.
+ */
 export interface Localized {
   readonly sv: string;
-  readonly en: string;
+  readonly en?: string;
   readonly ar?: string;
 }
+
+/** The languages a compass's texts may be written in besides Swedish. */
+export const OPTIONAL_LANGUAGES = ['en', 'ar'] as const;
+export type OptionalLanguage = (typeof OPTIONAL_LANGUAGES)[number];
 
 /** A position on the five-point scale: −1 helt emot … 1 helt för. */
 export type Position = -1 | -0.5 | 0 | 0.5 | 1;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../tools/load-bank.ts';
 import { checkBank } from '../bank/check-bank.ts';
 import { checkContent } from '../bank/check-content.ts';
+import { parseCompass } from '../bank/parse-compass.ts';
 import { normalizeSpace } from '../bank/quotes.ts';
 import type { Compass } from '../bank/types.ts';
 import {
@@ -224,6 +225,50 @@ describe('draftToCompass', () => {
     );
     expect(issues).toHaveLength(10);
     for (const issue of issues) expect(issue.message).not.toBe('');
+  });
+
+  it('builds a valid compass from a Swedish-only draft, with no English and no issue about it', () => {
+    const swedish = <T extends { sv: string }>({ sv }: T) => ({ sv });
+    const { meta } = draft;
+    const only: Draft = {
+      ...draft,
+      meta: {
+        ...meta,
+        title: swedish(meta.title),
+        // A form field emptied by the newsroom counts as not written.
+        description: { sv: meta.description.sv, en: '  ' },
+        themes: meta.themes.map((t) => ({ ...t, name: swedish(t.name) })),
+        glossary: meta.glossary.map((g) => ({
+          ...g,
+          term: swedish(g.term),
+          definition: swedish(g.definition),
+        })),
+      },
+      statements: draft.statements.map((s) => ({
+        ...s,
+        text: swedish(s.text),
+        explainer: swedish(s.explainer),
+      })),
+    };
+    const { compass, programmes: raw, issues } = draftToCompass(only);
+    expect(issues).toEqual([]);
+    expect(JSON.stringify(compass)).not.toMatch(/"en":/);
+    expect(compass.description).toEqual({ sv: meta.description.sv });
+    expect(parseCompass(JSON.parse(JSON.stringify(compass)) as unknown, raw).ok).toBe(true);
+  });
+
+  it('reports a text without English when the rest of the draft has it, at that text', () => {
+    const [first, second] = draft.statements;
+    const { issues } = draftToCompass({
+      ...draft,
+      statements: [{ ...first!, explainer: { sv: first!.explainer.sv } }, second!],
+    });
+    expect(issues).toEqual([
+      {
+        where: { statement: 'fler-bibliotek', field: 'explainer.en' },
+        message: expect.stringContaining('has no English (en)') as string,
+      },
+    ]);
   });
 
   it('reports an uncoded cell there, and leaves the content rules until every cell is coded', () => {

@@ -23,7 +23,7 @@ import type {
 } from '../bank/types.ts';
 import { boilerplateRanges, checkQuote, type QuoteRange } from './quotes.ts';
 
-/** A text in Swedish, with English and Arabic when written (the bank requires English). */
+/** A text in Swedish, with English and Arabic when written (both optional in the bank). */
 export interface DraftText {
   readonly sv: string;
   readonly en?: string;
@@ -157,10 +157,18 @@ export function kindOf(confidence: Confidence): Pick<DraftCoding, 'kind' | 'conf
   return { kind: 'stated', confidence: confidence === 0.75 ? 'general' : 'explicit' };
 }
 
+/** A language the draft leaves blank (an emptied form field) is not written, as if never begun. */
+const written = (text: string | undefined): text is string =>
+  text !== undefined && text.trim() !== '';
+
+/**
+ * The bank's text: Swedish, and English and Arabic where written (the bank holds a compass to
+ * each language in every text or in none, and reports a text that lacks one the others have).
+ */
 const localized = (text: DraftText): Localized => ({
   sv: text.sv,
-  en: text.en ?? '',
-  ...(text.ar !== undefined ? { ar: text.ar } : {}),
+  ...(written(text.en) ? { en: text.en } : {}),
+  ...(written(text.ar) ? { ar: text.ar } : {}),
 });
 
 export const sourceFile = (party: Pick<DraftParty, 'id' | 'source'>): string =>
