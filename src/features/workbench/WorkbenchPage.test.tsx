@@ -255,6 +255,43 @@ describe("the editor's steps", () => {
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(field).toHaveAccessibleDescription(atText.map((i) => i.message).join(' '));
   });
+
+  it('keeps the translations open once their issues are gone, while the editor types', async () => {
+    const user = userEvent.setup();
+    const w = await workspace();
+    const statement: StatementBody = {
+      theme: 'skola',
+      direction: 'more',
+      text: { sv: 'Kommunen ska bygga fler skolor.' },
+      explainer: { sv: 'Kommunen driver skolor.' },
+      terms: [],
+      order: 1,
+    };
+    service.writeBehind(w.id, 'statements/fler-skolor', statement);
+    // Another statement in English: this one is then missing its English texts.
+    service.writeBehind(w.id, 'statements/fler-bibliotek', {
+      ...statement,
+      text: { sv: 'Kommunen ska öppna fler bibliotek.', en: 'More libraries.' },
+      explainer: { sv: 'Kommunen driver bibliotek.', en: 'Libraries.' },
+      order: 2,
+    });
+    await renderWorkbench(`/redaktion#w=${w.id}&k=${w.key}`);
+    await user.click(await screen.findByRole('button', { name: 'Påståenden' }));
+    const translations = screen.getByText('Översättningar (frivilliga)').closest('details')!;
+    // Opened by the missing English texts …
+    await waitFor(() => expect(translations.open).toBe(true));
+    await user.type(
+      screen.getByRole('textbox', { name: 'Påstående på engelska (frivilligt)' }),
+      'More schools.',
+    );
+    const explainer = screen.getByRole('textbox', { name: 'Förklaring på engelska (frivilligt)' });
+    await user.type(explainer, 'Schools.');
+    // … and still open, with the field being typed in, once neither is missing.
+    await waitFor(() => expect(explainer).not.toHaveAttribute('aria-invalid'));
+    expect(translations.open).toBe(true);
+    expect(explainer).toHaveValue('Schools.');
+    expect(explainer).toHaveFocus();
+  });
 });
 
 /** Posts as a client of the fake would, returning the JSON answer. */

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { countWords, lix } from '../../../domain/bank/lix.ts';
 import type { MetaBody, StatementBody } from '../../../domain/workbench/api.ts';
 import type { DraftIssue, DraftText } from '../../../domain/workbench/draft.ts';
@@ -51,6 +52,11 @@ export function StatementForm({
     set({ easy: next.text === '' && next.explainer === '' ? undefined : next });
   };
   const rest = otherIssues(issues, { statement: id }, SHOWN);
+  // The translations open while the check misses one, and stay open once its issue is gone:
+  // closing them then would hide the field under the editor's cursor mid-word.
+  const translationIssues = issuesOf('text.en').length + issuesOf('explainer.en').length > 0;
+  const [translationsOpen, setTranslationsOpen] = useState(translationIssues);
+  if (translationIssues && !translationsOpen) setTranslationsOpen(true);
   return (
     <div className="wb-form">
       {rest.length > 0 && (
@@ -111,7 +117,10 @@ export function StatementForm({
           after={<Counts text={easy.explainer} />}
         />
       </fieldset>
-      <details open={issuesOf('text.en').length + issuesOf('explainer.en').length > 0 || undefined}>
+      <details
+        open={translationsOpen || translationIssues}
+        onToggle={(e) => setTranslationsOpen(e.currentTarget.open)}
+      >
         <summary>{t('statement.translations')}</summary>
         {(['en', 'ar'] as const).map((lang) => (
           <div key={lang}>
