@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkspaceView } from '../../../domain/workbench/api.ts';
 import { draftToCompass, type DraftWhere } from '../../../domain/workbench/draft.ts';
 import type { WorkbenchAccess, WorkbenchClient } from '../api/client.ts';
+import { FolderImport } from '../folder/FolderImport.tsx';
 import { itemKey } from '../sync/items.ts';
 import { useWt } from '../ui/use-wt.ts';
 import { BalanceStep } from './BalanceStep.tsx';
@@ -26,10 +27,13 @@ export function EditorScreen({
   access,
   view,
   client,
+  onReload,
 }: {
   access: WorkbenchAccess;
   view: WorkspaceView;
   client: WorkbenchClient;
+  /** Loads the workspace again (after an import into it). */
+  onReload?: () => void;
 }) {
   const { t } = useWt();
   const editor = useEditor(access, view, client);
@@ -86,6 +90,12 @@ export function EditorScreen({
         <h2 id="wb-step-heading" ref={heading} tabIndex={-1}>
           {n}. {t(`steps.${step}`)}
         </h2>
+        {step === 'meta' &&
+          onReload &&
+          view.parties.length === 0 &&
+          view.statements.length === 0 && (
+            <FolderImport access={access} client={client} onImported={onReload} />
+          )}
         {step === 'meta' && (
           <MetaStep
             meta={local.meta}
@@ -133,7 +143,7 @@ export function EditorScreen({
           />
         )}
         {step === 'balance' && <BalanceStep compass={drafted.compass} />}
-        {step === 'preview' && <PreviewStep local={local} />}
+        {step === 'preview' && <PreviewStep local={local} compass={drafted.compass} />}
         {step === 'publish' && (
           <PublishStep
             access={access}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DraftCheckJson, PublishedVersion } from '../../../domain/workbench/api.ts';
 import type { DraftWhere } from '../../../domain/workbench/draft.ts';
 import type { WorkbenchAccess, WorkbenchClient } from '../api/client.ts';
+import { FolderExport } from '../folder/FolderExport.tsx';
 import { failureText } from '../ui/failure-text.ts';
 import { useWt } from '../ui/use-wt.ts';
 
@@ -18,7 +19,7 @@ export const publishedLinks = (id: string) => {
 
 /**
  * Step 8: the service's draft check (every issue with a link to its field), then publishing under
- * the compass's id; on success the compass's addresses.
+ * the compass's id; on success the compass's addresses. Last, the export as the bank's folder (zip).
  */
 export function PublishStep({
   access,
@@ -132,6 +133,7 @@ export function PublishStep({
           ))}
         </ul>
       )}
+      <FolderExport access={access} />
     </>
   );
 }

@@ -39,6 +39,11 @@ export function WorkspaceScreen({
     };
   }, [fetchState]);
 
+  const reload = () => {
+    setState({ kind: 'loading' });
+    void fetchState().then(setState);
+  };
+
   if (state.kind === 'loading') return <p role="status">{t('load.loading')}</p>;
   if (state.kind === 'failed')
     return (
@@ -48,13 +53,7 @@ export function WorkspaceScreen({
         </p>
         <p className="wb-actions">
           {(state.failure.kind === 'network' || state.failure.kind === 'unexpected') && (
-            <button
-              type="button"
-              onClick={() => {
-                setState({ kind: 'loading' });
-                void fetchState().then(setState);
-              }}
-            >
+            <button type="button" onClick={reload}>
               {t('load.retry')}
             </button>
           )}{' '}
@@ -74,7 +73,7 @@ export function WorkspaceScreen({
         </button>
       </p>
       {view.role === 'editor' ? (
-        <EditorScreen access={access} view={view} client={client} />
+        <EditorScreen access={access} view={view} client={client} onReload={reload} />
       ) : (
         <CoderScreen access={access} view={view} client={client} />
       )}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import type { WorkbenchAccess } from '../api/client.ts';
+import { failureText } from '../ui/failure-text.ts';
+import { useWt } from '../ui/use-wt.ts';
+import { downloadBlob } from './download.ts';
+
+/**
+ * "Exportera som mapp (zip)": downloads the draft as the bank's folder `<id>.zip`. The zip code
+ * (fflate, yaml) loads only when the button is pressed.
+ */
+export function FolderExport({
+  access,
+  fetcher,
+}: {
+  access: WorkbenchAccess;
+  /** The service's fetch; the browser's by default. */
+  fetcher?: typeof fetch;
+}) {
+  const { t } = useWt();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<{ text: string; issues: string[] } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const run = async () => {
+    setBusy(true);
+    setProblem(null);
+    setDone(null);
+    const { exportFolder, folderExportClient } = await import('./export-folder.ts');
+    const result = await exportFolder(folderExportClient(fetcher), access);
+    setBusy(false);
+    if (result.ok) {
+      const file = `${result.id}.zip`;
+      downloadBlob(result.zip, file);
+      return setDone(file);
+    }
+    if ('failure' in result) {
+      const { failure } = result;
+      const issues =
+        failure.kind === 'refused' && Array.isArray(failure.details.issues)
+          ? (failure.details.issues as { message?: unknown }[]).map((i) => String(i.message))
+          : [];
+      return setProblem({ text: failureText(t, failure), issues });
+    }
+    setProblem({
+      text: t('folder.exportInvalid', { message: result.issues[0]?.message ?? '' }),
+      issues: [],
+    });
+  };
+  return (
+    <>
+      <p className="wb-hint">{t('folder.exportHint')}</p>
+      <p>
+        <button type="button" onClick={() => void run()} disabled={busy}>
+          {busy ? t('folder.exporting') : t('folder.export')}
+        </button>
+      </p>
+      <div role="status">{done && <p>{t('folder.exported', { file: done })}</p>}</div>
+      {problem && (
+        <div role="alert" className="wb-issues">
+          <p>{problem.text}</p>
+          {problem.issues.length > 0 && (
+            <ol className="wb-issue-list">
+              {problem.issues.map((message, i) => (
+                <li key={i}>{message}</li>
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
