@@ -3,10 +3,12 @@ import type { WorkbenchAccess } from '../api/client.ts';
 import { failureText } from '../ui/failure-text.ts';
 import { useWt } from '../ui/use-wt.ts';
 import { downloadBlob } from './download.ts';
+import { exportFolder, folderExportClient } from './export-folder.ts';
 
 /**
- * "Exportera som mapp (zip)": downloads the draft as the bank's folder `<id>.zip`. The zip code
- * (fflate, yaml) loads only when the button is pressed.
+ * "Exportera som mapp (zip)": downloads the draft as the bank's folder `<id>.zip`. Its code (yaml,
+ * fflate) is in the workbench's own lazy chunk, which the offline version does not precache: a
+ * chunk of its own would be precached for every voter (src/tools/pwa.ts, PRECACHE_IGNORES).
  */
 export function FolderExport({
   access,
@@ -24,7 +26,6 @@ export function FolderExport({
     setBusy(true);
     setProblem(null);
     setDone(null);
-    const { exportFolder, folderExportClient } = await import('./export-folder.ts');
     const result = await exportFolder(folderExportClient(fetcher), access);
     setBusy(false);
     if (result.ok) {

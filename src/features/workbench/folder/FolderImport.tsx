@@ -3,13 +3,14 @@ import type { ImportResult } from '../../../domain/workbench/api.ts';
 import type { WorkbenchAccess, WorkbenchClient } from '../api/client.ts';
 import { failureText } from '../ui/failure-text.ts';
 import { useWt } from '../ui/use-wt.ts';
+import { readImportFile } from './read-import.ts';
 
 type Problem = { readonly text: string; readonly issues: readonly string[] };
 
 /**
  * "Starta från en mapp (zip) eller öppna data (JSON)", for a workspace without parties and
  * statements: reads the chosen file (a compass folder's zip through the bank's parser, every
- * problem at its file and line; or JSON) and imports it. The reading code loads on first use.
+ * problem at its file and line; or JSON) and imports it.
  */
 export function FolderImport({
   access,
@@ -31,7 +32,6 @@ export function FolderImport({
     setBusy(true);
     setProblem(null);
     setDone(null);
-    const { readImportFile } = await import('./read-import.ts');
     const read = await readImportFile(file);
     if (!read.ok) {
       setBusy(false);
