@@ -4,6 +4,7 @@
 // whose files are exactly compassToFolder's of what the service exports.
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseCompass } from '../../../domain/bank/parse-compass.ts';
 import { compassToFolder } from '../../../domain/workbench/folder.ts';
@@ -49,6 +50,17 @@ beforeAll(async () => {
 afterAll(() => server.close());
 afterEach(() => vi.restoreAllMocks());
 
+/** axe-core's WCAG A/AA rules on the page as jsdom has it (contrast needs a real browser's layout). */
+async function axeViolations(): Promise<string[]> {
+  const result = await axe.run(document.body, {
+    runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
 // In order: the first test fills the workspace that the last one exports.
 describe('the folder buttons', () => {
   it('starts an empty workspace from a chosen folder zip, then offers to show it', async () => {
@@ -85,6 +97,20 @@ describe('the folder buttons', () => {
     expect(alert.textContent).toMatch(
       /1 problem i mappen:statements\.yaml:\d+: position 3 is not on the scale/,
     );
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('lists the service’s reasons when the draft is not ready to export', async () => {
+    const user = userEvent.setup();
+    const created = await client.createWorkspace('Tom');
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    const empty = { workspace: created.body.workspace.id, key: created.body.editorKey };
+    await renderFolder(<FolderExport access={empty} fetcher={injected} />);
+    await user.click(screen.getByRole('button', { name: 'Exportera som mapp (zip)' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/^Kompassen är inte klar/);
+    expect(alert.querySelectorAll('li').length).toBeGreaterThan(0);
+    expect(await axeViolations()).toEqual([]);
   });
 
   it('downloads <id>.zip holding exactly the folder of what the service exports', async () => {

@@ -4,6 +4,8 @@ import { failureText } from '../ui/failure-text.ts';
 import { useWt } from '../ui/use-wt.ts';
 import { downloadBlob } from './download.ts';
 import { exportFolder, folderExportClient } from './export-folder.ts';
+import { ProblemNote } from './ProblemNote.tsx';
+import { refusalIssues } from './refusal-issues.ts';
 
 /**
  * "Exportera som mapp (zip)": downloads the draft as the bank's folder `<id>.zip`. Its code (yaml,
@@ -34,12 +36,10 @@ export function FolderExport({
       return setDone(file);
     }
     if ('failure' in result) {
-      const { failure } = result;
-      const issues =
-        failure.kind === 'refused' && Array.isArray(failure.details.issues)
-          ? (failure.details.issues as { message?: unknown }[]).map((i) => String(i.message))
-          : [];
-      return setProblem({ text: failureText(t, failure), issues });
+      return setProblem({
+        text: failureText(t, result.failure),
+        issues: refusalIssues(result.failure),
+      });
     }
     setProblem({
       text: t('folder.exportInvalid', { message: result.issues[0]?.message ?? '' }),
@@ -48,6 +48,7 @@ export function FolderExport({
   };
   return (
     <>
+      <h3>{t('folder.exportHeading')}</h3>
       <p className="wb-hint">{t('folder.exportHint')}</p>
       <p>
         <button type="button" onClick={() => void run()} disabled={busy}>
@@ -55,18 +56,7 @@ export function FolderExport({
         </button>
       </p>
       <div role="status">{done && <p>{t('folder.exported', { file: done })}</p>}</div>
-      {problem && (
-        <div role="alert" className="wb-issues">
-          <p>{problem.text}</p>
-          {problem.issues.length > 0 && (
-            <ol className="wb-issue-list">
-              {problem.issues.map((message, i) => (
-                <li key={i}>{message}</li>
-              ))}
-            </ol>
-          )}
-        </div>
-      )}
+      {problem && <ProblemNote text={problem.text} issues={problem.issues} />}
     </>
   );
 }

@@ -3,7 +3,9 @@ import type { ImportResult } from '../../../domain/workbench/api.ts';
 import type { WorkbenchAccess, WorkbenchClient } from '../api/client.ts';
 import { failureText } from '../ui/failure-text.ts';
 import { useWt } from '../ui/use-wt.ts';
+import { ProblemNote } from './ProblemNote.tsx';
 import { readImportFile } from './read-import.ts';
+import { refusalIssues } from './refusal-issues.ts';
 
 type Problem = { readonly text: string; readonly issues: readonly string[] };
 
@@ -48,11 +50,7 @@ export function FolderImport({
     const outcome = await client.importCompass(access, read.body);
     setBusy(false);
     if (outcome.ok) return setDone(outcome.body);
-    const issues =
-      outcome.kind === 'refused' && Array.isArray(outcome.details.issues)
-        ? (outcome.details.issues as { message?: unknown }[]).map((i) => String(i.message))
-        : [];
-    setProblem({ text: failureText(t, outcome), issues });
+    setProblem({ text: failureText(t, outcome), issues: refusalIssues(outcome) });
   };
 
   return (
@@ -99,18 +97,7 @@ export function FolderImport({
           </button>
         </p>
       )}
-      {problem && (
-        <div role="alert" className="wb-issues">
-          <p>{problem.text}</p>
-          {problem.issues.length > 0 && (
-            <ol className="wb-issue-list">
-              {problem.issues.map((message, i) => (
-                <li key={i}>{message}</li>
-              ))}
-            </ol>
-          )}
-        </div>
-      )}
+      {problem && <ProblemNote text={problem.text} issues={problem.issues} />}
     </section>
   );
 }
