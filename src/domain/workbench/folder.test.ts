@@ -1,6 +1,7 @@
 // The bank's own compass through the folder writer and reader, checked against the loader that
 // `npm run validate` and `npm run build` use (src/tools/load-bank.ts) on a temporary folder.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { loadBank, loadValidBank } from '../../tools/load-bank.ts';
 import { toOpenData } from '../bank/open-data.ts';
 import { parseCompass } from '../bank/parse-compass.ts';
 import type { Compass } from '../bank/types.ts';
-import { compassToFolder, folderToCompass, formatFolderIssue } from './folder.ts';
+import { compassToFolder, folderToCompass, formatFolderIssue, readFolder } from './folder.ts';
 
 const shipped = loadBank('questions/socialpolitik');
 if (!shipped.ok) throw new Error('the shipped compass does not load');
@@ -135,5 +136,23 @@ describe('folderToCompass', () => {
       Object.entries(compassToFolder(compass, programmes)).map(([p, t]) => [`./${p}`, t]),
     );
     expect(await folderToCompass(files)).toMatchObject({ ok: true });
+  });
+});
+
+describe('readFolder', () => {
+  const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+  it('reads the bank’s folder from disk as the validator does, synchronously', () => {
+    const folder = 'questions/socialpolitik';
+    const files: Record<string, string> = {};
+    for (const name of readdirSync(folder))
+      if (name.endsWith('.yaml')) files[name] = readFileSync(join(folder, name), 'utf8');
+    for (const name of readdirSync(join(folder, 'sources')))
+      files[`sources/${name}`] = readFileSync(join(folder, 'sources', name), 'utf8');
+    expect(readFolder(files, { sha256: nodeSha256, content: true })).toEqual({
+      ok: true,
+      compass,
+      programmes,
+    });
   });
 });

@@ -222,16 +222,37 @@ const cleanPath = (path: string): string =>
     .filter((part) => part !== '' && part !== '.')
     .join('/');
 
+export interface ReadOptions {
+  /** Prefixes the file names shown (e.g. `questions/x/`). */
+  readonly display?: string;
+  /** Also the bank's content rules (`checkContent`: counts, balance, easy-read), as the validator. */
+  readonly content?: boolean;
+}
+
 /**
  * Reads a compass folder with the bank's parser (`parseCompass`) and locates every problem at a
- * file and line, as `npm run validate` does. `display` prefixes the file names shown (e.g.
- * `questions/x/`). With `content: true` the bank's content rules (`checkContent`: counts,
- * balance, easy-read) are checked too, as the validator does; a workspace can start without them.
+ * file and line, with the messages of `npm run validate`. Without `content` a folder that breaks
+ * only the content rules is read: a workspace can start from it. Each programme's SHA-256 comes
+ * from Web Crypto (`sha256Hex`); `readFolder` is the same with a synchronous hash.
  */
 export async function folderToCompass(
   files: FolderFiles,
-  options: { readonly display?: string; readonly content?: boolean } = {},
+  options: ReadOptions = {},
 ): Promise<FolderResult> {
+  const digests = new Map<string, string>();
+  for (const text of Object.values(files))
+    if (!digests.has(text)) digests.set(text, await sha256Hex(text));
+  return readFolder(files, { ...options, sha256: (text) => digests.get(text)! });
+}
+
+/**
+ * `folderToCompass` with the SHA-256 of a programme given as a synchronous function (Node's
+ * `createHash`, for a loader that reads a folder from disk), returning at once.
+ */
+export function readFolder(
+  files: FolderFiles,
+  options: ReadOptions & { readonly sha256: (text: string) => string },
+): FolderResult {
   const display = options.display ?? '';
   const byPath = new Map(Object.entries(files).map(([path, text]) => [cleanPath(path), text]));
   const issues: FolderIssue[] = [];
@@ -296,7 +317,7 @@ export async function folderToCompass(
       });
       continue;
     }
-    const digest = await sha256Hex(text);
+    const digest = options.sha256(text);
     if (typeof source.sha256 === 'string' && source.sha256 !== digest)
       issues.push({
         ...at('sha256'),
