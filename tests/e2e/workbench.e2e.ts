@@ -483,6 +483,9 @@ describe('Redaktionen, from an empty workspace to a published compass', () => {
       'wb-meta-description-en',
       'wb-meta-municipality',
     ]);
+    // A theme's remove button names the theme for a screen reader only.
+    const remove = page.getByRole('button', { name: `Ta bort ${THEMES[0].id}` });
+    expect(await remove.locator('.visually-hidden').boundingBox()).toMatchObject({ width: 1 });
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'settings-1280');
 
