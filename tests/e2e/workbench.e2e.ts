@@ -362,7 +362,7 @@ async function dragSelect(page: Page, from: string, to: string): Promise<void> {
 }
 
 /** Codes the cell on screen as planned, saves it and waits until the service has it. */
-async function codeCell(page: Page, plan: CellPlan): Promise<void> {
+async function codeCell(page: Page, plan: CellPlan, screenshot?: string): Promise<void> {
   const form = page.locator('form.coding-form');
   await form.getByRole('radio', { name: KIND[plan.kind], exact: true }).check();
   if (plan.kind !== 'silent') {
@@ -375,7 +375,10 @@ async function codeCell(page: Page, plan: CellPlan): Promise<void> {
       await list.press('Enter');
     } else {
       await dragSelect(page, plan.from, plan.to);
-      await page.getByRole('button', { name: 'Använd markeringen som citat' }).click();
+      const use = page.getByRole('button', { name: 'Använd markeringen som citat' });
+      await use.waitFor();
+      if (screenshot) await shot(page, screenshot);
+      await use.click();
     }
     await page.getByText(`Citat valt: ${plan.from}`, { exact: false }).waitFor();
     await form.getByRole('radio', { name: SCALE[plan.position], exact: true }).check();
@@ -399,8 +402,12 @@ async function codeAll(page: Page, plans: typeof CODER_A, name: string): Promise
       n += 1;
       await page.getByText(`Cell ${n} av ${total}`).waitFor();
       await page.getByRole('heading', { level: 2, name: `${p.name}: ${s.sv}` }).waitFor();
-      if (n === 2 && name === 'Anna') await shot(page, 'coding-1280');
-      await codeCell(page, plans[s.id]![p.id]!);
+      // The screenshot of the coding screen: a passage selected, about to become the quote.
+      await codeCell(
+        page,
+        plans[s.id]![p.id]!,
+        n === 2 && name === 'Anna' ? 'coding-1280' : undefined,
+      );
       if (n < total) await page.getByRole('button', { name: 'Nästa cell' }).click();
     }
   await page.getByRole('button', { name: 'Till listan över celler' }).click();
