@@ -2,13 +2,15 @@ import { type ReactNode, Suspense, useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { CompassGate } from '../components/CompassGate.tsx';
-import { isServedCompass } from '../config/compasses.ts';
+import { COMPASSES, isServedCompass } from '../config/compasses.ts';
+import type { Language } from '../config/languages.ts';
 import { CompassProvider } from '../context/compass-context.tsx';
 import { useEmbed } from '../context/embed-context.tsx';
 import { ScopeProvider, useScope } from '../context/scope-context.tsx';
 import { useCompassLoad } from '../data/use-compass.ts';
-import type { Compass } from '../domain/bank/types.ts';
+import { type Compass, compassLanguages } from '../domain/bank/types.ts';
 import { readHandover } from '../domain/share-link/answer-handover.ts';
+import { readingLanguage } from '../i18n/reading.ts';
 import { useAnswers } from '../state/answers-store.ts';
 import { Layout } from './Layout.tsx';
 import { lazyPage } from './lazy-page.tsx';
@@ -32,6 +34,9 @@ export const EmbedBridge = lazyPage(
  */
 const Unbuilt = lazyPage(() => import('./UnbuiltCompass.tsx'), 'UnbuiltCompass');
 
+/** The note that a compass lacks the page's reading (in the same chunk: few compasses need it). */
+const ReadingNote = lazyPage<'ReadingNote'>(() => import('./UnbuiltCompass.tsx'), 'ReadingNote');
+
 /**
  * A compass's pages: the compass named in the address (or `id`, for the site's start page when it
  * serves only one) in the page frame, loaded and validated once, with the stored answers tied to
@@ -51,15 +56,32 @@ export function CompassLayout({ id: given, children }: { id?: string; children?:
   );
 }
 
-/** A compass (built, or published on the service and found there) in the page frame. */
-export function CompassFrame({ id, children }: { id: string; children?: ReactNode }) {
+/**
+ * A compass (built, or published on the service and found there) in the page frame, which offers
+ * only the languages the compass is written in (`languages`; a built compass's from the build).
+ * A built compass read in a language it lacks shows its Swedish texts and says so (ReadingNote);
+ * a published one says so itself (UnbuiltCompass).
+ */
+export function CompassFrame({
+  id,
+  languages,
+  children,
+}: {
+  id: string;
+  languages?: readonly Language[];
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const scope = useScope();
+  const has = languages ?? compassLanguages(COMPASSES.find((c) => c.id === id)!);
   return (
     <ScopeProvider value={{ reading: scope.reading, compass: id }}>
-      <Layout>
+      <Layout languages={has}>
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-          <LoadedCompass id={id}>{children ?? <Outlet />}</LoadedCompass>
+          <LoadedCompass id={id}>
+            {!languages && !has.includes(readingLanguage(scope.reading)) && <ReadingNote />}
+            {children ?? <Outlet />}
+          </LoadedCompass>
         </Suspense>
       </Layout>
     </ScopeProvider>

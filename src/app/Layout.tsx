@@ -2,27 +2,33 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ReadingLink } from '../components/reading-link.tsx';
-import { direction } from '../config/languages.ts';
+import { direction, type Language, LANGUAGES } from '../config/languages.ts';
 import { useEmbed } from '../context/embed-context.tsx';
 import { usePaths, useScope } from '../context/scope-context.tsx';
 import { UpdatePrompt } from '../features/offline/UpdatePrompt.tsx';
 import { EASY_READ_NAME, LANGUAGE_NAMES } from '../i18n/i18n.ts';
-import { READINGS } from '../i18n/reading.ts';
+import { readingLanguage, READINGS } from '../i18n/reading.ts';
 import { ReadingOffers } from './ReadingOffer.tsx';
 
 /**
  * Page frame: skip link, header with the offer of the page in the visitor's language (shown only
  * to some: ReadingOffer.tsx) and the choice of language and of easy-read Swedish (links to the
- * same page in that reading; the choice is remembered on this device), main landmark, privacy
- * line, and links to the compass's other pages.
+ * same page in that reading, in the languages the compass has; the choice is remembered on this
+ * device), main landmark, privacy line, and links to the compass's other pages.
  */
 export function Layout({
   children,
   compassLinks = true,
+  languages = LANGUAGES,
 }: {
   children?: ReactNode;
   /** False on the list of compasses: the footer's links lead to one compass's pages. */
   compassLinks?: boolean;
+  /**
+   * The languages the page's compass is written in: the header and the offer leave out the
+   * others (but name the page's own reading, whatever it is). Every language when absent.
+   */
+  languages?: readonly Language[];
 }) {
   const { t, i18n } = useTranslation();
   const { reading } = useScope();
@@ -43,7 +49,7 @@ export function Layout({
         {t('app.skipToContent')}
       </a>
       <header className="site-header">
-        {!embedded && <ReadingOffers next={brand} />}
+        {!embedded && <ReadingOffers next={brand} languages={languages} />}
         <Link to={paths.site} className="brand" ref={brand}>
           {t('app.name')}
         </Link>
@@ -60,7 +66,9 @@ export function Layout({
         )}
         <nav aria-label={t('app.language')}>
           <ul className="languages">
-            {READINGS.map((option) => (
+            {READINGS.filter(
+              (option) => option === reading || languages.includes(readingLanguage(option)),
+            ).map((option) => (
               <li key={option}>
                 <ReadingLink reading={option} current={option === reading}>
                   {option === 'lattlast' ? EASY_READ_NAME : LANGUAGE_NAMES[option]}

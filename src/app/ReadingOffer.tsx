@@ -1,7 +1,7 @@
 import { type RefObject, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReadingLink } from '../components/reading-link.tsx';
-import { direction, LANGUAGES } from '../config/languages.ts';
+import { direction, type Language } from '../config/languages.ts';
 import { useScope } from '../context/scope-context.tsx';
 import { OFFER_ATTRIBUTE, readingLanguage } from '../i18n/reading.ts';
 import { rememberReading, useReadingPrefs } from '../state/reading-prefs.ts';
@@ -26,7 +26,14 @@ const endOffer = () => document.documentElement.removeAttribute(OFFER_ATTRIBUTE)
  * thanks" remembers the page's own, and focus moves on to `next`. Once a reading is chosen,
  * here or anywhere on the page, the offer goes.
  */
-export function ReadingOffers({ next }: { next: RefObject<HTMLElement | null> }) {
+export function ReadingOffers({
+  next,
+  languages,
+}: {
+  next: RefObject<HTMLElement | null>;
+  /** The languages the page's compass is written in: no offer of another. */
+  languages: readonly Language[];
+}) {
   const { i18n } = useTranslation();
   const { reading } = useScope();
   const chosen = useReadingPrefs((prefs) => prefs.language !== null);
@@ -34,37 +41,39 @@ export function ReadingOffers({ next }: { next: RefObject<HTMLElement | null> })
     if (chosen) endOffer();
   }, [chosen]);
   const own = readingLanguage(reading);
-  return LANGUAGES.filter((language) => language !== own).map((language) => {
-    const t = i18n.getFixedT(language);
-    return (
-      <div
-        key={language}
-        role="group"
-        className="reading-offer"
-        data-offer={language}
-        lang={language}
-        dir={direction(language)}
-        aria-label={t('readingOffer.name')}
-      >
-        <p>
-          {t('readingOffer.text')}{' '}
-          <ReadingLink reading={language} current={false}>
-            {t('readingOffer.link')}
-          </ReadingLink>
-        </p>
-        <button
-          type="button"
-          className="secondary"
-          onClick={(event) => {
-            const focused = document.activeElement === event.currentTarget;
-            rememberReading(reading);
-            endOffer();
-            if (focused) next.current?.focus();
-          }}
+  return languages
+    .filter((language) => language !== own)
+    .map((language) => {
+      const t = i18n.getFixedT(language);
+      return (
+        <div
+          key={language}
+          role="group"
+          className="reading-offer"
+          data-offer={language}
+          lang={language}
+          dir={direction(language)}
+          aria-label={t('readingOffer.name')}
         >
-          {t('readingOffer.dismiss')}
-        </button>
-      </div>
-    );
-  });
+          <p>
+            {t('readingOffer.text')}{' '}
+            <ReadingLink reading={language} current={false}>
+              {t('readingOffer.link')}
+            </ReadingLink>
+          </p>
+          <button
+            type="button"
+            className="secondary"
+            onClick={(event) => {
+              const focused = document.activeElement === event.currentTarget;
+              rememberReading(reading);
+              endOffer();
+              if (focused) next.current?.focus();
+            }}
+          >
+            {t('readingOffer.dismiss')}
+          </button>
+        </div>
+      );
+    });
 }

@@ -2,11 +2,13 @@ import { type ReactNode, Suspense, use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { PageStringsGate } from '../components/PageStringsGate.tsx';
+import { LANGUAGES } from '../config/languages.ts';
 import { RESERVED_SEGMENTS } from '../config/paths.ts';
 import { useCompass } from '../context/compass-context.tsx';
 import { useScope } from '../context/scope-context.tsx';
 import { isCompassId } from '../data/published-compasses.ts';
 import { compasses } from '../data/use-compass.ts';
+import { compassLanguages } from '../domain/bank/types.ts';
 import { readingLanguage } from '../i18n/reading.ts';
 import { CompassFrame } from './CompassLayout.tsx';
 import { Layout } from './Layout.tsx';
@@ -46,35 +48,49 @@ function PublishedCompass({ id, children }: { id: string; children?: ReactNode }
     load.status === 'unreadable' || (load.status === 'network' && navigator.onLine !== false);
   if (missing) return <LegacyOrNotFound />;
   return (
-    <CompassFrame id={id}>
-      <Suspense fallback={null}>
-        <PageStringsGate>
-          <MissingReading />
-        </PageStringsGate>
-      </Suspense>
+    <CompassFrame
+      id={id}
+      languages={load.status === 'ok' ? compassLanguages(load.compass) : LANGUAGES}
+    >
+      <ReadingNote />
       {children ?? <Outlet />}
     </CompassFrame>
   );
 }
 
+/** MissingReading, once the page's strings are here; nothing while they load. */
+export function ReadingNote() {
+  return (
+    <Suspense fallback={null}>
+      <PageStringsGate>
+        <MissingReading />
+      </PageStringsGate>
+    </Suspense>
+  );
+}
+
 /**
- * A compass has texts in Swedish and English (the bank requires both); Arabic and easy-read
- * Swedish only where its authors wrote them. Where the reading asks for texts the compass does not
- * have, its pages show the Swedish ones (marked `lang="sv"`, as for a built compass), and this
- * says so above them.
+ * A compass has texts in Swedish; English, Arabic and easy-read Swedish only where its authors
+ * wrote them (each language in all its texts or in none: the bank's rule). Where the reading asks
+ * for texts the compass does not have, its pages show the Swedish ones (marked `lang="sv"`), and
+ * this says so above them. The page frame does not offer such a language (CompassFrame), but an
+ * address or a reading remembered on this device can still lead here.
  */
 function MissingReading() {
   const { t } = useTranslation();
   const compass = useCompass();
   const { reading } = useScope();
-  const missing =
+  const language = readingLanguage(reading);
+  const note =
     reading === 'lattlast'
-      ? !compass.statements.some((s) => s.easy)
-      : readingLanguage(reading) === 'ar' && compass.title.ar === undefined;
-  if (!missing) return null;
+      ? !compass.statements.some((s) => s.easy) && t('compassDirectory.noEasyRead')
+      : language !== 'sv' &&
+        compass.title[language] === undefined &&
+        t(language === 'en' ? 'compassDirectory.noEnglish' : 'compassDirectory.noArabic');
+  if (!note) return null;
   return (
     <p className="notice" role="note">
-      {t(reading === 'lattlast' ? 'compassDirectory.noEasyRead' : 'compassDirectory.noArabic')}
+      {note}
     </p>
   );
 }

@@ -1,4 +1,5 @@
-import type { Localized, Statement } from '../domain/bank/types.ts';
+import type { Statement } from '../domain/bank/types.ts';
+import { localizedIn } from './localized.ts';
 
 /** A statement as shown: its text and explainer, each with the language it is written in. */
 export interface ShownStatement {
@@ -11,16 +12,10 @@ export interface ShownStatement {
   readonly easy: boolean;
 }
 
-const pick = (text: Localized, language: string): [string, string] => {
-  const key = language.split('-')[0] as keyof Localized;
-  const own = text[key];
-  return own === undefined ? [text.sv, 'sv'] : [own, key];
-};
-
 /**
  * The one place that decides which words of a statement a reader sees: in easy-read mode (which
  * is a mode of Swedish) the statement's `easy` texts where it has them, else the text in the
- * reader's language, falling back to Swedish. Every page that shows a statement goes through here
+ * reader's language, falling back to Swedish (`localizedIn`, src/i18n/localized.ts). Every page that shows a statement goes through here
  * (through `useStatementText`, src/components/use-statement-text.ts, for the current language and
  * reading mode), so the reading mode applies everywhere; the answers belong to the statement,
  * never to its words.
@@ -34,7 +29,7 @@ export function statementText(
     const { text, explainer } = statement.easy;
     return { text, textLang: 'sv', explainer, explainerLang: 'sv', easy: true };
   }
-  const [text, textLang] = pick(statement.text, language);
-  const [explainer, explainerLang] = pick(statement.explainer, language);
+  const [text, textLang] = localizedIn(statement.text, language);
+  const [explainer, explainerLang] = localizedIn(statement.explainer, language);
   return { text, textLang, explainer, explainerLang, easy: false };
 }

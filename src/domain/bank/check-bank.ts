@@ -1,12 +1,12 @@
-import { checkLanguages } from './languages.ts';
 import { lookUpQuote, MIN_QUOTE_LENGTH, prepareProgramme, type Programme } from './quotes.ts';
 import type { BankIssue, Compass } from './types.ts';
 
 /**
  * The cross rules of a bank, over a compass that already has the right shape:
  * unique ids, known themes, parties and terms, silence coded consistently, quotes verbatim in
- * the right programme, each language in every text or in none (languages.ts). The compass's content rules (coverage, balance, identical vectors) are in
- * check-content.ts: they run at build time only, so the browser does not load the engine for them.
+ * the right programme. The compass's content rules (coverage, balance, identical vectors, each
+ * language in every text or in none) are in check-content.ts: they run at build time only, so the
+ * browser does not load the engine for them.
  *
  * @param programmes raw programme text by party id; when a party's text is missing its
  *   quotes are not checked (the browser does not load programmes just to validate).
@@ -34,7 +34,6 @@ export function checkBank(
   unique(compass.parties, 'parties', 'party');
   unique(compass.statements, 'statements', 'statement');
   unique(compass.glossary, 'glossary', 'glossary');
-  issues.push(...checkLanguages(compass));
 
   const themeIds = new Set(compass.themes.map((t) => t.id));
   const partyIds = compass.parties.map((p) => p.id);

@@ -1,5 +1,6 @@
 import type { Voter } from '../scoring/index.ts';
 import { scoreVoter } from '../scoring/index.ts';
+import { checkLanguages } from './languages.ts';
 import { countWords, lix, median } from './lix.ts';
 import type { BankIssue, Compass } from './types.ts';
 
@@ -8,8 +9,10 @@ type Report = (path: readonly (string | number)[], message: string) => void;
 /**
  * The compass's own content rules (compass.yaml `rules`): statement and theme counts, every theme
  * used, each party's coverage, the share of "less" statements, no two parties with identical
- * positions, no party above the limit for a voter who agrees with everything, and the easy-read
- * rules (`rules.easyRead`). Build time only.
+ * positions, no party above the limit for a voter who agrees with everything, the easy-read
+ * rules (`rules.easyRead`), and each language in every text or in none (languages.ts). Build time
+ * only (and in the workbench), not in the browser's load of a compass: its start page carries
+ * parseCompass, and the app shows a text a compass lacks in Swedish anyway.
  */
 export function checkContent(compass: Compass): BankIssue[] {
   const issues: BankIssue[] = [];
@@ -17,6 +20,7 @@ export function checkContent(compass: Compass): BankIssue[] {
   checkContentRules(compass, report);
   if (issues.length === 0) checkAgreeAll(compass, report);
   checkEasyRead(compass, report);
+  issues.push(...checkLanguages(compass));
   return issues;
 }
 

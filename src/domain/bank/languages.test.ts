@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { checkLanguages, compassLanguages } from './languages.ts';
+import { checkLanguages } from './languages.ts';
 import { compassSchema } from './schema.ts';
-import type { Compass, Localized } from './types.ts';
+import { type Compass, compassLanguages, type Localized } from './types.ts';
 
 const sv = (text: string): Localized => ({ sv: text });
 const all = (text: string): Localized => ({ sv: text, en: `${text} (en)`, ar: `${text} (ar)` });

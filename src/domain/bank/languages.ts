@@ -1,10 +1,8 @@
-import {
-  type BankIssue,
-  type Compass,
-  type Localized,
-  OPTIONAL_LANGUAGES,
-  type OptionalLanguage,
-} from './types.ts';
+import type { BankIssue, Compass, Localized } from './types.ts';
+
+/** The languages a compass's texts may be written in besides Swedish. */
+const OPTIONAL_LANGUAGES = ['en', 'ar'] as const;
+type OptionalLanguage = (typeof OPTIONAL_LANGUAGES)[number];
 
 /** A text of a compass and where it is (a path into the assembled compass). */
 interface PlacedText {
@@ -63,12 +61,4 @@ export function checkLanguages(compass: Compass): BankIssue[] {
       });
   }
   return issues;
-}
-
-/**
- * The languages a valid compass is written in: Swedish, then each optional language it has (in
- * all its texts, by `checkLanguages`, so the title tells).
- */
-export function compassLanguages(compass: Pick<Compass, 'title'>): ('sv' | OptionalLanguage)[] {
-  return ['sv', ...OPTIONAL_LANGUAGES.filter((l) => compass.title[l] !== undefined)];
 }

@@ -5,7 +5,7 @@
 
 /**
  * A text in every language the compass is written in. Swedish is authoritative and always there;
- * English and Arabic are optional, but all-or-nothing within a compass (`checkBank`): a compass
+ * English and Arabic are optional, but all-or-nothing within a compass (`checkLanguages`): one
  * that has English for one of its texts has it for all of them.
  */
 export interface Localized {
@@ -14,9 +14,13 @@ export interface Localized {
   readonly ar?: string;
 }
 
-/** The languages a compass's texts may be written in besides Swedish. */
-export const OPTIONAL_LANGUAGES = ['en', 'ar'] as const;
-export type OptionalLanguage = (typeof OPTIONAL_LANGUAGES)[number];
+/**
+ * The languages a valid compass is written in: the languages of its title, Swedish always (each
+ * language is in all its texts or in none, by `checkLanguages` in languages.ts, so the title
+ * tells). Here, not there: the app's start page needs this, and the check would come with it.
+ */
+export const compassLanguages = (compass: { readonly title: Localized }) =>
+  (Object.keys(compass.title) as (keyof Localized)[]).filter((l) => compass.title[l] !== undefined);
 
 /** A position on the five-point scale: −1 helt emot … 1 helt för. */
 export type Position = -1 | -0.5 | 0 | 0.5 | 1;

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { checkBank } from '../bank/check-bank.ts';
 import { checkContent } from '../bank/check-content.ts';
+import { checkLanguages } from '../bank/languages.ts';
 import { locateQuoteAll, normalizeSpace } from '../bank/quotes.ts';
 import { compassSchema } from '../bank/schema.ts';
 import type {
@@ -302,11 +303,12 @@ export function draftToCompass(draft: Draft): DraftResult {
 
   const parsed = v.safeParse(compassSchema, built);
   const compass: Compass = parsed.success ? parsed.output : built;
-  // The content rules score the compass, which needs every stance: they wait until all are coded.
+  // The content rules score the compass, which needs every stance: they wait until all are coded,
+  // but for the languages of its texts (one of the content rules), which need no stance.
   const bankIssues: BankIssue[] = [
     ...(parsed.success ? [] : parsed.issues.map(schemaIssue)),
     ...checkBank(compass, programmes),
-    ...(uncoded === 0 ? checkContent(compass) : []),
+    ...(uncoded === 0 ? checkContent(compass) : checkLanguages(compass)),
   ];
   for (const issue of bankIssues) {
     // A missing stance: already reported above, at the cell.

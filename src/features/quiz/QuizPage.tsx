@@ -9,7 +9,7 @@ import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import type { Answer } from '../../domain/scoring/index.ts';
 import { positionKey } from '../../i18n/labels.ts';
-import { localized } from '../../i18n/localized.ts';
+import { fallbackLang, localized } from '../../i18n/localized.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 import { ANSWER_OPTIONS, IMPORTANT_KEY, SKIP_KEY } from './answer-options.ts';
 import { MarkedText } from './MarkedText.tsx';
@@ -76,7 +76,12 @@ export function QuizPage() {
     <article className="quiz" aria-labelledby="statement-heading">
       <p className="progress-text" aria-live="polite">
         {t('quiz.progress', { number, total })}
-        {theme && <> · {localized(theme.name, lang)}</>}
+        {theme && (
+          <>
+            {' · '}
+            <span {...fallbackLang(theme.name, lang)}>{localized(theme.name, lang)}</span>
+          </>
+        )}
       </p>
       {/* SVG attributes, not a style attribute: the prerendered page's policy allows no inline styles. */}
       <svg

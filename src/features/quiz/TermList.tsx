@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { GlossaryEntry } from '../../domain/bank/types.ts';
-import { localized } from '../../i18n/localized.ts';
+import { fallbackLang, localized } from '../../i18n/localized.ts';
 
 /** The glossary entries a statement uses, each explained in place on demand. */
 export function TermList({ terms }: { terms: readonly GlossaryEntry[] }) {
@@ -13,7 +13,7 @@ export function TermList({ terms }: { terms: readonly GlossaryEntry[] }) {
       </h2>
       <ul>
         {terms.map((term) => (
-          <li key={term.id}>
+          <li key={term.id} {...fallbackLang(term.term, i18n.language)}>
             <details>
               <summary>{localized(term.term, i18n.language)}</summary>
               <p id={`term-${term.id}`}>{localized(term.definition, i18n.language)}</p>

@@ -6,7 +6,7 @@ import { EasyReadToggle } from '../../components/reading-link.tsx';
 import { useEasyRead } from '../../components/use-statement-text.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
-import { localized } from '../../i18n/localized.ts';
+import { fallbackLang, localized } from '../../i18n/localized.ts';
 import { useAnswers } from '../../state/answers-store.ts';
 
 /** What the compass is and is not, how long it takes, the privacy promise, and the way in. */
@@ -20,14 +20,18 @@ export function StartPage() {
   // confirmation, although nothing is answered any more.
   const [justCleared, setJustCleared] = useState(false);
   const lang = i18n.language;
+  // Every text of a compass is in the same languages (the bank's rule), so the title tells.
+  const inSwedish = fallbackLang(compass.title, lang);
   const total = compass.statements.length;
   const reached = compass.statements.filter((s) => answers[s.id] !== undefined).length;
   const firstOpen = compass.statements.findIndex((s) => answers[s.id] === undefined);
   const minutes = Math.max(1, Math.round((total * 12) / 60));
   return (
     <>
-      <h1>{localized(compass.title, lang)}</h1>
-      <p className="lead">{localized(compass.description, lang)}</p>
+      <h1 {...inSwedish}>{localized(compass.title, lang)}</h1>
+      <p className="lead" {...inSwedish}>
+        {localized(compass.description, lang)}
+      </p>
       <ul className="facts">
         <li>{t('start.length', { count: total, minutes })}</li>
         <li>
