@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellAgreement } from '../../src/domain/workbench/agreement.ts';
-import type { MetaBody } from '../../src/domain/workbench/api.ts';
+import type { MetaBody, WorkspaceView } from '../../src/domain/workbench/api.ts';
 import { formatDecimal } from '../../src/i18n/labels.ts';
 import { measure } from '../../src/test/browser/broken-words.ts';
 import {
@@ -414,6 +414,10 @@ async function codeAll(page: Page, plans: typeof CODER_A, name: string): Promise
   await page.getByText(`${total} av ${total} celler kodade`).waitFor();
 }
 
+/** The workspace and key of a link made by the workbench (`/redaktion#w=<id>&k=<key>`). */
+const keyOf = (link: string) =>
+  Object.fromEntries(new URLSearchParams(new URL(link).hash.slice(1))) as { w: string; k: string };
+
 /** Opens a step of the editor by its button in the steps' nav. */
 async function step(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Steg' }).getByRole('button', { name }).click();
@@ -445,10 +449,7 @@ describe('Redaktionen, from an empty workspace to a published compass', () => {
     await page.getByLabel('Arbetsytans namn').fill('Knivsta 2026');
     await page.getByRole('button', { name: 'Skapa arbetsyta' }).click();
     const link = await page.getByRole('textbox', { name: 'Redaktörslänk' }).inputValue();
-    const { w, k } = Object.fromEntries(new URLSearchParams(new URL(link).hash.slice(1))) as {
-      w: string;
-      k: string;
-    };
+    const { w, k } = keyOf(link);
     // The settings' rules have no fields in the workbench, and its default rules ask for 20–32
     // statements and 4 themes: this small compass's rules are set once through the API with the
     // editor's key (as a newsroom's script could), with placeholders the editor then replaces.
@@ -590,6 +591,15 @@ describe('Redaktionen, from an empty workspace to a published compass', () => {
     expect(await axeViolations(anna)).toEqual([]);
     // Blind, side by side: each starts from no coding and sees only their own.
     await Promise.all([codeAll(anna, CODER_A, 'Anna'), codeAll(bo, CODER_B, 'Bo')]);
+    // What Bo's key is given once both are done: his own 18 codings, none of Anna's.
+    const { w, k } = keyOf(coderLinks[1]!);
+    const view = (await (
+      await fetch(`${site.origin}/api/workspaces/${w}`, {
+        headers: { authorization: `Bearer ${k}` },
+      })
+    ).json()) as WorkspaceView;
+    expect(view.codings).toHaveLength(STATEMENTS.length * PARTIES.length);
+    expect(view.codings.every((c) => c.coder === view.coder?.id)).toBe(true);
     await anna
       .getByRole('button', { name: `Ändra ${PARTIES[0]!.short}` })
       .first()
