@@ -156,6 +156,29 @@ describe.each([
   });
 });
 
+describe('a Swedish-only compass in the English reading, its other pages', () => {
+  it('lists its statements and explainers in Swedish, marked so', async () => {
+    const id = published();
+    await openApp(`/en/${id}/pastaenden`);
+    expect(await screen.findByText(en.compassDirectory.noEnglish)).toHaveAttribute('role', 'note');
+    const statement = demoCompass.statements[0]!;
+    const heading = await screen.findByRole('heading', { level: 2, name: statement.text.sv });
+    expect(heading).toHaveAttribute('lang', 'sv');
+    expect(screen.getByText(statement.explainer.sv)).toHaveAttribute('lang', 'sv');
+  });
+
+  it('links each statement from the review in Swedish, marked so', async () => {
+    const id = published();
+    await openApp(`/en/${id}/granska`);
+    expect(await screen.findByText(en.compassDirectory.noEnglish)).toHaveAttribute('role', 'note');
+    const statement = demoCompass.statements[0]!;
+    expect(await screen.findByRole('link', { name: statement.text.sv })).toHaveAttribute(
+      'lang',
+      'sv',
+    );
+  });
+});
+
 describe('a compass with English', () => {
   it('is offered in English and has no note in the English reading', async () => {
     const id = 'med-engelska';

@@ -105,5 +105,8 @@ describe('compassLanguages', () => {
     expect(compassLanguages(compassWith(sv))).toEqual(['sv']);
     expect(compassLanguages(compassWith(all))).toEqual(['sv', 'en', 'ar']);
     expect(compassLanguages({ title: { sv: 'T', ar: 'ت' } })).toEqual(['sv', 'ar']);
+    // The parser adds no key for a language a text lacks.
+    const parsed = v.parse(compassSchema, compassWith(sv));
+    expect(compassLanguages(parsed)).toEqual(['sv']);
   });
 });

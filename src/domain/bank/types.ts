@@ -15,12 +15,13 @@ export interface Localized {
 }
 
 /**
- * The languages a valid compass is written in: the languages of its title, Swedish always (each
- * language is in all its texts or in none, by `checkLanguages` in languages.ts, so the title
- * tells). Here, not there: the app's start page needs this, and the check would come with it.
+ * The languages a valid compass is written in: those of its title, Swedish always (each language
+ * is in all its texts or in none, by `checkLanguages` in languages.ts, so the title tells; a
+ * parsed text has a key only for a language it has). Here, not there: the app's start page needs
+ * this, and the check would come with it.
  */
 export const compassLanguages = (compass: { readonly title: Localized }) =>
-  (Object.keys(compass.title) as (keyof Localized)[]).filter((l) => compass.title[l] !== undefined);
+  Object.keys(compass.title) as (keyof Localized)[];
 
 /** A position on the five-point scale: −1 helt emot … 1 helt för. */
 export type Position = -1 | -0.5 | 0 | 0.5 | 1;

@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { ListenButton } from '../../components/ListenButton.tsx';
 import { StanceView } from '../../components/StanceView.tsx';
 import { useStatementText } from '../../components/use-statement-text.ts';
+import { direction } from '../../config/languages.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import type { Position } from '../../domain/bank/types.ts';
@@ -19,7 +20,7 @@ const OPTIONS: readonly Position[] = [1, 0.5, 0, -0.5, -1];
  */
 export function StatementWidget() {
   const paths = usePaths();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const compass = useCompass();
   const id = useParams().statement ?? '';
   const index = compass.statements.findIndex((s) => s.id === id);
@@ -34,6 +35,9 @@ export function StatementWidget() {
   }, [answered]);
   if (!statement) return <p role="alert">{t('widget.unknown')}</p>;
   const shown = shownText(statement);
+  // Marked up when the text is not in the page's language (easy-read, or the Swedish fallback).
+  const langOf = (textLang: string) =>
+    textLang === i18n.language ? {} : { lang: textLang, dir: direction(textLang) };
   // The whole quiz goes on after this statement, with this answer handed over in the fragment.
   const next = index + 2 <= compass.statements.length ? paths.statement(index + 2) : paths.review;
   const full = (answer: Position) =>
@@ -41,13 +45,15 @@ export function StatementWidget() {
   return (
     <article className="widget" aria-labelledby="widget-statement">
       <p className="progress-text">{t('widget.kicker')}</p>
-      <h1 id="widget-statement">{shown.text}</h1>
+      <h1 id="widget-statement" {...langOf(shown.textLang)}>
+        {shown.text}
+      </h1>
       <div className="reading-tools">
         <ListenButton text={shown.text} lang={shown.textLang} name={t('listen.statement')} />
       </div>
       <details className="explainer">
         <summary>{t('quiz.explainer')}</summary>
-        <p>{shown.explainer}</p>
+        <p {...langOf(shown.explainerLang)}>{shown.explainer}</p>
         <ListenButton
           text={shown.explainer}
           lang={shown.explainerLang}

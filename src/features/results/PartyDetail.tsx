@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NotFound } from '../../components/NotFound.tsx';
 import { useStatementText } from '../../components/use-statement-text.ts';
+import { direction } from '../../config/languages.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { confidenceKey, formatDecimal, positionKey } from '../../i18n/labels.ts';
@@ -21,6 +22,9 @@ export function PartyDetail() {
   const result = useResult(compass, { answers, parties: party ? [party.id] : [] });
   if (!party) return <NotFound />;
   const lang = i18n.language;
+  // Marked up when the text is not in the page's language (easy-read, or the Swedish fallback).
+  const langOf = (textLang: string) =>
+    textLang === i18n.language ? {} : { lang: textLang, dir: direction(textLang) };
   const score = result.status === 'ok' ? result.parties[0]! : null;
   return (
     <>
@@ -54,7 +58,7 @@ export function PartyDetail() {
               const points = (100 * score.contributions[j]!) / score.exactScore.denominator;
               return (
                 <li key={id}>
-                  <h3>{shown(statement).text}</h3>
+                  <h3 {...langOf(shown(statement).textLang)}>{shown(statement).text}</h3>
                   <dl>
                     <dt>{t('party.yourAnswer')}</dt>
                     <dd>

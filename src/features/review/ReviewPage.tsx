@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ClearAnswers } from '../../components/ClearAnswers.tsx';
 import { useStatementText } from '../../components/use-statement-text.ts';
+import { direction } from '../../config/languages.ts';
 import { useCompass } from '../../context/compass-context.tsx';
 import { usePaths } from '../../context/scope-context.tsx';
 import { type Position, POSITIONS } from '../../domain/bank/types.ts';
@@ -14,8 +15,11 @@ const UNANSWERED = 'none';
 /** Every statement with the voter's answer: change answers, mark importance, choose parties. */
 export function ReviewPage() {
   const paths = usePaths();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const shown = useStatementText();
+  // Marked up when the text is not in the page's language (easy-read, or the Swedish fallback).
+  const langOf = (textLang: string) =>
+    textLang === i18n.language ? {} : { lang: textLang, dir: direction(textLang) };
   const compass = useCompass();
   const answers = useAnswers((s) => s.answers);
   const parties = useAnswers((s) => s.parties);
@@ -45,7 +49,9 @@ export function ReviewPage() {
           return (
             <li key={s.id}>
               <p className="review-statement" id={`text-${s.id}`}>
-                <Link to={paths.statement(i + 1)}>{shown(s).text}</Link>
+                <Link to={paths.statement(i + 1)} {...langOf(shown(s).textLang)}>
+                  {shown(s).text}
+                </Link>
               </p>
               <div className="review-controls">
                 <label htmlFor={selectId}>{t('review.answerLabel')}</label>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { StanceView } from '../../components/StanceView.tsx';
 import { useStatementText } from '../../components/use-statement-text.ts';
+import { direction } from '../../config/languages.ts';
 import type { Compass, Statement } from '../../domain/bank/types.ts';
 import type { VoterAnswer } from '../../domain/scoring/index.ts';
 import { positionKey } from '../../i18n/labels.ts';
@@ -50,6 +51,9 @@ function StatementItem({
   const theme = compass.themes.find((th) => th.id === statement.theme);
   const headingId = `statement-${statement.id}`;
   const shown = useStatementText()(statement);
+  // Marked up when the text is not in the page's language (easy-read, or the Swedish fallback).
+  const langOf = (textLang: string) =>
+    textLang === i18n.language ? {} : { lang: textLang, dir: direction(textLang) };
   return (
     <li className="statement" aria-labelledby={headingId}>
       {theme && (
@@ -57,7 +61,9 @@ function StatementItem({
           {t('statements.theme', { theme: localized(theme.name, i18n.language) })}
         </p>
       )}
-      <h2 id={headingId}>{shown.text}</h2>
+      <h2 id={headingId} {...langOf(shown.textLang)}>
+        {shown.text}
+      </h2>
       {showAnswer && (
         <p className="your-answer">
           {t('statements.yourAnswer', {
@@ -67,7 +73,7 @@ function StatementItem({
       )}
       <details>
         <summary>{t('statements.explainer')}</summary>
-        <p>{shown.explainer}</p>
+        <p {...langOf(shown.explainerLang)}>{shown.explainer}</p>
       </details>
       <h3>{t('statements.stances')}</h3>
       <ul className="stances">
