@@ -610,6 +610,9 @@ describe('Redaktionen, from an empty workspace to a published compass', () => {
 
   it('the editor sees the agreement, decides the disagreements, checks and publishes', async () => {
     const page = editor;
+    // The editor comes back once the coders are done: the workspace as it is now.
+    await page.reload();
+    await pageReady(page);
     await step(page, 'Avstämning');
     const figures = page.locator('table.reconcile-figures');
     await figures.waitFor();
@@ -639,6 +642,8 @@ describe('Redaktionen, from an empty workspace to a published compass', () => {
 
     await step(page, 'Balans');
     await page.getByRole('status').filter({ hasText: 'Uppdaterad' }).waitFor();
+    // Every cell is decided or agreed on: none counts as not coded yet.
+    expect(await page.getByText(/rutor .* är inte kodade än/).count()).toBe(0);
     await page.getByRole('table').first().waitFor();
     for (const party of PARTIES)
       expect(await page.getByRole('row', { name: new RegExp(party.name) }).count()).toBeGreaterThan(

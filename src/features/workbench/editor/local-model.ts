@@ -3,6 +3,7 @@
  * wait in the queue laid over it, so that a reload shows what the user typed, sent or not.
  */
 import type {
+  CoderInfo,
   CodingBody,
   CodingJson,
   DecisionBody,
@@ -25,6 +26,14 @@ export interface LocalWorkspace {
   readonly codings: Readonly<Record<string, CodingJson>>;
   /** The editor's decisions, by item key (`decision/<statement>/<party>`). */
   readonly decisions: Readonly<Record<string, DecisionJson>>;
+  /**
+   * The editor's key: every coder's codings as the view had them, and who the coders were,
+   * so that the draft checked here takes the cells the coders agree on, as the service's does.
+   */
+  readonly coders?: {
+    readonly codings: readonly CodingJson[];
+    readonly list: readonly CoderInfo[];
+  };
 }
 
 export function localOf(view: WorkspaceView): LocalWorkspace {
@@ -45,6 +54,7 @@ export function localOf(view: WorkspaceView): LocalWorkspace {
     decisions: Object.fromEntries(
       view.decisions.map((d) => [itemKey.decision(d.statement, d.party), d]),
     ),
+    ...(view.role === 'editor' ? { coders: { codings: view.codings, list: view.coders } } : {}),
   };
 }
 
@@ -162,5 +172,7 @@ export function viewParts(local: LocalWorkspace) {
     })),
     statements: local.statements.map(({ id, value }) => ({ id, ...versioned(value) })),
     decisions: Object.values(local.decisions),
+    codings: local.coders?.codings ?? [],
+    coders: local.coders?.list ?? [],
   };
 }
