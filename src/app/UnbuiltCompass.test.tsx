@@ -199,7 +199,8 @@ describe("the site's own pages", () => {
   it('opens the workbench at /redaktion, in the site frame', async () => {
     await openApp('/redaktion');
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Redaktionen' }),
+      // The workbench's page and strings are loaded on demand: a slow machine takes a while.
+      await screen.findByRole('heading', { level: 1, name: 'Redaktionen' }, { timeout: 10_000 }),
     ).toBeInTheDocument();
     expect(screen.getByRole('main')).toBeInTheDocument();
     expect(fetched().filter((url) => url.startsWith('/data/'))).toEqual([]);

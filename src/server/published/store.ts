@@ -126,7 +126,7 @@ export function versionRow(input: PublishInput): VersionRow {
 function texts(text: Localized): PublishedEntry['title'] {
   return {
     sv: text.sv,
-    ...(text.en.trim() === '' ? {} : { en: text.en }),
+    ...(text.en === undefined || text.en.trim() === '' ? {} : { en: text.en }),
     ...(text.ar === undefined || text.ar.trim() === '' ? {} : { ar: text.ar }),
   };
 }
