@@ -27,8 +27,9 @@ import { SWEEP } from '../../src/test/tier.ts';
  * (the agreement shown is cellAgreement's), checks the balance and the draft and publishes; a
  * voter then takes the published quiz and a host page embeds it.
  *
- * With WORKBENCH_SCREENSHOTS=1 (`npm run screenshots:workbench`) the run also writes
- * docs/screenshots/workbench-<step>-1280.png for each step and the coding screen at 390 px.
+ * With WORKBENCH_SCREENSHOTS=1 the run also writes docs/screenshots/workbench-<step>-1280.png
+ * for each step and the coding screen at 390 px, after `npm run build`:
+ * `WORKBENCH_SCREENSHOTS=1 npx vitest run --config vitest.e2e.config.ts tests/e2e/workbench.e2e.ts`.
  */
 
 const SHOTS = process.env.WORKBENCH_SCREENSHOTS === '1';
