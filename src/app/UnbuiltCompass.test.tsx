@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, useLocation, useRoutes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { storeDraftPreview } from '../data/draft-preview.ts';
 import type { Compass } from '../domain/bank/types.ts';
 import { createI18n } from '../i18n/i18n.ts';
 import sv from '../i18n/locales/sv.json';
@@ -193,6 +194,40 @@ describe('a compass published on the service, not built', () => {
       expect(fetched().filter((url) => url.startsWith('/data/'))).toEqual([]);
     },
   );
+});
+
+describe("a newsroom's draft taken as a voter", () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('is shown from this tab, marked as a draft, and never asked of the service', async () => {
+    const id = `utkast-${++serial}`;
+    const draft = { ...demoCompass, id, version: '1.0.0' };
+    storeDraftPreview(toOpenData(draft));
+    await openApp(`/${id}/fraga/1`);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Kommunen ska bygga fler bibliotek.' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText(sv.compassDirectory.draftPreview)).toHaveAttribute(
+      'role',
+      'note',
+    );
+    expect(fetched().filter((url) => url.startsWith('/data/'))).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: /Helt för/ }));
+    expect(useAnswers.getState().compassId).toBe(id);
+    const back = screen.getByRole('link', { name: sv.compassDirectory.draftPreviewEnd });
+    expect(back).toHaveAttribute('href', '/redaktion');
+  });
+
+  it('is not shown for another id: that one is the published compass, without the note', async () => {
+    const { id } = publishedAs();
+    storeDraftPreview(toOpenData({ ...demoCompass, id: `${id}-annan` }));
+    await openApp(`/${id}/fraga/1`);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Kommunen ska bygga fler bibliotek.' }),
+    ).toBeInTheDocument();
+    expect(fetched()).toContain(`/data/${id}.json`);
+    expect(screen.queryByText(sv.compassDirectory.draftPreview)).not.toBeInTheDocument();
+  });
 });
 
 describe("the site's own pages", () => {

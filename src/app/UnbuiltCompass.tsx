@@ -1,15 +1,16 @@
-import { type ReactNode, Suspense, use } from 'react';
+import { type ReactNode, Suspense, use, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { PageStringsGate } from '../components/PageStringsGate.tsx';
 import { LANGUAGES } from '../config/languages.ts';
-import { RESERVED_SEGMENTS } from '../config/paths.ts';
+import { RESERVED_SEGMENTS, sitePaths } from '../config/paths.ts';
 import { useCompass } from '../context/compass-context.tsx';
 import { useScope } from '../context/scope-context.tsx';
+import { endDraftPreview, readDraftPreview } from '../data/draft-preview.ts';
 import { isCompassId } from '../data/published-compasses.ts';
 import { compasses } from '../data/use-compass.ts';
 import { compassLanguages } from '../domain/bank/types.ts';
-import { readingLanguage } from '../i18n/reading.ts';
+import { readingLanguage, readingPrefix } from '../i18n/reading.ts';
 import { CompassFrame } from './CompassLayout.tsx';
 import { Layout } from './Layout.tsx';
 import { LegacyOrNotFound } from './LegacyOrNotFound.tsx';
@@ -43,6 +44,12 @@ export function UnbuiltCompass({ id, children }: { id: string; children?: ReactN
  * the frame's message for that.
  */
 function PublishedCompass({ id, children }: { id: string; children?: ReactNode }) {
+  // A newsroom's draft taken as a voter in this tab is shown instead, once: the page keeps it.
+  const [preview] = useState(() => {
+    const draft = readDraftPreview(id);
+    if (draft) compasses.seed(id, { status: 'ok', compass: draft });
+    return draft !== null;
+  });
   const load = use(compasses.read(id));
   const missing =
     load.status === 'unreadable' || (load.status === 'network' && navigator.onLine !== false);
@@ -52,6 +59,7 @@ function PublishedCompass({ id, children }: { id: string; children?: ReactNode }
       id={id}
       languages={load.status === 'ok' ? compassLanguages(load.compass) : LANGUAGES}
     >
+      {preview && <DraftNote />}
       <ReadingNote />
       {children ?? <Outlet />}
     </CompassFrame>
@@ -91,6 +99,34 @@ function MissingReading() {
   return (
     <p className="notice" role="note">
       {note}
+    </p>
+  );
+}
+
+/**
+ * Above every page of a draft taken as a voter: that it is a draft, not published, and the way
+ * back to Redaktionen, which ends the preview in this tab.
+ */
+function DraftNote() {
+  return (
+    <Suspense fallback={null}>
+      <PageStringsGate>
+        <DraftNoteText />
+      </PageStringsGate>
+    </Suspense>
+  );
+}
+
+function DraftNoteText() {
+  const { t } = useTranslation();
+  const { reading } = useScope();
+  const back = sitePaths(readingPrefix(reading), null).workbench;
+  return (
+    <p className="notice" role="note">
+      {t('compassDirectory.draftPreview')}{' '}
+      <a href={back} onClick={endDraftPreview}>
+        {t('compassDirectory.draftPreviewEnd')}
+      </a>
     </p>
   );
 }
