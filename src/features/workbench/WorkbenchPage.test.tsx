@@ -5,11 +5,13 @@ import axe from 'axe-core';
 import { Suspense } from 'react';
 import { useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readDraftPreview } from '../../data/draft-preview.ts';
 import type { StatementBody } from '../../domain/workbench/api.ts';
 import { draftToCompass } from '../../domain/workbench/draft.ts';
 import { normalizeProgramme, sha256Hex } from '../../domain/workbench/programme-text.ts';
 import { fakeWorkbenchService } from '../../test/fake-workbench-service.ts';
 import { renderPage } from '../../test/render-app.tsx';
+import { EMPTY_META } from './editor/draft-of-view.ts';
 import { draftOfView } from './editor/draft-of-view.ts';
 import { KEYS_STORAGE } from './start/keys.ts';
 import { WorkbenchPage } from './WorkbenchPage.tsx';
@@ -452,6 +454,64 @@ describe('reconciliation and publishing', () => {
       '/data/vasteras.json',
     );
     expect(service.calls.find((c) => c.method === 'POST')?.body).toEqual({ compass: 'vasteras' });
+  });
+});
+
+describe('the preview', () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('says why a draft the bank cannot read yet cannot be taken as a voter', async () => {
+    const user = userEvent.setup();
+    const w = await codedWorkspace();
+    await renderWorkbench(`/redaktion#w=${w.id}&k=${w.key}`);
+    await user.click(await screen.findByRole('button', { name: 'Förhandsvisning' }));
+    await user.click(screen.getByRole('button', { name: 'Ta utkastet som en väljare' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /^Utkastet går inte att visa ännu: 4 fel.*title \(sv\) is empty/,
+    );
+    expect(location()).toBe(`/redaktion#w=${w.id}`);
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  it('keeps the draft in this tab, uncoded cells as silent, and opens the real compass at its id', async () => {
+    const user = userEvent.setup();
+    const w = await codedWorkspace();
+    service.writeBehind(w.id, 'meta', {
+      ...EMPTY_META,
+      id: 'vasteras',
+      title: { sv: 'Västerås' },
+      description: { sv: 'Kommunvalet i Västerås.' },
+      municipality: 'Västerås',
+      themes: [{ id: 'skola', name: { sv: 'Skola' } }],
+    });
+    service.writeBehind(w.id, 'parties/v', {
+      name: 'Vänsterpartiet',
+      short: 'V',
+      colour: '#af0000',
+      source: { url: 'https://example.org/v' },
+    });
+    service.writeBehind(w.id, 'programmes/v', {
+      text: 'Vi vill ha fler parker.',
+      boilerplate: [],
+      sha256: '',
+    });
+    // S is decided; V is not coded by anyone yet.
+    await send(`${w.base}/decisions/forskolor/s`, w.key, 'PUT', {
+      position: 1,
+      kind: 'stated',
+      quotes: [{ start: 0, end: 29 }],
+      note: 'Vill bygga fler.',
+      reason: 'Båda kodarna',
+    });
+    await renderWorkbench(`/redaktion#w=${w.id}&k=${w.key}`);
+    await user.click(await screen.findByRole('button', { name: 'Förhandsvisning' }));
+    expect(screen.getByText('1 cell är inte kodad än och visas som tyst.')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Ta utkastet som en väljare' }));
+    await waitFor(() => expect(location()).toBe('/vasteras/'));
+    const kept = readDraftPreview('vasteras');
+    expect(kept?.statements.map((s) => s.id)).toEqual(['forskolor']);
+    expect(kept?.statements[0]!.stances.s).toMatchObject({ position: 1, confidence: 1 });
+    expect(kept?.statements[0]!.stances.v).toMatchObject({ position: null, confidence: 0 });
   });
 });
 

@@ -13,7 +13,8 @@ import { useWt } from '../ui/use-wt.ts';
 import { orderedStatements } from './draft-of-view.ts';
 import type { LocalWorkspace } from './local-model.ts';
 
-type Problem = { kind: 'built' } | { kind: 'invalid'; count: number } | { kind: 'storage' };
+type Problem =
+  { kind: 'built' } | { kind: 'invalid'; messages: readonly string[] } | { kind: 'storage' };
 
 /**
  * Step 7: the draft taken as a voter, in the real quiz (the app shows it marked as a draft, from
@@ -33,7 +34,8 @@ export function PreviewStep({ local, compass }: { local: LocalWorkspace; compass
     if (isServedCompass(filled.id)) return setProblem({ kind: 'built' });
     const data = toOpenData(filled);
     const parsed = parseCompass(data);
-    if (!parsed.ok) return setProblem({ kind: 'invalid', count: parsed.issues.length });
+    if (!parsed.ok)
+      return setProblem({ kind: 'invalid', messages: parsed.issues.map((i) => i.message) });
     if (!storeDraftPreview(data)) return setProblem({ kind: 'storage' });
     void navigate(sitePaths(readingPrefix(reading), filled.id).home);
   };
@@ -46,13 +48,23 @@ export function PreviewStep({ local, compass }: { local: LocalWorkspace; compass
         {t('preview.open')}
       </button>
       {problem && (
-        <p role="alert" className="wb-issues">
-          {problem.kind === 'built'
-            ? t('preview.built', { id: filled.id })
-            : problem.kind === 'invalid'
-              ? t('preview.invalid', { count: problem.count })
-              : t('preview.storage')}
-        </p>
+        <div role="alert" className="wb-issues">
+          <p>
+            {problem.kind === 'built'
+              ? t('preview.built', { id: filled.id })
+              : problem.kind === 'invalid'
+                ? t('preview.invalid', { count: problem.messages.length })
+                : t('preview.storage')}
+          </p>
+          {problem.kind === 'invalid' && (
+            // The bank's own messages, as `npm run validate` gives them (in English).
+            <ul lang="en">
+              {problem.messages.map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       <h3>{t('preview.listHeading')}</h3>
       <p>{t('preview.text')}</p>
