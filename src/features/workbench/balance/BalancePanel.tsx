@@ -32,17 +32,24 @@ export function BalancePanel({
   balance,
   status,
   updates,
+  titled = true,
 }: {
   balance: DraftBalance | null;
   status: BalanceStatus;
   updates: number;
+  /** False where the page already has the heading (the editor's step): the section is labelled instead. */
+  titled?: boolean;
 }) {
   const { t } = useTranslation('workbenchBalance');
   const headingId = useId();
   const computing = status === 'computing';
   return (
-    <section className="balance-panel" aria-labelledby={headingId} aria-busy={computing}>
-      <h2 id={headingId}>{t('title')}</h2>
+    <section
+      className="balance-panel"
+      {...(titled ? { 'aria-labelledby': headingId } : { 'aria-label': t('title') })}
+      aria-busy={computing}
+    >
+      {titled && <h2 id={headingId}>{t('title')}</h2>}
       <p>{t('intro')}</p>
       {/* Emptied while recomputing, so that each recompute announces "Uppdaterad" again. */}
       <p role="status" className="balance-status">

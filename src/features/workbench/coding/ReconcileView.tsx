@@ -23,6 +23,8 @@ export interface ReconcileViewProps {
   readonly onDecide: (statement: string, party: string, body: DecisionBody) => void;
   /** Where the save of a cell's decision stands; idle when absent. */
   readonly stateOf?: (statement: string, party: string) => SaveState;
+  /** False where the page already has the heading (the editor's step). */
+  readonly titled?: boolean;
 }
 
 /**
@@ -32,6 +34,7 @@ export interface ReconcileViewProps {
  */
 export function ReconcileView(props: ReconcileViewProps) {
   const { agreement, statements, parties, decisions, log, onDecide, stateOf } = props;
+  const titled = props.titled ?? true;
   const { t } = useTranslation('workbenchCoding');
   const labels = [agreement.coders[0].label, agreement.coders[1].label] as const;
   const decided = new Map(decisions.map((d) => [cellKey(d.statement, d.party), d]));
@@ -44,8 +47,8 @@ export function ReconcileView(props: ReconcileViewProps) {
   const nameOf = (id: string) => parties.find((p) => p.id === id)?.name ?? id;
   const count = agreement.disagreements.length;
   return (
-    <section className="reconcile-view">
-      <h2>{t('reconcile.heading')}</h2>
+    <section className="reconcile-view" aria-label={titled ? undefined : t('reconcile.heading')}>
+      {titled && <h2>{t('reconcile.heading')}</h2>}
       <AgreementFigures agreement={agreement} />
       <h3>{t('reconcile.disagreements', { count })}</h3>
       {count === 0 && <p>{t('reconcile.none')}</p>}

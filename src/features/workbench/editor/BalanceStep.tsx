@@ -7,7 +7,8 @@ import { useWt } from '../ui/use-wt.ts';
 
 function Balance({ compass }: { compass: Compass }) {
   const { balance, status, updates } = useDraftBalance(compass);
-  return <BalancePanel balance={balance} status={status} updates={updates} />;
+  // The step's own heading names it.
+  return <BalancePanel balance={balance} status={status} updates={updates} titled={false} />;
 }
 
 /** Step 6: the draft's balance figures (BalancePanel of src/features/workbench/balance), live. */

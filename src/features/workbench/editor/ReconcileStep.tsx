@@ -56,6 +56,7 @@ export function ReconcileStep({
           log={log}
           onDecide={(statement, party, body) => onSave(itemKey.decision(statement, party), body)}
           stateOf={(statement, party) => saveStateOf(itemKey.decision(statement, party))}
+          titled={false}
         />
       </NamespaceGate>
     </Suspense>
