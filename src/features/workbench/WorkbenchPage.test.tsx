@@ -457,6 +457,21 @@ describe('reconciliation and publishing', () => {
   });
 });
 
+describe('the compass settings', () => {
+  it("sets the compass's size, but offers no balance rule to change", async () => {
+    const user = userEvent.setup();
+    const { id } = await openEditor();
+    const fewest = screen.getByRole('spinbutton', { name: 'Minst antal påståenden' });
+    expect(fewest).toHaveValue(20);
+    await user.clear(fewest);
+    await user.type(fewest, '6');
+    await waitFor(() =>
+      expect(service.workspaces.get(id)?.meta?.value.rules.minStatements).toBe(6),
+    );
+    expect(screen.getAllByRole('spinbutton').map((s) => s.getAttribute('id'))).toHaveLength(3);
+  });
+});
+
 describe('the preview', () => {
   afterEach(() => sessionStorage.clear());
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { MetaBody } from '../../../domain/workbench/api.ts';
 import type { DraftIssue } from '../../../domain/workbench/draft.ts';
 import { Field } from '../ui/Field.tsx';
@@ -5,6 +6,13 @@ import { useWt } from '../ui/use-wt.ts';
 import { EMPTY_META } from './draft-of-view.ts';
 import { fieldDomId, issuesAt } from './issues.ts';
 import { GlossaryList, ThemeList } from './MetaLists.tsx';
+
+/**
+ * The rules a newsroom sets for its compass's size: a small municipality's programmes may carry
+ * fewer statements and themes. The balance rules (coverage, "less" statements, a yes-sayer's top
+ * match) are the method's and are not offered: they are what makes a compass fair.
+ */
+const SIZE_RULES = ['minStatements', 'maxStatements', 'minThemes'] as const;
 
 /** Step 1, the compass's settings (MetaBody): every change is saved as the whole settings. */
 export function MetaStep({
@@ -87,6 +95,19 @@ export function MetaStep({
         value={m.electionDate ?? ''}
         onChange={(v) => optional('electionDate', v)}
       />
+      <fieldset className="wb-rules">
+        <legend>{t('meta.rules')}</legend>
+        <p className="wb-hint">{t('meta.rulesHint')}</p>
+        {SIZE_RULES.map((rule) => (
+          <RuleField
+            key={rule}
+            {...field(`rules.${rule}`)}
+            label={t(`meta.${rule}`)}
+            value={m.rules[rule]}
+            onChange={(n) => set({ rules: { ...m.rules, [rule]: n } })}
+          />
+        ))}
+      </fieldset>
       <ThemeList themes={m.themes} issues={issues} onChange={(themes) => set({ themes })} />
       <GlossaryList
         glossary={m.glossary}
@@ -94,5 +115,33 @@ export function MetaStep({
         onChange={(glossary) => set({ glossary })}
       />
     </div>
+  );
+}
+
+/**
+ * A whole number of at least 1: what is typed stays in the field while it is not one yet (an
+ * emptied field while typing a new number), and only a whole number is saved.
+ */
+function RuleField({
+  value,
+  onChange,
+  ...rest
+}: Omit<Parameters<typeof Field>[0], 'value' | 'onChange' | 'type'> & {
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  const [typed, setTyped] = useState<string | null>(null);
+  return (
+    <Field
+      {...rest}
+      type="number"
+      value={typed ?? String(value)}
+      onChange={(v) => {
+        const n = Number(v);
+        const whole = v.trim() !== '' && Number.isInteger(n) && n >= 1;
+        setTyped(whole ? null : v);
+        if (whole) onChange(n);
+      }}
+    />
   );
 }
