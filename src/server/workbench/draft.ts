@@ -6,10 +6,10 @@
  * undecided and left out, which `draftToCompass` reports at the cell. Items of a deleted party or
  * statement (codings, decisions, a programme) stay stored but are not part of the draft.
  */
+import { agreedCoding } from '../../domain/workbench/agreed.ts';
 import type { DraftCheckJson, MetaBody, StatementBody } from '../../domain/workbench/api.ts';
 import type { Draft, DraftCoding, DraftParty } from '../../domain/workbench/draft.ts';
 import { draftToCompass } from '../../domain/workbench/draft.ts';
-import type { QuoteRange } from '../../domain/workbench/quotes.ts';
 import {
   type Context,
   type DecisionItem,
@@ -124,35 +124,27 @@ function fromDecision(
   };
 }
 
-/** The coders' common coding, or null when not every coder coded it or they differ. */
+/** The coders' common coding (the engine's rule, which the browser's check uses too). */
 function fromCoders(
   cell: { statement: string; party: string },
   codings: readonly KeyedCoding[],
   coders: number,
 ): DraftCoding | null {
-  const first = codings[0];
-  if (!first || codings.length < coders) return null;
-  const agree = codings.every(
-    (c) => c.positionHalves === first.positionHalves && c.kind === first.kind,
+  return agreedCoding(
+    cell,
+    codings.map((c) => ({
+      position: positionOf(c.positionHalves),
+      kind: c.kind,
+      confidence: c.confidence,
+      quote:
+        c.quoteStart === null || c.quoteEnd === null
+          ? null
+          : { start: c.quoteStart, end: c.quoteEnd },
+      quoteText: c.quoteText,
+      note: c.note,
+    })),
+    coders,
   );
-  if (!agree) return null;
-  const quotes = new Map<string, QuoteRange>();
-  for (const c of codings)
-    if (c.quoteStart !== null && c.quoteEnd !== null)
-      quotes.set(`${c.quoteStart}:${c.quoteEnd}`, {
-        start: c.quoteStart,
-        end: c.quoteEnd,
-        text: c.quoteText ?? '',
-      });
-  const notes = [...new Set(codings.map((c) => c.note.trim()).filter((n) => n !== ''))];
-  return {
-    ...cell,
-    position: positionOf(first.positionHalves),
-    kind: first.kind,
-    confidence: codings.some((c) => c.confidence === 'general') ? 'general' : 'explicit',
-    quotes: [...quotes.values()],
-    note: notes.join('\n\n'),
-  };
 }
 
 /** `GET …/draft`: the issues publish would refuse, and the undecided cells. */

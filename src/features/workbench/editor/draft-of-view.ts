@@ -3,6 +3,7 @@
  * browser with the bank's own rules (`draftToCompass`) while editing: the editor's decisions are
  * the reconciled codings. The service assembles its own draft for `GET …/draft` and publishing.
  */
+import { agreedCoding } from '../../../domain/workbench/agreed.ts';
 import type { CodingJson, MetaBody, WorkspaceView } from '../../../domain/workbench/api.ts';
 import type { Draft, DraftCoding } from '../../../domain/workbench/draft.ts';
 
@@ -29,34 +30,6 @@ type ViewParts = Pick<
   'meta' | 'parties' | 'programmes' | 'statements' | 'decisions'
 > &
   Partial<Pick<WorkspaceView, 'codings' | 'coders'>>;
-
-/**
- * The coders' common coding of a cell without a decision, as the service assembles its draft
- * (src/server/workbench/draft.ts): only when every coder coded it and all agree on position and
- * kind; confidence `general` if any coder said so, every quote once, every note once.
- */
-function agreedCoding(
-  cell: { readonly statement: string; readonly party: string },
-  codings: readonly CodingJson[],
-  coders: number,
-): DraftCoding | null {
-  const first = codings[0];
-  if (!first || coders === 0 || codings.length < coders) return null;
-  if (!codings.every((c) => c.position === first.position && c.kind === first.kind)) return null;
-  const quotes = new Map<string, { start: number; end: number; text: string }>();
-  for (const c of codings)
-    if (c.quote)
-      quotes.set(`${c.quote.start}:${c.quote.end}`, { ...c.quote, text: c.quoteText ?? '' });
-  const notes = [...new Set(codings.map((c) => c.note.trim()).filter((n) => n !== ''))];
-  return {
-    ...cell,
-    position: first.position,
-    kind: first.kind,
-    confidence: codings.some((c) => c.confidence === 'general') ? 'general' : 'explicit',
-    quotes: [...quotes.values()],
-    note: notes.join('\n\n'),
-  };
-}
 
 /** The statements in the quiz's order: by `order`, ties by id. */
 export function orderedStatements<
