@@ -51,8 +51,10 @@ function CodingCell({ statement, party, programme, coding, saveState, onSave }: 
     if (moveFocus) chosen.current?.focus();
   };
   return (
+    // The programme comes before the form: a coder finds the passage, then codes it. On a wide
+    // screen it stands beside both (coding.css), on a phone between them.
     <div className="coding-cell">
-      <div className="coding-side">
+      <div className="coding-about">
         <StatementCard statement={statement} />
         {coding?.quoteLost && (
           <div className="coding-warning" role="alert">
@@ -65,6 +67,9 @@ function CodingCell({ statement, party, programme, coding, saveState, onSave }: 
           </div>
         )}
         {!programme && <p className="coding-warning">{t('cell.noProgramme')}</p>}
+      </div>
+      {programme && <ProgrammePanel party={party.name} programme={programme} onQuote={choose} />}
+      <div className="coding-side">
         <ChosenQuote ref={chosen} quote={quote} onClear={() => choose(null)} />
         <CodingForm
           coding={coding}
@@ -74,7 +79,6 @@ function CodingCell({ statement, party, programme, coding, saveState, onSave }: 
           onSave={onSave}
         />
       </div>
-      {programme && <ProgrammePanel party={party.name} programme={programme} onQuote={choose} />}
     </div>
   );
 }
