@@ -223,8 +223,8 @@ export const PAGES = [
   entry({
     name: 'workbench',
     route: { in: 'site', path: WORKBENCH_SEGMENT },
+    // Its strings: the page loads them itself (src/features/workbench/strings.ts).
     module: module(() => import('../features/workbench/WorkbenchPage.tsx'), 'WorkbenchPage'),
-    strings: 'workbench',
     prerendered: false,
   }),
   entry({

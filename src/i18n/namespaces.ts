@@ -30,9 +30,8 @@ type Loader = () => Promise<{ default: Record<string, unknown> }>;
  * Material for teachers, and the newsroom's workbench, are written in Swedish and English only; in
  * another language those pages show English, marked up as such (`namespaceLanguage`).
  */
-const loaders: Record<
-  LazyNamespace,
-  Partial<Record<Language, Loader>> & { sv: Loader; en: Loader }
+const loaders: Partial<
+  Record<LazyNamespace, Partial<Record<Language, Loader>> & { sv: Loader; en: Loader }>
 > = {
   classroom: {
     sv: () => import('./locales/classroom/sv.json'),
@@ -57,19 +56,18 @@ const loaders: Record<
     sv: () => import('./locales/printables/sv.json'),
     en: () => import('./locales/printables/en.json'),
   },
-  workbench: {
-    sv: () => import('./locales/workbench/sv.json'),
-    en: () => import('./locales/workbench/en.json'),
-  },
-  workbenchCoding: {
-    sv: () => import('./locales/workbench-coding/sv.json'),
-    en: () => import('./locales/workbench-coding/en.json'),
-  },
-  workbenchBalance: {
-    sv: () => import('./locales/workbench-balance/sv.json'),
-    en: () => import('./locales/workbench-balance/en.json'),
-  },
 };
+
+/**
+ * The workbench's namespaces are not in the table above, which the start page carries: its page
+ * adds their loaders when it loads (src/features/workbench/strings.ts), before it asks for them.
+ */
+export function addNamespaceLoaders(
+  namespace: LazyNamespace,
+  languages: Partial<Record<Language, Loader>> & { sv: Loader; en: Loader },
+): void {
+  loaders[namespace] = languages;
+}
 
 /**
  * The language `namespace` is shown in when the app is in `language`: that language when the
@@ -77,7 +75,7 @@ const loaders: Record<
  * with `useTranslation(namespace, { lng })` inside an element with `lang` and `dir` of that language.
  */
 export function namespaceLanguage(namespace: LazyNamespace, language: Language): Language {
-  return loaders[namespace][language] ? language : 'en';
+  return loaders[namespace]?.[language] ? language : 'en';
 }
 
 /** Loads in flight or done, per i18next instance (tests make one per render). */
@@ -112,7 +110,7 @@ export function loadNamespace(
       : tracked(
           Promise.all(
             needed.map((lang) =>
-              loaders[namespace][lang]!().then((strings) => {
+              loaders[namespace]![lang]!().then((strings) => {
                 instance.addResourceBundle(lang, namespace, strings.default, true, true);
               }),
             ),

@@ -1,4 +1,5 @@
 import './ui/workbench.css';
+import './strings.ts';
 import { useEffect, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { NamespaceGate, useNamespaceLanguage } from '../../components/NamespaceGate.tsx';

@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+// The workbench's string namespaces are added when its code loads; a test renders parts alone.
+import '../strings.ts';
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { NamespaceGate } from '../../../components/NamespaceGate.tsx';

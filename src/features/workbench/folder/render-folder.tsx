@@ -1,3 +1,5 @@
+// The workbench's string namespaces are added when its code loads; a test renders parts alone.
+import '../strings.ts';
 import { act, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
