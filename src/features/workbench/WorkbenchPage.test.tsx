@@ -472,6 +472,24 @@ describe('the compass settings', () => {
   });
 });
 
+describe("the coders' work, while the editor's page is open", () => {
+  it('counts in the steps that use it, read again when the editor opens one', async () => {
+    const user = userEvent.setup();
+    const w = await codedWorkspace();
+    await renderWorkbench(`/redaktion#w=${w.id}&k=${w.key}`);
+    await user.click(await screen.findByRole('button', { name: 'Förhandsvisning' }));
+    expect(await screen.findByText('1 cell är inte kodad än och visas som tyst.')).toBeVisible();
+    // Both coders code the cell alike after the page was opened.
+    const body = { position: 1, kind: 'stated', quote: { start: 0, end: 29 }, note: '' };
+    for (const key of [w.anna, w.bo]) await send(`${w.base}/codings/forskolor/s`, key, 'PUT', body);
+    await user.click(screen.getByRole('button', { name: 'Publicera' }));
+    await user.click(screen.getByRole('button', { name: 'Förhandsvisning' }));
+    await waitFor(() =>
+      expect(screen.queryByText('1 cell är inte kodad än och visas som tyst.')).toBeNull(),
+    );
+  });
+});
+
 describe('the preview', () => {
   afterEach(() => sessionStorage.clear());
 

@@ -22,6 +22,9 @@ import { useEditor } from './use-editor.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The steps whose figures count the coders' codings, which may have grown since the page loaded. */
+const COUNTS_CODINGS: ReadonlySet<string> = new Set(['reconcile', 'balance', 'preview', 'publish']);
+
 /** The editor's workbench: the steps as a nav, the current step, and whether edits are saved. */
 export function EditorScreen({
   access,
@@ -62,6 +65,10 @@ export function EditorScreen({
   };
   const goTo = (where: DraftWhere) => go(targetOf(where, local));
   const step = target.step;
+  const { refreshCoders } = editor;
+  useEffect(() => {
+    if (COUNTS_CODINGS.has(step)) void refreshCoders();
+  }, [step, refreshCoders]);
   const n = STEPS.indexOf(step) + 1;
   return (
     <div className="wb-editor">

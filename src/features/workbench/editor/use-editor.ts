@@ -85,9 +85,21 @@ export function useEditor(access: WorkbenchAccess, view: WorkspaceView, client: 
     },
     [status, queue],
   );
+  /**
+   * The coders' codings as the service has them now (the editor never edits them): read again
+   * when the editor opens a step that counts them, since the coders keep coding meanwhile.
+   */
+  const refreshCoders = useCallback(async () => {
+    const outcome = await client.workspace(access);
+    if (!outcome.ok || outcome.body.role !== 'editor') return;
+    const { codings, coders } = outcome.body;
+    setLocal((l) => ({ ...l, coders: { codings, list: coders } }));
+  }, [access, client]);
+
   return {
     local,
     status,
+    refreshCoders,
     lost,
     save,
     remove,
