@@ -34,6 +34,9 @@ export function toOpenData(compass: Compass) {
         ...(p.source.title === undefined ? {} : { title: p.source.title }),
         ...(p.source.seed === undefined ? {} : { seed: p.source.seed }),
         ...(p.source.sha256 === undefined ? {} : { sha256: p.source.sha256 }),
+        // The passages of the page that are not programme content (never quotable), so that a
+        // compass made from this file (the workbench's import and export) keeps them.
+        ...(p.source.boilerplate.length === 0 ? {} : { boilerplate: p.source.boilerplate }),
       },
     })),
     statements: compass.statements.map((s) => ({

@@ -109,6 +109,12 @@ describe('exportFolder against the real service', () => {
     }
     const loaded = loadBank(join(questions, result.id));
     expect(loaded).toMatchObject({ ok: true });
+    // With the passages of each page that are not programme content, as the bank has them.
+    const bank = loadBank('questions/socialpolitik');
+    if (loaded.ok && bank.ok)
+      expect(loaded.compass.parties.map((p) => p.source.boilerplate)).toEqual(
+        bank.compass.parties.map((p) => p.source.boilerplate),
+      );
     // The open data the build writes from the folder is the service's export, byte for byte.
     if (loaded.ok) expect(toOpenData(loaded.compass)).toEqual(exported.body.compass);
     const data = openDataFiles(questions);
