@@ -281,6 +281,26 @@ describe('draftToCompass', () => {
     ]);
   });
 
+  it('says "no party takes a stand" of a statement only once each of its cells is coded', () => {
+    const silent = (c: DraftCoding): DraftCoding => ({
+      ...c,
+      position: null,
+      kind: 'silent',
+      quotes: [],
+    });
+    const last = draft.statements.at(-1)!.id;
+    const open = draft.codings.filter((c) => c.statement !== last);
+    const nobody = (issues: readonly DraftIssue[]) =>
+      issues.filter((i) => i.message.includes('no party takes a stand'));
+    // Just written, nothing coded: only "not coded" at its cells.
+    expect(nobody(draftToCompass({ ...draft, codings: open }).issues)).toEqual([]);
+    // Every cell coded silent: now it is true.
+    const all = [...open, ...draft.codings.filter((c) => c.statement === last).map(silent)];
+    expect(nobody(draftToCompass({ ...draft, codings: all }).issues)).toEqual([
+      { where: { statement: last, field: 'id' }, message: expect.any(String) as string },
+    ]);
+  });
+
   it('reports a quote from boilerplate at the quote and unknown boilerplate at the programme', () => {
     const start = programmes.a.indexOf('Dela på Facebook');
     const furniture = { start, end: start + 16, text: 'Dela på Facebook' };

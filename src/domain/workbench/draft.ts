@@ -188,6 +188,9 @@ export interface DraftResult {
  * rules, content rules), each problem mapped to the draft field it concerns. Quotes are published
  * with their whitespace collapsed (the bank ignores whitespace in quotes).
  */
+/** The bank's words for a statement no party takes a stand on (check-bank.ts). */
+const NOBODY_TAKES_A_STAND = 'no party takes a stand on it';
+
 export function draftToCompass(draft: Draft): DraftResult {
   const issues: DraftIssue[] = [];
   const { meta } = draft;
@@ -244,12 +247,15 @@ export function draftToCompass(draft: Draft): DraftResult {
   }
 
   let uncoded = 0;
-  const statements: Statement[] = draft.statements.map((s) => {
+  /** Statements (by index) with a cell not coded yet. */
+  const openStatements = new Set<number>();
+  const statements: Statement[] = draft.statements.map((s, index) => {
     const stances: Record<string, Stance> = {};
     for (const party of draft.parties) {
       const coding = cells.get(JSON.stringify([s.id, party.id]));
       if (coding === undefined) {
         uncoded++;
+        openStatements.add(index);
         issues.push({
           where: { statement: s.id, party: party.id, field: 'position' },
           message: `statement "${s.id}" is not coded for party "${party.id}"; code it (silent if its programme says nothing)`,
@@ -313,6 +319,15 @@ export function draftToCompass(draft: Draft): DraftResult {
   for (const issue of bankIssues) {
     // A missing stance: already reported above, at the cell.
     if (issue.path.length === 3 && issue.path[0] === 'statements' && issue.path[2] === 'stances')
+      continue;
+    // "No party takes a stand" cannot be told while a cell of the statement is not coded: a
+    // statement just written would otherwise carry it before anyone could code it.
+    if (
+      issue.path[0] === 'statements' &&
+      openStatements.has(issue.path[1] as number) &&
+      issue.path[2] === 'id' &&
+      issue.message.includes(NOBODY_TAKES_A_STAND)
+    )
       continue;
     issues.push({ where: whereIn(draft, issue.path), message: issue.message });
   }
