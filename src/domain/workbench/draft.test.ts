@@ -11,6 +11,7 @@ import {
   confidenceOf,
   type Draft,
   type DraftCoding,
+  type DraftIssue,
   draftToCompass,
   kindOf,
 } from './draft.ts';
