@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetaBody, StatementBody } from '../../../domain/workbench/api.ts';
 import { workbenchTestServer as workbenchServer } from '../../../server/workbench/test-server.ts';
+import { injectedFetch } from '../../../test/server/inject-fetch.ts';
 import { SyncQueue } from '../sync/queue.ts';
 import { workbenchTransport } from '../sync/transport.ts';
 import { type WorkbenchAccess, workbenchClient } from './client.ts';
@@ -11,21 +12,7 @@ let server: Awaited<ReturnType<typeof workbenchServer>>;
 let client: ReturnType<typeof workbenchClient>;
 
 /** fetch over app.inject: no socket, the service's real answers. */
-const injected: typeof fetch = async (input, init = {}) => {
-  const res = await server.app.inject({
-    method: (init.method ?? 'GET') as 'GET',
-    url: String(input),
-    headers: Object.fromEntries(new Headers(init.headers)),
-    ...(typeof init.body === 'string' ? { payload: init.body } : {}),
-  });
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(res.headers))
-    if (typeof value === 'string') headers.set(name, value);
-  return new Response(res.statusCode === 204 ? null : res.body, {
-    status: res.statusCode,
-    headers,
-  });
-};
+const injected = injectedFetch(() => server.app);
 
 const META: MetaBody = {
   id: 'vasteras-test',

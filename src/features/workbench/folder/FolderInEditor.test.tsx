@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { compassToFolder } from '../../../domain/workbench/folder.ts';
 import { workbenchTestServer } from '../../../server/workbench/test-server.ts';
 import { renderPage } from '../../../test/render-app.tsx';
+import { injectedFetch } from '../../../test/server/inject-fetch.ts';
 import { loadBank } from '../../../tools/load-bank.ts';
 import { workbenchClient } from '../api/client.ts';
 import { WorkbenchPage } from '../WorkbenchPage.tsx';
@@ -17,21 +18,7 @@ import { zipFolder } from './zip.ts';
 let server: Awaited<ReturnType<typeof workbenchTestServer>>;
 
 /** fetch over app.inject: no socket, the service's real answers. */
-const injected: typeof fetch = async (input, init = {}) => {
-  const res = await server.app.inject({
-    method: (init.method ?? 'GET') as 'GET',
-    url: String(input),
-    headers: Object.fromEntries(new Headers(init.headers)),
-    ...(typeof init.body === 'string' ? { payload: init.body } : {}),
-  });
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(res.headers))
-    if (typeof value === 'string') headers.set(name, value);
-  return new Response(res.statusCode === 204 ? null : res.body, {
-    status: res.statusCode,
-    headers,
-  });
-};
+const injected = injectedFetch(() => server.app);
 
 const shipped = loadBank('questions/socialpolitik');
 if (!shipped.ok) throw new Error('the shipped compass does not load');

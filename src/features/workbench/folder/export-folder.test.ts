@@ -9,6 +9,7 @@ import { toOpenData } from '../../../domain/bank/open-data.ts';
 import { parseCompass } from '../../../domain/bank/parse-compass.ts';
 import { compassToFolder, folderToCompass } from '../../../domain/workbench/folder.ts';
 import { workbenchTestServer } from '../../../server/workbench/test-server.ts';
+import { injectedFetch } from '../../../test/server/inject-fetch.ts';
 import { loadBank } from '../../../tools/load-bank.ts';
 import { openDataFiles } from '../../../tools/vite-plugin-bank.ts';
 import { type WorkbenchAccess, workbenchClient } from '../api/client.ts';
@@ -19,21 +20,7 @@ let server: Awaited<ReturnType<typeof workbenchTestServer>>;
 let root: string;
 
 /** fetch over app.inject: no socket, the service's real answers. */
-const injected: typeof fetch = async (input, init = {}) => {
-  const res = await server.app.inject({
-    method: (init.method ?? 'GET') as 'GET',
-    url: String(input),
-    headers: Object.fromEntries(new Headers(init.headers)),
-    ...(typeof init.body === 'string' ? { payload: init.body } : {}),
-  });
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(res.headers))
-    if (typeof value === 'string') headers.set(name, value);
-  return new Response(res.statusCode === 204 ? null : res.body, {
-    status: res.statusCode,
-    headers,
-  });
-};
+const injected = injectedFetch(() => server.app);
 const client = workbenchClient(injected);
 
 const shipped = loadBank('questions/socialpolitik');
